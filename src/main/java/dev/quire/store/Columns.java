@@ -1,0 +1,131 @@
+package dev.quire.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quire.model.Prose;
+import dev.quire.model.Provenance;
+import dev.quire.model.Span;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How model values map to columns: JSON arrays for lists and spans, epoch milliseconds for times. */
+final class Columns {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private Columns() {
+    }
+
+    static String strings(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("Could not encode a list of " + values.size() + " entries", e);
+        }
+    }
+
+    static List<String> strings(String json) {
+        try {
+            return json == null || json.isEmpty() ? List.of() : JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("A list in the library is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Spans as a compact array of arrays, {@code [length, flags, label, variantId]}, where flags has
+     * bit 0 italic, bit 1 bold and bit 2 "from a variant". Compact because a long scene has many.
+     */
+    static String spans(List<Span> spans) {
+        StringBuilder sb = new StringBuilder(spans.size() * 16).append('[');
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            Provenance p = s.provenance();
+            int flags = (s.italic() ? 1 : 0) | (s.bold() ? 2 : 0) | (p.isWriter() ? 0 : 4);
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('[').append(s.length()).append(',').append(flags);
+            if (!p.isWriter()) {
+                try {
+                    sb.append(',').append(JSON.writeValueAsString(p.label()))
+                            .append(',').append(p.variantId() == null ? "null" : p.variantId().toString());
+                } catch (JsonProcessingException e) {
+                    throw new PersistenceException("Could not encode a provenance label", e);
+                }
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+
+    static Prose prose(String text, String spansJson) {
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (var node : JSON.readTree(spansJson)) {
+                int length = node.get(0).asInt();
+                int flags = node.get(1).asInt();
+                Provenance provenance = (flags & 4) == 0 ? Provenance.WRITER
+                        : Provenance.variant(node.get(2).asText(),
+                        node.get(3) == null || node.get(3).isNull() ? null : node.get(3).asLong());
+                spans.add(new Span(length, provenance, (flags & 1) != 0, (flags & 2) != 0));
+            }
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("A scene's styles in the library are not valid JSON", e);
+        }
+        if (spans.isEmpty() && !text.isEmpty()) {
+            return Prose.plain(text);
+        }
+        return new Prose(text, spans);
+    }
+
+    static long now() {
+        return System.currentTimeMillis();
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(ms);
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static void setNullable(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    static void setNullable(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    static long lastId(java.sql.Connection c) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

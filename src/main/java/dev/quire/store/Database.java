@@ -1,0 +1,280 @@
+package dev.quire.store;
+
+import dev.quire.store.LibraryOpenException.Problem;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An open library file. Before anything is written, the file is checked through a read-only
+ * connection: it must be an SQLite database carrying Quire's application id, undamaged, and of a
+ * schema version this build knows. Only then is it opened for writing, switched to WAL and
+ * migrated.
+ *
+ * <p>One connection serves the whole process; {@link #read} and {@link #write} take turns on it,
+ * and every {@link #write} is one transaction.
+ */
+public final class Database implements AutoCloseable {
+
+    /** "QUIR" in ASCII, stored in the SQLite header so a Quire library can be told from any other database. */
+    public static final int APPLICATION_ID = 0x51554952;
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** The schema version this build writes. */
+    public static int schemaVersion() {
+        return Migrations.latest();
+    }
+
+    /**
+     * Opens (or creates) the library at {@code file}.
+     *
+     * @throws LibraryOpenException when the file is not a Quire library, is damaged, or comes from a
+     *                              newer Quire; the file is left exactly as it was
+     */
+    public static Database open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        inspect(absolute);
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new LibraryOpenException(Problem.UNREADABLE, absolute,
+                    "Quire could not create the folder " + absolute.getParent() + ": " + e.getMessage()
+                            + ". Check that it can be written, or choose another folder with --data-dir.", e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        try {
+            Connection c = config.createConnection("jdbc:sqlite:" + absolute);
+            Database db = new Database(absolute, c);
+            try {
+                db.migrate();
+            } catch (RuntimeException | SQLException e) {
+                c.close();
+                throw e;
+            }
+            return db;
+        } catch (SQLException e) {
+            throw new LibraryOpenException(Problem.UNREADABLE, absolute,
+                    "Quire could not open the library " + absolute + ": " + PersistenceException.reason(e), e);
+        }
+    }
+
+    /** Checks an existing file without changing it; a missing or empty file is a new library. */
+    private static void inspect(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        long size;
+        byte[] header = new byte[SQLITE_MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new LibraryOpenException(Problem.UNREADABLE, file,
+                    "Quire cannot read " + file + ": " + e.getMessage() + ". Check the file's permissions.", e);
+        }
+        if (size == 0) {
+            return;
+        }
+        if (read < header.length || !Arrays.equals(header, SQLITE_MAGIC)) {
+            throw notALibrary(file, "it is not an SQLite database");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            int applicationId = intPragma(st, "application_id");
+            int version = intPragma(st, "user_version");
+            int tables = intQuery(st, "SELECT count(*) FROM sqlite_master");
+            if (applicationId != APPLICATION_ID && (applicationId != 0 || tables > 0)) {
+                throw notALibrary(file, "it is an SQLite database of another program");
+            }
+            if (version > schemaVersion()) {
+                throw new LibraryOpenException(Problem.NEWER_VERSION, file,
+                        "The library " + file + " was written by a newer version of Quire (schema " + version
+                                + "; this version knows up to " + schemaVersion() + "). Update Quire to open it."
+                                + " The file has not been changed.", null);
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                String first = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(first)) {
+                    throw corrupt(file, first, null);
+                }
+            }
+        } catch (SQLException e) {
+            throw corrupt(file, PersistenceException.reason(e), e);
+        }
+    }
+
+    private static LibraryOpenException notALibrary(Path file, String why) {
+        return new LibraryOpenException(Problem.NOT_A_LIBRARY, file,
+                file + " is not a Quire library (" + why + "). Quire has not changed it. Move it out of the way,"
+                        + " or start Quire with --data-dir pointing to another folder.", null);
+    }
+
+    private static LibraryOpenException corrupt(Path file, String detail, Throwable cause) {
+        return new LibraryOpenException(Problem.CORRUPT, file,
+                "The library " + file + " is damaged (" + detail + "). Quire has not changed it. Restore a backup"
+                        + " from the backups folder beside it, or move it aside to start a new library.", cause);
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            int version = intPragma(st, "user_version");
+            for (int next = version + 1; next <= schemaVersion(); next++) {
+                int target = next;
+                write(c -> {
+                    try (Statement s = c.createStatement()) {
+                        for (String sql : Migrations.statements(target)) {
+                            s.execute(sql);
+                        }
+                        s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                        s.execute("PRAGMA user_version = " + target);
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} on the connection; reads see one consistent state. */
+    public <T> T read(String action, Sql<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw PersistenceException.wrap(action, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it lands, or none of it. Nested calls join the outer one. */
+    public <T> T write(String action, Sql<T> work) {
+        lock.lock();
+        try {
+            return write(work);
+        } catch (SQLException e) {
+            throw PersistenceException.wrap(action, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T write(Sql<T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return work.run(connection);
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** SQLite's own structural check plus foreign keys; an empty list means all is well. */
+    public List<String> integrityProblems() {
+        return read("check the library", c -> {
+            List<String> problems = new ArrayList<>();
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                    while (rs.next()) {
+                        String line = rs.getString(1);
+                        if (!"ok".equals(line)) {
+                            problems.add(line);
+                        }
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+                    while (rs.next()) {
+                        problems.add("row " + rs.getLong(2) + " of " + rs.getString(1) + " points to a missing "
+                                + rs.getString(3));
+                    }
+                }
+            }
+            return problems;
+        });
+    }
+
+    public String journalMode() {
+        return read("read the journal mode", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        });
+    }
+
+    /** Copies the library with SQLite's online backup; safe while it is being written. */
+    public void backupTo(Path target) {
+        read("back up the library to " + target, c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("backup to '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw PersistenceException.wrap("close the library", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int intPragma(Statement st, String pragma) throws SQLException {
+        return intQuery(st, "PRAGMA " + pragma);
+    }
+
+    private static int intQuery(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
