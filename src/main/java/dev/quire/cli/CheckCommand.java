@@ -1,0 +1,46 @@
+package dev.quire.cli;
+
+import dev.quire.store.Database;
+import dev.quire.studio.Studio;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check the library's integrity. Exits non-zero, saying what is wrong, when it is not sound.")
+final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuireCommand parent;
+
+    @Mixin
+    LibraryOptions library;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Studio studio = library.orElse(parent.library).open()) {
+            List<String> problems = studio.check();
+            if (problems.isEmpty()) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("ok: %s (schema %d, %s journal, %d stories)%n", studio.database().file(),
+                        Database.schemaVersion(), studio.database().journalMode(), studio.stories().list().size());
+                return 0;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("quire: the library " + studio.database().file() + " has " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + ":");
+            problems.forEach(p -> err.println("  - " + p));
+            err.println("Quire has not changed anything. Restore a backup, or keep this file and report the problem.");
+            return QuireCommand.LIBRARY_PROBLEM;
+        }
+    }
+}

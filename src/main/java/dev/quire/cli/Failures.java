@@ -1,0 +1,24 @@
+package dev.quire.cli;
+
+import dev.quire.store.LibraryOpenException;
+import dev.quire.store.PersistenceException;
+import picocli.CommandLine;
+
+/** Turns failures into one clear line on stderr and an exit code; no stack traces for a writer to read. */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        if (e instanceof LibraryOpenException) {
+            cmd.getErr().println("quire: " + e.getMessage());
+            return QuireCommand.LIBRARY_PROBLEM;
+        }
+        if (e instanceof PersistenceException) {
+            cmd.getErr().println("quire: " + e.getMessage());
+            return 1;
+        }
+        cmd.getErr().println("quire: unexpected error: " + e);
+        e.printStackTrace(cmd.getErr());
+        return 1;
+    }
+}

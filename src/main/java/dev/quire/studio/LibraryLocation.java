@@ -1,0 +1,49 @@
+package dev.quire.studio;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the library lives: {@code --data-dir} first, then {@code QUIRE_HOME}, then the platform's
+ * user data folder ({@code $XDG_DATA_HOME/quire}, {@code ~/Library/Application Support/Quire},
+ * {@code %APPDATA%\Quire}).
+ */
+public final class LibraryLocation {
+
+    public static final String FILE_NAME = "quire.db";
+
+    private LibraryLocation() {
+    }
+
+    public static Path dataDir(Path explicit) {
+        return dataDir(explicit, System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    static Path dataDir(Path explicit, Map<String, String> env, String osName, String userHome) {
+        if (explicit != null) {
+            return explicit.toAbsolutePath();
+        }
+        String quireHome = env.get("QUIRE_HOME");
+        if (quireHome != null && !quireHome.isBlank()) {
+            return Path.of(quireHome).toAbsolutePath();
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        Path home = Path.of(userHome);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return (appData == null || appData.isBlank() ? home.resolve("AppData").resolve("Roaming") : Path.of(appData))
+                    .resolve("Quire");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("Quire");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg == null || xdg.isBlank() ? home.resolve(".local").resolve("share") : Path.of(xdg);
+        return base.resolve("quire");
+    }
+
+    public static Path libraryFile(Path dataDir) {
+        return dataDir.resolve(FILE_NAME);
+    }
+}

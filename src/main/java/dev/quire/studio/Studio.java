@@ -1,0 +1,123 @@
+package dev.quire.studio;
+
+import dev.quire.store.CharacterRepository;
+import dev.quire.store.ConversationRepository;
+import dev.quire.store.Database;
+import dev.quire.store.GenerationRepository;
+import dev.quire.store.LoreRepository;
+import dev.quire.store.SceneRepository;
+import dev.quire.store.SettingsRepository;
+import dev.quire.store.StoryRepository;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An open library with its repositories. The command line opens one per command; the studio
+ * window keeps one open for its lifetime.
+ */
+public final class Studio implements AutoCloseable {
+
+    /** What to do when the library file does not exist yet. */
+    public enum NewLibrary { WITH_SAMPLE, EMPTY }
+
+    private final Path dataDir;
+    private final Database database;
+    private final StoryRepository stories;
+    private final SceneRepository scenes;
+    private final CharacterRepository characters;
+    private final LoreRepository lore;
+    private final ConversationRepository conversations;
+    private final GenerationRepository generations;
+    private final SettingsRepository settings;
+
+    private Studio(Path dataDir, Database database) {
+        this.dataDir = dataDir;
+        this.database = database;
+        this.stories = new StoryRepository(database);
+        this.scenes = new SceneRepository(database);
+        this.characters = new CharacterRepository(database);
+        this.lore = new LoreRepository(database);
+        this.conversations = new ConversationRepository(database);
+        this.generations = new GenerationRepository(database);
+        this.settings = new SettingsRepository(database);
+    }
+
+    /**
+     * Opens the library in {@code dataDir}, creating it when there is none. A library created
+     * here starts with the sample story unless {@code newLibrary} says otherwise.
+     */
+    public static Studio open(Path dataDir, NewLibrary newLibrary) {
+        Path file = LibraryLocation.libraryFile(dataDir);
+        boolean fresh = isFresh(file);
+        Studio studio = new Studio(dataDir, Database.open(file));
+        if (fresh) {
+            try {
+                if (newLibrary == NewLibrary.WITH_SAMPLE) {
+                    SampleStory.addTo(studio);
+                }
+                studio.settings.put("library.created-by", Version.current());
+            } catch (RuntimeException e) {
+                studio.close();
+                throw e;
+            }
+        }
+        return studio;
+    }
+
+    private static boolean isFresh(Path file) {
+        try {
+            return !Files.exists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public StoryRepository stories() {
+        return stories;
+    }
+
+    public SceneRepository scenes() {
+        return scenes;
+    }
+
+    public CharacterRepository characters() {
+        return characters;
+    }
+
+    public LoreRepository lore() {
+        return lore;
+    }
+
+    public ConversationRepository conversations() {
+        return conversations;
+    }
+
+    public GenerationRepository generations() {
+        return generations;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    /** SQLite's structural check plus Quire's own invariants; an empty list means the library is sound. */
+    public List<String> check() {
+        return LibraryCheck.run(this);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
