@@ -34,6 +34,7 @@ public final class Autosaver<T> {
     private long firstDirtyAt;
     private ScheduledFuture<?> pending;
     private long snapshots;
+    private boolean stopped;
 
     /** Writes hold this, and skip a snapshot older than one already written (a flush can overtake the saver). */
     private final Object writeLock = new Object();
@@ -54,6 +55,9 @@ public final class Autosaver<T> {
     /** The work changed; any thread. */
     public void changed() {
         synchronized (lock) {
+            if (stopped) {
+                return;
+            }
             long now = System.nanoTime();
             if (!dirty) {
                 dirty = true;
@@ -61,6 +65,15 @@ public final class Autosaver<T> {
             }
             long deadline = Math.min(now + quietNanos, firstDirtyAt + maxDelayNanos);
             schedule(Math.max(0, deadline - now));
+        }
+    }
+
+    /** Drops unsaved changes and saves nothing more: for work that was deleted. */
+    public void stop() {
+        synchronized (lock) {
+            stopped = true;
+            dirty = false;
+            cancelPending();
         }
     }
 
@@ -127,6 +140,9 @@ public final class Autosaver<T> {
             onSaved.run();
         } catch (RuntimeException e) {
             synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
                 if (!dirty) {
                     dirty = true;
                     firstDirtyAt = System.nanoTime();

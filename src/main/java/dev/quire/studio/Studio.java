@@ -111,6 +111,24 @@ public final class Studio implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Deletes a story with everything in it, after keeping a copy of the whole library in the
+     * backups folder, so a deletion regretted later can still be undone from there.
+     */
+    public Path deleteStory(long storyId) {
+        Path backups = dataDir.resolve("backups");
+        try {
+            Files.createDirectories(backups);
+        } catch (IOException e) {
+            throw new dev.quire.store.PersistenceException("Could not create the backups folder " + backups + ": "
+                    + e.getMessage() + ". The story was not deleted.", e);
+        }
+        Path copy = backups.resolve("before-delete-story-" + storyId + "-" + System.currentTimeMillis() + ".db");
+        database.backupTo(copy);
+        stories.delete(storyId);
+        return copy;
+    }
+
     /** SQLite's structural check plus Quire's own invariants; an empty list means the library is sound. */
     public List<String> check() {
         return LibraryCheck.run(this);

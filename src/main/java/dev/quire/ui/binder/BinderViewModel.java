@@ -1,0 +1,212 @@
+package dev.quire.ui.binder;
+
+import dev.quire.model.CharacterSheet;
+import dev.quire.model.Conversation;
+import dev.quire.model.LoreEntry;
+import dev.quire.model.Scene;
+import dev.quire.model.SceneHeader;
+import dev.quire.studio.Studio;
+import dev.quire.ui.common.Background;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The open story's contents as the binder lists them: scenes in order, characters, lore, conversations. */
+public final class BinderViewModel {
+
+    private final Studio studio;
+    private final Background background;
+    private final long storyId;
+
+    private final ObservableList<SceneHeader> scenes = FXCollections.observableArrayList();
+    private final ObservableList<CharacterSheet> characters = FXCollections.observableArrayList();
+    private final ObservableList<LoreEntry> lore = FXCollections.observableArrayList();
+    private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final IntegerBinding storyWords;
+
+    private record Contents(List<SceneHeader> scenes, List<CharacterSheet> characters, List<LoreEntry> lore,
+                            List<Conversation> conversations) {
+    }
+
+    public BinderViewModel(Studio studio, Background background, long storyId) {
+        this.studio = studio;
+        this.background = background;
+        this.storyId = storyId;
+        storyWords = Bindings.createIntegerBinding(() -> scenes.stream().mapToInt(SceneHeader::words).sum(), scenes);
+    }
+
+    public void reload() {
+        background.read(() -> new Contents(studio.scenes().headers(storyId), studio.characters().list(storyId),
+                        studio.lore().list(storyId), studio.conversations().list(storyId)))
+                .onSuccess(c -> {
+                    scenes.setAll(c.scenes());
+                    characters.setAll(c.characters());
+                    lore.setAll(c.lore());
+                    conversations.setAll(c.conversations());
+                })
+                .onError(this::report)
+                .start();
+    }
+
+    /** Adds a scene after {@code afterPosition} (or at the end when negative) and hands its id to {@code open}. */
+    public void addScene(int afterPosition, Consumer<Long> open) {
+        int at = afterPosition < 0 ? Integer.MAX_VALUE : afterPosition + 1;
+        background.write(() -> studio.scenes().insert(Scene.titled(storyId, "Scene " + (scenes.size() + 1)), at))
+                .onSuccess(scene -> {
+                    reload();
+                    open.accept(scene.id());
+                })
+                .onError(this::report)
+                .start();
+    }
+
+    public void deleteScene(long sceneId) {
+        scenes.removeIf(h -> h.id() == sceneId);
+        background.write(() -> {
+            studio.scenes().delete(sceneId);
+            return null;
+        }).onSuccess(x -> reload()).onError(this::report).start();
+    }
+
+    /** Moves a scene to {@code newIndex}; the binder shows the new order at once and the library follows. */
+    public void moveScene(long sceneId, int newIndex) {
+        int from = indexOf(sceneId);
+        if (from < 0) {
+            return;
+        }
+        int to = Math.max(0, Math.min(newIndex, scenes.size() - 1));
+        if (to == from) {
+            return;
+        }
+        SceneHeader moved = scenes.remove(from);
+        scenes.add(to, moved);
+        background.write(() -> {
+            studio.scenes().move(sceneId, to);
+            return null;
+        }).onSuccess(x -> reload()).onError(e -> {
+            report(e);
+            reload();
+        }).start();
+    }
+
+    public int indexOf(long sceneId) {
+        for (int i = 0; i < scenes.size(); i++) {
+            if (scenes.get(i).id() == sceneId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public void addCharacter(Consumer<CharacterSheet> open) {
+        background.write(() -> studio.characters().create(CharacterSheet.named(storyId, "New character")))
+                .onSuccess(c -> {
+                    characters.add(c);
+                    open.accept(c);
+                })
+                .onError(this::report)
+                .start();
+    }
+
+    public void deleteCharacter(long id) {
+        characters.removeIf(c -> c.id() == id);
+        background.write(() -> {
+            studio.characters().delete(id);
+            return null;
+        }).onError(this::report).start();
+    }
+
+    public void addLore(Consumer<LoreEntry> open) {
+        background.write(() -> studio.lore().create(LoreEntry.titled(storyId, "New lore entry")))
+                .onSuccess(l -> {
+                    lore.add(l);
+                    open.accept(l);
+                })
+                .onError(this::report)
+                .start();
+    }
+
+    public void deleteLore(long id) {
+        lore.removeIf(l -> l.id() == id);
+        background.write(() -> {
+            studio.lore().delete(id);
+            return null;
+        }).onError(this::report).start();
+    }
+
+    /** An editor saved a scene: keep its title and word count current here. Any thread. */
+    public void sceneSaved(long sceneId, String title, int words) {
+        background.results().execute(() -> {
+            int i = indexOf(sceneId);
+            if (i >= 0) {
+                SceneHeader h = scenes.get(i);
+                if (!h.title().equals(title) || h.words() != words) {
+                    scenes.set(i, new SceneHeader(h.id(), h.position(), title, words, h.pinned()));
+                }
+            }
+        });
+    }
+
+    /** A sheet was saved under a (possibly new) name. Any thread. */
+    public void characterRenamed(long id, String name) {
+        background.results().execute(() -> {
+            for (int i = 0; i < characters.size(); i++) {
+                if (characters.get(i).id() == id && !characters.get(i).name().equals(name)) {
+                    characters.set(i, characters.get(i).withName(name));
+                }
+            }
+        });
+    }
+
+    /** A lore entry was saved under a (possibly new) title. Any thread. */
+    public void loreRenamed(long id, String title) {
+        background.results().execute(() -> {
+            for (int i = 0; i < lore.size(); i++) {
+                LoreEntry l = lore.get(i);
+                if (l.id() == id && !l.title().equals(title)) {
+                    lore.set(i, l.with(title, l.keywords(), l.content(), l.alwaysOn(), l.enabled()));
+                }
+            }
+        });
+    }
+
+    private void report(RuntimeException e) {
+        problem.set(e.getMessage());
+    }
+
+    public long storyId() {
+        return storyId;
+    }
+
+    public ObservableList<SceneHeader> scenes() {
+        return scenes;
+    }
+
+    public ObservableList<CharacterSheet> characters() {
+        return characters;
+    }
+
+    public ObservableList<LoreEntry> lore() {
+        return lore;
+    }
+
+    public ObservableList<Conversation> conversations() {
+        return conversations;
+    }
+
+    public IntegerBinding storyWords() {
+        return storyWords;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.quire.ui.editor;
+
+import dev.quire.model.CharacterSheet;
+import dev.quire.model.Words;
+import dev.quire.ui.common.Background;
+import dev.quire.ui.common.Editor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+
+/** A scene: its title and details above, its prose below in a rich-text area. */
+public final class SceneEditorView implements Editor {
+
+    private final SceneEditorViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final ProseArea area = new ProseArea();
+    private final TextField title = new TextField();
+
+    public SceneEditorView(SceneEditorViewModel model, Background background) {
+        this.model = model;
+        root.getStyleClass().add("scene-editor");
+
+        title.getStyleClass().add("scene-title");
+        title.setPromptText("Scene title");
+        title.textProperty().bindBidirectional(model.titleProperty());
+        HBox.setHgrow(title, Priority.ALWAYS);
+
+        ComboBox<CharacterSheet> pov = new ComboBox<>(model.characters());
+        pov.setPromptText("POV");
+        pov.setTooltip(new Tooltip("Whose point of view the scene is told from"));
+        pov.setCellFactory(v -> new NameCell());
+        pov.setButtonCell(new NameCell());
+        pov.valueProperty().bindBidirectional(model.povProperty());
+
+        MenuButton present = new MenuButton("Present");
+        present.setTooltip(new Tooltip("Characters present in the scene; their sheets go into its prompts"));
+        model.characters().addListener((ListChangeListener<CharacterSheet>) c -> fillPresent(present));
+        model.present().addListener((ListChangeListener<Long>) c -> syncPresent(present));
+
+        ToggleButton pinned = new ToggleButton("Pinned");
+        pinned.setTooltip(new Tooltip("A pinned scene always goes into the prompt context"));
+        pinned.selectedProperty().bindBidirectional(model.pinnedProperty());
+
+        ToggleButton provenance = new ToggleButton("Provenance");
+        provenance.setTooltip(new Tooltip("Colour text by where it came from: a variant, or your own hand"));
+        provenance.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                area.getStyleClass().add("show-provenance");
+            } else {
+                area.getStyleClass().remove("show-provenance");
+            }
+        });
+
+        HBox header = new HBox(8, title, pov, present, pinned, provenance);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("editor-header");
+
+        TextArea summary = new TextArea();
+        summary.setPromptText("What happens in this scene, in a sentence or two. Older scenes reach the model"
+                + " through their summaries.");
+        summary.setWrapText(true);
+        summary.setPrefRowCount(2);
+        summary.textProperty().bindBidirectional(model.summaryProperty());
+        TitledPane summaryPane = new TitledPane("Summary", summary);
+        summaryPane.setExpanded(false);
+        summaryPane.getStyleClass().add("scene-summary");
+
+        VBox top = new VBox(6, header, summaryPane);
+        top.setPadding(new Insets(10, 16, 6, 16));
+        root.setTop(top);
+
+        VirtualizedScrollPane<ProseArea> scroll = new VirtualizedScrollPane<>(area);
+        Label empty = new Label("This scene is empty. Start writing, or paste a draft.");
+        empty.getStyleClass().add("empty-hint");
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(Bindings.createBooleanBinding(() -> area.getLength() == 0,
+                area.lengthProperty()));
+        StackPane body = new StackPane(scroll, empty);
+        StackPane.setAlignment(empty, Pos.TOP_CENTER);
+        StackPane.setMargin(empty, new Insets(40, 0, 0, 0));
+        root.setCenter(body);
+
+        Label missing = new Label();
+        missing.textProperty().bind(model.problemProperty());
+        model.stateProperty().addListener((o, was, state) -> {
+            if (state == SceneEditorViewModel.State.MISSING) {
+                root.setCenter(missing);
+            }
+        });
+
+        model.readTextFrom(area::prose);
+        area.plainTextChanges().subscribe(change -> model.textChanged(Words.count(area.getText())));
+        area.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                model.flush();
+            }
+        });
+        // a column of comfortable reading width, centred in whatever room the tab has
+        area.widthProperty().addListener((o, was, width) -> {
+            double side = Math.max(28, (width.doubleValue() - 720) / 2);
+            area.setPadding(new Insets(20, side, 60, side));
+        });
+        model.load(background, area::setProse);
+    }
+
+    private void fillPresent(MenuButton menu) {
+        menu.getItems().clear();
+        for (CharacterSheet c : model.characters()) {
+            CheckMenuItem item = new CheckMenuItem(c.name());
+            item.setUserData(c.id());
+            item.setSelected(model.present().contains(c.id()));
+            item.selectedProperty().addListener((o, was, on) -> {
+                if (on && !model.present().contains(c.id())) {
+                    model.present().add(c.id());
+                } else if (!on) {
+                    model.present().remove(c.id());
+                }
+            });
+            menu.getItems().add(item);
+        }
+        if (menu.getItems().isEmpty()) {
+            CheckMenuItem none = new CheckMenuItem("No characters yet");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+    }
+
+    private void syncPresent(MenuButton menu) {
+        for (var item : menu.getItems()) {
+            if (item instanceof CheckMenuItem check && check.getUserData() instanceof Long id) {
+                check.setSelected(model.present().contains(id));
+            }
+        }
+        int n = model.present().size();
+        menu.setText(n == 0 ? "Present" : n + " present");
+    }
+
+    public ProseArea area() {
+        return area;
+    }
+
+    public SceneEditorViewModel model() {
+        return model;
+    }
+
+    @Override
+    public String key() {
+        return "scene:" + model.sceneId();
+    }
+
+    @Override
+    public ObservableValue<String> title() {
+        return Bindings.createStringBinding(() -> model.titleProperty().get().isBlank() ? "Untitled scene"
+                : model.titleProperty().get(), model.titleProperty());
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void flush() {
+        model.flush();
+    }
+
+    @Override
+    public void discard() {
+        model.discard();
+    }
+
+    @Override
+    public void focus() {
+        area.requestFocus();
+    }
+
+    private static final class NameCell extends ListCell<CharacterSheet> {
+        @Override
+        protected void updateItem(CharacterSheet item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "POV" : item.name());
+        }
+    }
+
+    static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

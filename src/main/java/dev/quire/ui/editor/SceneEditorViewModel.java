@@ -1,0 +1,193 @@
+package dev.quire.ui.editor;
+
+import dev.quire.model.CharacterSheet;
+import dev.quire.model.Prose;
+import dev.quire.model.Scene;
+import dev.quire.studio.Studio;
+import dev.quire.ui.common.AutosavingViewModel;
+import dev.quire.ui.common.Background;
+import dev.quire.ui.common.SaveStatus;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A scene open for editing: its details as properties, its text read through a supplier the view
+ * gives (the document lives in the editor control), saved by the autosaver.
+ */
+public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorViewModel.Draft> {
+
+    /** Everything the editor saves, as of one moment. */
+    public record Draft(Scene details, Prose prose) {
+    }
+
+    public enum State { LOADING, READY, MISSING }
+
+    private final Studio studio;
+    private final long sceneId;
+    private final Listener listener;
+
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.LOADING);
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    private final BooleanProperty pinned = new SimpleBooleanProperty(this, "pinned");
+    private final ObjectProperty<CharacterSheet> pov = new SimpleObjectProperty<>(this, "pov");
+    private final ObservableList<CharacterSheet> characters = FXCollections.observableArrayList();
+    private final ObservableList<Long> present = FXCollections.observableArrayList();
+    private final IntegerProperty words = new SimpleIntegerProperty(this, "words");
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+
+    private Scene loaded;
+    private Supplier<Prose> text = () -> Prose.EMPTY;
+    private Prose lastSavedProse;
+    private Scene lastSavedDetails;
+
+    /** What the rest of the window hears from this editor. */
+    public interface Listener {
+        void sceneSaved(long sceneId, String title, int words);
+    }
+
+    public SceneEditorViewModel(Studio studio, Background background, SaveStatus status, long sceneId,
+                                Listener listener) {
+        super(background, status);
+        this.studio = studio;
+        this.sceneId = sceneId;
+        this.listener = listener;
+        title.addListener((o, a, b) -> changed());
+        summary.addListener((o, a, b) -> changed());
+        pinned.addListener((o, a, b) -> changed());
+        pov.addListener((o, a, b) -> changed());
+        present.addListener((javafx.collections.ListChangeListener<Long>) c -> changed());
+    }
+
+    private record Loaded(Scene scene, List<CharacterSheet> cast) {
+    }
+
+    /** Loads the scene; {@code show} receives its prose on the FX thread to put into the editor. */
+    public void load(Background background, Consumer<Prose> show) {
+        background.read(() -> studio.scenes().get(sceneId)
+                        .map(scene -> new Loaded(scene, studio.characters().list(scene.storyId()))).orElse(null))
+                .onSuccess(result -> {
+                    if (result == null) {
+                        problem.set("This scene is no longer in the library.");
+                        state.set(State.MISSING);
+                        return;
+                    }
+                    Scene scene = result.scene();
+                    loaded = scene;
+                    lastSavedProse = scene.prose();
+                    lastSavedDetails = scene;
+                    loading(() -> {
+                        characters.setAll(result.cast());
+                        title.set(scene.title());
+                        summary.set(scene.summary());
+                        pinned.set(scene.pinned());
+                        pov.set(result.cast().stream().filter(c -> Objects.equals(c.id(), scene.povCharacterId()))
+                                .findFirst().orElse(null));
+                        present.setAll(scene.characterIds());
+                        words.set(scene.wordCount());
+                        show.accept(scene.prose());
+                    });
+                    state.set(State.READY);
+                })
+                .onError(e -> {
+                    problem.set(e.getMessage());
+                    state.set(State.MISSING);
+                })
+                .start();
+    }
+
+    /** The view tells where the text is read from; called once the control exists. */
+    public void readTextFrom(Supplier<Prose> supplier) {
+        this.text = supplier;
+    }
+
+    /** The view reports each text edit. */
+    public void textChanged(int wordCount) {
+        words.set(wordCount);
+        changed();
+    }
+
+    @Override
+    protected Draft snapshot() {
+        Scene base = loaded;
+        Scene details = base.withDetails(title.get(), summary.get(), pov.get() == null ? null : pov.get().id(),
+                List.copyOf(present), pinned.get());
+        return new Draft(details, text.get());
+    }
+
+    @Override
+    protected void save(Draft draft) {
+        studio.database().write("save the scene \"" + draft.details().title() + "\"", c -> {
+            if (!draft.prose().equals(lastSavedProse)) {
+                studio.scenes().saveProse(sceneId, draft.prose());
+            }
+            if (!sameDetails(draft.details(), lastSavedDetails)) {
+                studio.scenes().saveDetails(draft.details());
+            }
+            return null;
+        });
+        lastSavedProse = draft.prose();
+        lastSavedDetails = draft.details();
+        listener.sceneSaved(sceneId, draft.details().title(), draft.prose().wordCount());
+    }
+
+    private static boolean sameDetails(Scene a, Scene b) {
+        return a.title().equals(b.title()) && a.summary().equals(b.summary())
+                && Objects.equals(a.povCharacterId(), b.povCharacterId())
+                && a.characterIds().equals(b.characterIds()) && a.pinned() == b.pinned();
+    }
+
+    public long sceneId() {
+        return sceneId;
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public BooleanProperty pinnedProperty() {
+        return pinned;
+    }
+
+    public ObjectProperty<CharacterSheet> povProperty() {
+        return pov;
+    }
+
+    public ObservableList<CharacterSheet> characters() {
+        return characters;
+    }
+
+    /** Ids of the characters present in the scene. */
+    public ObservableList<Long> present() {
+        return present;
+    }
+
+    public IntegerProperty wordsProperty() {
+        return words;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.quire.ui.library;
+
+import dev.quire.model.StorySummary;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** The library page: every story, with New, Open, Rename and Delete. */
+public final class LibraryView {
+
+    private final LibraryViewModel model;
+    private final Consumer<Long> open;
+    private final BorderPane root = new BorderPane();
+    private final ListView<StorySummary> list;
+
+    public LibraryView(LibraryViewModel model, Consumer<Long> open) {
+        this.model = model;
+        this.open = open;
+        list = new ListView<>(model.stories());
+        list.getStyleClass().add("story-list");
+        list.setCellFactory(v -> new StoryCell());
+        Label empty = new Label("No stories yet. Create one to begin.");
+        empty.getStyleClass().add("empty-hint");
+        list.setPlaceholder(empty);
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                deleteSelected();
+            } else if (e.getCode() == KeyCode.F2) {
+                renameSelected();
+            }
+        });
+
+        Label heading = new Label("Library");
+        heading.getStyleClass().add("page-heading");
+        Button create = new Button("New story");
+        create.getStyleClass().add("accent");
+        create.setDefaultButton(false);
+        create.setOnAction(e -> newStory());
+        Button openButton = new Button("Open");
+        Button rename = new Button("Rename…");
+        Button delete = new Button("Delete…");
+        delete.getStyleClass().add("danger");
+        openButton.setOnAction(e -> openSelected());
+        rename.setOnAction(e -> renameSelected());
+        delete.setOnAction(e -> deleteSelected());
+        for (Button b : new Button[] {openButton, rename, delete}) {
+            b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, heading, spacer, openButton, rename, delete, create);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.getStyleClass().add("page-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(Bindings.isNotEmpty(model.messageProperty()));
+
+        VBox column = new VBox(12, bar, message, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        column.setMaxWidth(900);
+        column.setPadding(new Insets(28, 32, 28, 32));
+        root.setCenter(column);
+        root.getStyleClass().add("library-page");
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    public ListView<StorySummary> list() {
+        return list;
+    }
+
+    public void focus() {
+        list.requestFocus();
+        if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+    }
+
+    public void newStory() {
+        TextInputDialog dialog = new TextInputDialog("");
+        dialog.setTitle("New story");
+        dialog.setHeaderText("What is the new story called?");
+        dialog.setContentText("Title:");
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(title -> model.create(title, open));
+    }
+
+    private void openSelected() {
+        StorySummary s = list.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            open.accept(s.id());
+        }
+    }
+
+    private void renameSelected() {
+        StorySummary s = list.getSelectionModel().getSelectedItem();
+        if (s == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog(s.title());
+        dialog.setTitle("Rename story");
+        dialog.setHeaderText("Rename \"" + s.title() + "\"");
+        dialog.setContentText("Title:");
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.showAndWait().ifPresent(title -> model.rename(s.id(), title, () -> { }));
+    }
+
+    private void deleteSelected() {
+        StorySummary s = list.getSelectionModel().getSelectedItem();
+        if (s == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setTitle("Delete story");
+        confirm.setHeaderText("Delete \"" + s.title() + "\"?");
+        confirm.setContentText("Its " + s.scenes() + " scenes (" + NumberFormat.getIntegerInstance().format(s.words())
+                + " words), characters, lore and conversations will be removed. Quire keeps a copy of the library"
+                + " from just before, in the backups folder.");
+        ButtonType delete = new ButtonType("Delete", ButtonType.OK.getButtonData());
+        confirm.getButtonTypes().setAll(ButtonType.CANCEL, delete);
+        confirm.showAndWait().filter(b -> b == delete).ifPresent(b -> model.delete(s, () -> { }));
+    }
+
+    private final class StoryCell extends ListCell<StorySummary> {
+        private final Label title = new Label();
+        private final Label meta = new Label();
+        private final VBox box = new VBox(2, title, meta);
+
+        StoryCell() {
+            title.getStyleClass().add("story-title");
+            meta.getStyleClass().add("story-meta");
+            box.setPadding(new Insets(6, 4, 6, 4));
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
+                    open.accept(getItem().id());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(StorySummary item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(item.title());
+            meta.setText(item.scenes() + (item.scenes() == 1 ? " scene" : " scenes") + " · "
+                    + NumberFormat.getIntegerInstance().format(item.words()) + " words · edited "
+                    + ago(item.updated()));
+            setGraphic(box);
+        }
+    }
+
+    /** "just now", "5 minutes ago", "3 days ago". */
+    public static String ago(Instant when) {
+        if (when == null) {
+            return "never";
+        }
+        Duration d = Duration.between(when, Instant.now());
+        long s = Math.max(0, d.getSeconds());
+        if (s < 45) {
+            return "just now";
+        }
+        if (s < 3600) {
+            long m = Math.max(1, s / 60);
+            return m + (m == 1 ? " minute ago" : " minutes ago");
+        }
+        if (s < 86_400) {
+            long h = s / 3600;
+            return h + (h == 1 ? " hour ago" : " hours ago");
+        }
+        long days = s / 86_400;
+        return days + (days == 1 ? " day ago" : " days ago");
+    }
+}

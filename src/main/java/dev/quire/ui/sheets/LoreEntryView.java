@@ -1,0 +1,64 @@
+package dev.quire.ui.sheets;
+
+import dev.quire.ui.common.Editor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+
+/** A fact about the world, and the words that bring it into a prompt. */
+public final class LoreEntryView implements Editor {
+
+    private final LoreEntryViewModel model;
+    private final ScrollPane root;
+    private final TextField titleField;
+
+    public LoreEntryView(LoreEntryViewModel model) {
+        this.model = model;
+        titleField = Form.line(model.titleProperty(), "Title");
+        titleField.getStyleClass().add("sheet-name");
+        CheckBox alwaysOn = new CheckBox("Always in the prompt");
+        alwaysOn.selectedProperty().bindBidirectional(model.alwaysOnProperty());
+        CheckBox enabled = new CheckBox("Enabled");
+        enabled.selectedProperty().bindBidirectional(model.enabledProperty());
+        root = Form.page(titleField,
+                Form.field("Keywords", "When one of these words appears in recent text or the instruction, the entry"
+                        + " joins the prompt. Separate with commas.", Form.line(model.keywordsProperty(),
+                        "the hard, mudflat, low water")),
+                Form.field("Content", null, Form.area(model.contentProperty(), "What is true about this", 8)),
+                alwaysOn, enabled);
+    }
+
+    @Override
+    public String key() {
+        return "lore:" + model.entryId();
+    }
+
+    @Override
+    public ObservableValue<String> title() {
+        return Bindings.createStringBinding(() -> model.titleProperty().get().isBlank() ? "Untitled lore"
+                : model.titleProperty().get(), model.titleProperty());
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void flush() {
+        model.flush();
+    }
+
+    @Override
+    public void discard() {
+        model.discard();
+    }
+
+    @Override
+    public void focus() {
+        titleField.requestFocus();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.quire.ui.sheets;
+
+import dev.quire.model.Story;
+import dev.quire.studio.Studio;
+import dev.quire.ui.common.AutosavingViewModel;
+import dev.quire.ui.common.Background;
+import dev.quire.ui.common.SaveStatus;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The story bible and the writer's notes. One instance per open story serves both tabs, so neither overwrites the other. */
+public final class StoryViewModel extends AutosavingViewModel<Story> {
+
+    private final Studio studio;
+    private Story story;
+
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty premise = new SimpleStringProperty(this, "premise", "");
+    private final StringProperty styleGuide = new SimpleStringProperty(this, "styleGuide", "");
+    private final StringProperty aboutWriter = new SimpleStringProperty(this, "aboutWriter", "");
+    private final StringProperty avoidList = new SimpleStringProperty(this, "avoidList", "");
+    private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
+
+    public StoryViewModel(Studio studio, Background background, SaveStatus status, Story story) {
+        super(background, status);
+        this.studio = studio;
+        this.story = story;
+        loading(() -> {
+            title.set(story.title());
+            premise.set(story.premise());
+            styleGuide.set(story.styleGuide());
+            aboutWriter.set(story.aboutWriter());
+            avoidList.set(String.join("\n", story.avoidList()));
+            notes.set(story.notes());
+        });
+        for (StringProperty p : new StringProperty[] {premise, styleGuide, aboutWriter, avoidList, notes}) {
+            p.addListener((o, a, b) -> changed());
+        }
+    }
+
+    /** The title is changed from the library (rename); keep it so saves do not undo a rename. */
+    public void renamed(String newTitle) {
+        title.set(newTitle);
+        story = story.withTitle(newTitle);
+    }
+
+    @Override
+    protected Story snapshot() {
+        return story.withTitle(title.get()).withBible(premise.get(), styleGuide.get(), aboutWriter.get(),
+                Form.lines(avoidList.get())).withNotes(notes.get());
+    }
+
+    @Override
+    protected void save(Story value) {
+        studio.stories().update(value);
+    }
+
+    public long storyId() {
+        return story.id();
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty premiseProperty() {
+        return premise;
+    }
+
+    public StringProperty styleGuideProperty() {
+        return styleGuide;
+    }
+
+    public StringProperty aboutWriterProperty() {
+        return aboutWriter;
+    }
+
+    public StringProperty avoidListProperty() {
+        return avoidList;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+}

@@ -1,0 +1,394 @@
+package dev.quire.ui.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.quire.model.CharacterSheet;
+import dev.quire.model.Conversation;
+import dev.quire.model.LoreEntry;
+import dev.quire.ui.binder.BinderView;
+import dev.quire.ui.chat.ConversationView;
+import dev.quire.ui.common.Editor;
+import dev.quire.ui.editor.SceneEditorView;
+import dev.quire.ui.editor.SceneEditorViewModel;
+import dev.quire.ui.library.LibraryView;
+import dev.quire.ui.sheets.BibleView;
+import dev.quire.ui.sheets.CharacterSheetView;
+import dev.quire.ui.sheets.CharacterSheetViewModel;
+import dev.quire.ui.sheets.LoreEntryView;
+import dev.quire.ui.sheets.LoreEntryViewModel;
+import dev.quire.ui.sheets.NotesView;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main window: a top bar, the library page or the open story (binder beside tabs), and a
+ * status bar that says when the work was last saved.
+ */
+public final class MainView {
+
+    private final MainViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final StackPane centre = new StackPane();
+    private final LibraryView library;
+    private final TabPane tabs = new TabPane();
+    private final SplitPane workspace = new SplitPane();
+    private final Label storyTitle = new Label();
+    private final Label saveLabel = new Label();
+    private final Label wordsLabel = new Label();
+    private final Label sceneWordsLabel = new Label();
+    private BinderView binder;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        this.library = new LibraryView(model.library(), model::open);
+        root.getStyleClass().add("quire-root");
+
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getStyleClass().add("editor-tabs");
+        Label noTabs = new Label("Open a scene, a character or the bible from the binder.\n"
+                + "Ctrl+N adds a scene.");
+        noTabs.getStyleClass().add("empty-hint");
+        StackPane tabArea = new StackPane(noTabs, tabs);
+        tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
+        workspace.getItems().add(tabArea);
+        workspace.getStyleClass().add("workspace");
+
+        root.setTop(topBar());
+        root.setCenter(centre);
+        root.setBottom(statusBar());
+        model.openStoryProperty().addListener((o, was, now) -> showStory(now));
+        showStory(model.openStoryProperty().get());
+        model.library().reload();
+    }
+
+    private Node topBar() {
+        Button libraryButton = new Button("Library");
+        libraryButton.setTooltip(new Tooltip("All stories (Ctrl+L)"));
+        libraryButton.setOnAction(e -> showLibrary());
+        storyTitle.getStyleClass().add("story-heading");
+        Button theme = new Button();
+        theme.getStyleClass().add("flat");
+        theme.textProperty().bind(Bindings.when(model.darkProperty()).then("Light theme").otherwise("Dark theme"));
+        theme.setTooltip(new Tooltip("Switch between light and dark (Ctrl+Shift+D)"));
+        theme.setOnAction(e -> model.darkProperty().set(!model.darkProperty().get()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label brand = new Label("Quire");
+        brand.getStyleClass().add("brand");
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 12, 6, 12));
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private Node statusBar() {
+        saveLabel.getStyleClass().add("save-status");
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshSaveLabel()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        model.saveStatus().lastSavedProperty().addListener((o, a, b) -> refreshSaveLabel());
+        model.saveStatus().problemProperty().addListener((o, a, b) -> refreshSaveLabel());
+        refreshSaveLabel();
+        Label problem = new Label();
+        problem.getStyleClass().add("status-problem");
+        problem.textProperty().bind(model.problemProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(16, saveLabel, problem, spacer, sceneWordsLabel, wordsLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshSceneWords());
+        return bar;
+    }
+
+    private void refreshSaveLabel() {
+        String problem = model.saveStatus().problemProperty().get();
+        saveLabel.getStyleClass().remove("failing");
+        if (!problem.isEmpty()) {
+            saveLabel.setText(problem);
+            saveLabel.getStyleClass().add("failing");
+            return;
+        }
+        Instant last = model.saveStatus().lastSavedProperty().get();
+        if (last == null) {
+            saveLabel.setText("Everything is saved as you type");
+        } else {
+            long s = java.time.Duration.between(last, Instant.now()).getSeconds();
+            saveLabel.setText(s < 2 ? "Autosaved just now" : s < 60 ? "Autosaved " + s + " s ago"
+                    : "Autosaved " + LibraryView.ago(last));
+        }
+    }
+
+    private void refreshSceneWords() {
+        sceneWordsLabel.textProperty().unbind();
+        sceneWordsLabel.setText("");
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getUserData() instanceof SceneEditorView scene) {
+            sceneWordsLabel.textProperty().bind(Bindings.createStringBinding(() -> "Scene "
+                    + NumberFormat.getIntegerInstance().format(scene.model().wordsProperty().get()) + " words",
+                    scene.model().wordsProperty()));
+        }
+    }
+
+    private void showStory(MainViewModel.OpenStory open) {
+        flushAll();
+        tabs.getTabs().clear();
+        workspace.getItems().removeIf(n -> binder != null && n == binder.view());
+        wordsLabel.textProperty().unbind();
+        wordsLabel.setText("");
+        if (open == null) {
+            binder = null;
+            storyTitle.textProperty().unbind();
+            storyTitle.setText("");
+            centre.getChildren().setAll(library.view());
+            library.focus();
+            return;
+        }
+        Actions actions = new Actions(open);
+        binder = new BinderView(open.binder(), actions);
+        open.binder().scenes().addListener(new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends dev.quire.model.SceneHeader> change) {
+                open.binder().scenes().removeListener(this);
+                if (tabs.getTabs().isEmpty()) {
+                    model.sceneToResume(open.story().id(), open.binder().scenes()).ifPresent(actions::openScene);
+                }
+            }
+        });
+        workspace.getItems().add(0, binder.view());
+        workspace.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(binder.view(), false);
+        storyTitle.textProperty().bind(open.bible().titleProperty());
+        wordsLabel.textProperty().bind(Bindings.createStringBinding(() -> "Story "
+                + NumberFormat.getIntegerInstance().format(open.binder().storyWords().get()) + " words",
+                open.binder().storyWords()));
+        centre.getChildren().setAll(workspace);
+        binder.tree().requestFocus();
+    }
+
+    /** Opens an editor in a tab, or selects its tab if it is open already. */
+    void open(Editor editor) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getUserData() instanceof Editor e && e.key().equals(editor.key())) {
+                tabs.getSelectionModel().select(t);
+                e.focus();
+                return;
+            }
+        }
+        Tab tab = new Tab();
+        tab.textProperty().bind(editor.title());
+        tab.setContent(editor.view());
+        tab.setUserData(editor);
+        tab.setOnClosed(e -> editor.flush());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        editor.focus();
+    }
+
+    /** Closes the tab of something deleted, without saving it again. */
+    private void discardTab(String key) {
+        tabs.getTabs().removeIf(t -> {
+            if (t.getUserData() instanceof Editor e && e.key().equals(key)) {
+                e.discard();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Saves every open editor now: on focus loss, close, and switching stories. */
+    public void flushAll() {
+        List<Editor> editors = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) {
+            if (t.getUserData() instanceof Editor e) {
+                editors.add(e);
+            }
+        }
+        editors.forEach(Editor::flush);
+        MainViewModel.OpenStory open = model.openStoryProperty().get();
+        if (open != null) {
+            open.bible().flush();
+        }
+    }
+
+    private void showLibrary() {
+        flushAll();
+        model.showLibrary();
+    }
+
+    /** Keyboard shortcuts for the common actions; installed once the view is in a scene. */
+    public void installShortcuts(Scene scene) {
+        var accelerators = scene.getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::showLibrary);
+        accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (binder != null) {
+                binder.newScene();
+            } else {
+                library.newStory();
+            }
+        });
+        accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                library::newStory);
+        accelerators.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
+            Tab t = tabs.getSelectionModel().getSelectedItem();
+            if (t != null) {
+                tabs.getTabs().remove(t);
+                if (t.getUserData() instanceof Editor e) {
+                    e.flush();
+                }
+            }
+        });
+        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::flushAll);
+        accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> model.darkProperty().set(!model.darkProperty().get()));
+        accelerators.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> {
+                    if (binder != null) {
+                        binder.tree().requestFocus();
+                    }
+                });
+        applyTheme(model.darkProperty().get());
+        model.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
+        scene.getStylesheets().add(MainView.class.getResource("/dev/quire/ui/quire.css").toExternalForm());
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll("theme-dark", "theme-light");
+        root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public LibraryView library() {
+        return library;
+    }
+
+    public BinderView binder() {
+        return binder;
+    }
+
+    private final class Actions implements BinderView.Actions {
+        private final MainViewModel.OpenStory open;
+
+        Actions(MainViewModel.OpenStory open) {
+            this.open = open;
+        }
+
+        @Override
+        public void openBible() {
+            open(new BibleView(open.bible()));
+        }
+
+        @Override
+        public void openNotes() {
+            open(new NotesView(open.bible()));
+        }
+
+        @Override
+        public void openScene(long sceneId) {
+            if (selectIfOpen("scene:" + sceneId)) {
+                return;
+            }
+            model.rememberScene(open.story().id(), sceneId);
+            SceneEditorViewModel vm = new SceneEditorViewModel(model.studio(), model.background(),
+                    model.saveStatus(), sceneId, open.binder()::sceneSaved);
+            open(new SceneEditorView(vm, model.background()));
+            refreshSceneWords();
+        }
+
+        @Override
+        public void openCharacter(CharacterSheet sheet) {
+            if (selectIfOpen("character:" + sheet.id())) {
+                return;
+            }
+            model.background().read(() -> model.studio().characters().get(sheet.id()).orElse(sheet))
+                    .onSuccess(fresh -> open(new CharacterSheetView(new CharacterSheetViewModel(model.studio(),
+                            model.background(), model.saveStatus(), fresh, open.binder()::characterRenamed))))
+                    .start();
+        }
+
+        @Override
+        public void openLore(LoreEntry entry) {
+            if (selectIfOpen("lore:" + entry.id())) {
+                return;
+            }
+            model.background().read(() -> model.studio().lore().get(entry.id()).orElse(entry))
+                    .onSuccess(fresh -> open(new LoreEntryView(new LoreEntryViewModel(model.studio(),
+                            model.background(), model.saveStatus(), fresh, open.binder()::loreRenamed))))
+                    .start();
+        }
+
+        @Override
+        public void openConversation(Conversation conversation) {
+            open(new ConversationView(model.studio(), model.background(), conversation));
+        }
+
+        @Override
+        public void confirmDelete(String what, Runnable delete, String tabKey) {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+            confirm.initOwner(root.getScene().getWindow());
+            confirm.setTitle("Delete");
+            confirm.setHeaderText("Delete " + what + "?");
+            confirm.setContentText("This cannot be undone from the window.");
+            ButtonType deleteButton = new ButtonType("Delete", ButtonType.OK.getButtonData());
+            confirm.getButtonTypes().setAll(ButtonType.CANCEL, deleteButton);
+            confirm.showAndWait().filter(b -> b == deleteButton).ifPresent(b -> {
+                discardTab(tabKey);
+                delete.run();
+            });
+        }
+
+        private boolean selectIfOpen(String key) {
+            for (Tab t : tabs.getTabs()) {
+                if (t.getUserData() instanceof Editor e && e.key().equals(key)) {
+                    tabs.getSelectionModel().select(t);
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static VBox column(Node... nodes) {
+        return new VBox(nodes);
+    }
+}

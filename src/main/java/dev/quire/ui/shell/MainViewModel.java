@@ -1,0 +1,134 @@
+package dev.quire.ui.shell;
+
+import dev.quire.model.Story;
+import dev.quire.studio.Studio;
+import dev.quire.ui.binder.BinderViewModel;
+import dev.quire.ui.common.Background;
+import dev.quire.ui.common.SaveStatus;
+import dev.quire.ui.library.LibraryViewModel;
+import dev.quire.ui.sheets.StoryViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The window's state: which story is open (or the library page), the theme, and where saves stand. */
+public final class MainViewModel {
+
+    static final String THEME_KEY = "ui.theme";
+    static final String LAST_STORY_KEY = "ui.last-story";
+
+    /** An open story: its binder and its bible/notes model, made together. */
+    public record OpenStory(Story story, BinderViewModel binder, StoryViewModel bible) {
+    }
+
+    private final Studio studio;
+    private final Background background;
+    private final SaveStatus saveStatus;
+    private final LibraryViewModel library;
+    private final ObjectProperty<OpenStory> openStory = new SimpleObjectProperty<>(this, "openStory");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+
+    public MainViewModel(Studio studio, Background background) {
+        this.studio = studio;
+        this.background = background;
+        this.saveStatus = new SaveStatus(background.results());
+        this.library = new LibraryViewModel(studio, background);
+        dark.set(studio.settings().get(THEME_KEY).map("dark"::equals).orElse(false));
+        dark.addListener((o, was, isDark) -> background.write(() -> {
+            studio.settings().put(THEME_KEY, isDark ? "dark" : "light");
+            return null;
+        }).start());
+    }
+
+    /** The story to open at start-up: the last one open, else the most recent. */
+    public java.util.Optional<Long> storyToResume() {
+        java.util.Optional<Long> last = studio.settings().get(LAST_STORY_KEY).flatMap(v -> {
+            try {
+                return java.util.Optional.of(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }).filter(id -> studio.stories().get(id).isPresent());
+        return last.isPresent() ? last : studio.stories().list().stream().findFirst().map(s -> s.id());
+    }
+
+    public void open(long storyId) {
+        background.read(() -> studio.stories().get(storyId)).onSuccess(found -> {
+            if (found.isEmpty()) {
+                problem.set("That story is no longer in the library.");
+                library.reload();
+                return;
+            }
+            Story story = found.get();
+            BinderViewModel binder = new BinderViewModel(studio, background, story.id());
+            binder.reload();
+            openStory.set(new OpenStory(story, binder, new StoryViewModel(studio, background, saveStatus, story)));
+            background.write(() -> {
+                studio.settings().put(LAST_STORY_KEY, Long.toString(story.id()));
+                return null;
+            }).start();
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** Remembers the scene the writer is in, so reopening the story returns to it. */
+    public void rememberScene(long storyId, long sceneId) {
+        background.write(() -> {
+            studio.settings().put("ui.last-scene." + storyId, Long.toString(sceneId));
+            return null;
+        }).start();
+    }
+
+    /** The scene to show when a story opens: the one last worked on, else the first. */
+    public java.util.Optional<Long> sceneToResume(long storyId, java.util.List<dev.quire.model.SceneHeader> scenes) {
+        java.util.Optional<Long> last = studio.settings().get("ui.last-scene." + storyId).flatMap(v -> {
+            try {
+                return java.util.Optional.of(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }).filter(id -> scenes.stream().anyMatch(h -> h.id() == id));
+        return last.isPresent() ? last : scenes.stream().findFirst().map(dev.quire.model.SceneHeader::id);
+    }
+
+    /** Back to the library page; the caller has flushed the open editors. */
+    public void showLibrary() {
+        OpenStory current = openStory.get();
+        if (current != null) {
+            current.bible().flush();
+        }
+        openStory.set(null);
+        library.reload();
+    }
+
+    public Studio studio() {
+        return studio;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public SaveStatus saveStatus() {
+        return saveStatus;
+    }
+
+    public LibraryViewModel library() {
+        return library;
+    }
+
+    public ObjectProperty<OpenStory> openStoryProperty() {
+        return openStory;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+}
