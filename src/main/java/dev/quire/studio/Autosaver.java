@@ -20,6 +20,14 @@ import java.util.function.Supplier;
  */
 public final class Autosaver<T> {
 
+    /** Save this long after the writer pauses… */
+    public static final Duration QUIET = Duration.ofMillis(400);
+    /**
+     * …and never later than this after the first unsaved keystroke. Below a second, so that with
+     * the write itself a crash costs at most the last second of typing.
+     */
+    public static final Duration MAX_DELAY = Duration.ofMillis(750);
+
     private final ScheduledExecutorService saver;
     private final Executor snapshotThread;
     private final Supplier<T> snapshot;

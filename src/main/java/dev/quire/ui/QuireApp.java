@@ -5,6 +5,7 @@ import dev.quire.store.PersistenceException;
 import dev.quire.studio.LibraryLocation;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.Background;
+import dev.quire.ui.common.Fx;
 import dev.quire.ui.shell.MainView;
 import dev.quire.ui.shell.MainViewModel;
 import javafx.application.Application;
@@ -97,7 +98,7 @@ public final class QuireApp extends Application {
         model.storyToResume().ifPresent(model::open);
         stage.show();
         stage.toFront();
-        Platform.runLater(() -> System.err.println(READY_MARK));
+        Fx.later(() -> System.err.println(READY_MARK));
     }
 
     public MainView mainView() {

@@ -2,7 +2,6 @@ package dev.quire.ui.common;
 
 import dev.quire.studio.Autosaver;
 
-import java.time.Duration;
 
 /**
  * A view model whose state autosaves: subclasses say how to snapshot their state and how to save
@@ -10,17 +9,12 @@ import java.time.Duration;
  */
 public abstract class AutosavingViewModel<T> {
 
-    /** Save this long after the writer pauses… */
-    public static final Duration QUIET = Duration.ofMillis(400);
-    /** …and never later than this after the first unsaved keystroke, so a crash costs at most a second. */
-    public static final Duration MAX_DELAY = Duration.ofMillis(750);
-
     private final Autosaver<T> autosaver;
     private boolean loading;
 
     protected AutosavingViewModel(Background background, SaveStatus status) {
         this.autosaver = new Autosaver<>(background.writer(), background.results(), this::snapshot, this::save,
-                QUIET, MAX_DELAY, status::failed, status::saved);
+                Autosaver.QUIET, Autosaver.MAX_DELAY, status::failed, status::saved);
     }
 
     /** The state to save, taken on the FX thread. */

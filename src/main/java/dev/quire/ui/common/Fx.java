@@ -21,6 +21,11 @@ public final class Fx {
         }
     }
 
+    /** Runs {@code action} on the FX thread after the current pulse, even when called from it. */
+    public static void later(Runnable action) {
+        Platform.runLater(action);
+    }
+
     public static Executor executor() {
         return EXECUTOR;
     }

@@ -1,0 +1,78 @@
+package dev.quire;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** Keeps the layers of style.md apart: model at the bottom, then store/llm/prompt/stitch, studio, then cli and ui. */
+@AnalyzeClasses(packages = "dev.quire", importOptions = ArchitectureTest.ProductionClassesOnly.class)
+class ArchitectureTest {
+
+    /** Production classes, whatever the build directory is called (-Dquire.build.dir). */
+    static final class ProductionClassesOnly implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/test-classes/");
+        }
+    }
+
+    @ArchTest
+    static final ArchRule layersOnlyLookDown = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Model").definedBy("dev.quire.model..")
+            .layer("Store").definedBy("dev.quire.store..")
+            // not written yet: their rules hold from the first class on
+            .optionalLayer("Llm").definedBy("dev.quire.llm..")
+            .optionalLayer("Prompt").definedBy("dev.quire.prompt..")
+            .optionalLayer("Stitch").definedBy("dev.quire.stitch..")
+            .layer("Studio").definedBy("dev.quire.studio..")
+            .layer("Cli").definedBy("dev.quire.cli..")
+            .layer("Ui").definedBy("dev.quire.ui..")
+            .layer("Launcher").definedBy("dev.quire")
+            .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
+            .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
+            .whereLayer("Studio").mayOnlyBeAccessedByLayers("Cli", "Ui", "Launcher")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
+            .whereLayer("Llm").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
+            .whereLayer("Prompt").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
+            .whereLayer("Stitch").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
+            .because("a lower layer must not know the layers built on it (style.md)");
+
+    @ArchTest
+    static final ArchRule onlyTheUiUsesJavaFx = noClasses()
+            .that().resideOutsideOfPackage("dev.quire.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..", "atlantafx..")
+            .because("the model, the library, the providers and the command line must run headless");
+
+    @ArchTest
+    static final ArchRule modelIsPure = noClasses()
+            .that().resideInAPackage("dev.quire.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.quire.store..", "dev.quire.llm..",
+                    "dev.quire.prompt..", "dev.quire.stitch..", "dev.quire.studio..", "dev.quire.cli..",
+                    "dev.quire.ui..", "java.sql..", "java.io..", "java.nio..", "com.fasterxml..", "okhttp3..")
+            .because("the model is values only: no I/O and no other Quire package");
+
+    @ArchTest
+    static final ArchRule storeAndProvidersStayApart = noClasses()
+            .that().resideInAPackage("dev.quire.store..")
+            .should().dependOnClassesThat().resideInAPackage("dev.quire.llm..")
+            .orShould().dependOnClassesThat().resideInAPackage("okhttp3..")
+            .because("persistence and providers are separate services that studio ties together");
+
+    @ArchTest
+    static final ArchRule onlyProvidersTalkHttp = noClasses()
+            .that().resideOutsideOfPackage("dev.quire.llm..")
+            .should().dependOnClassesThat().resideInAPackage("okhttp3..")
+            .because("one layer owns the network");
+
+    @ArchTest
+    static final ArchRule onlyFxTouchesTheFxThread = noClasses()
+            .that().resideOutsideOfPackage("dev.quire.ui.common..")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .because("background work reaches the FX thread in one place (ui.common.Fx)");
+}
