@@ -52,6 +52,12 @@ public final class LibraryView {
             }
         });
 
+        model.stories().addListener((javafx.collections.ListChangeListener<StorySummary>) c -> {
+            if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                list.getSelectionModel().select(0);
+            }
+        });
+
         Label heading = new Label("Library");
         heading.getStyleClass().add("page-heading");
         Button create = new Button("New story");

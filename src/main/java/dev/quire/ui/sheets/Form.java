@@ -42,7 +42,31 @@ final class Form {
         a.setPrefRowCount(rows);
         a.setPromptText(prompt);
         a.textProperty().bindBidirectional(value);
+        growWithText(a, rows);
         return a;
+    }
+
+    /**
+     * Lets a text area grow with its text instead of scrolling inside a scrolling page: a sheet
+     * reads top to bottom, with no field hiding half its contents.
+     */
+    static void growWithText(TextArea area, int minRows) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        Runnable fit = () -> {
+            double width = area.getWidth() - 28;
+            if (width <= 0) {
+                return;
+            }
+            probe.setFont(area.getFont());
+            probe.setWrappingWidth(width);
+            probe.setText(area.getText() == null || area.getText().isEmpty() ? "X" : area.getText() + "\n");
+            double lineHeight = area.getFont().getSize() * 1.4;
+            area.setPrefHeight(Math.max(minRows * lineHeight, probe.getLayoutBounds().getHeight()) + 18);
+        };
+        area.textProperty().addListener((o, was, now) -> fit.run());
+        area.widthProperty().addListener((o, was, now) -> fit.run());
+        area.fontProperty().addListener((o, was, now) -> fit.run());
+        area.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     static Label heading(String text) {
