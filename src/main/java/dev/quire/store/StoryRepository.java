@@ -62,13 +62,14 @@ public final class StoryRepository {
         return db.read("list the stories", c -> {
             List<StorySummary> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT s.id, s.title, s.updated_at,
+                    SELECT s.id, s.title, s.premise, s.updated_at,
                            (SELECT count(*) FROM scene WHERE story_id = s.id) AS scenes,
                            (SELECT coalesce(sum(word_count), 0) FROM scene WHERE story_id = s.id) AS words
                     FROM story s ORDER BY s.updated_at DESC, s.id DESC""");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StorySummary(rs.getLong("id"), rs.getString("title"), rs.getInt("scenes"),
+                    out.add(new StorySummary(rs.getLong("id"), rs.getString("title"), rs.getString("premise"),
+                            rs.getInt("scenes"),
                             rs.getInt("words"), Columns.instant(rs, "updated_at")));
                 }
             }

@@ -293,6 +293,8 @@ public final class BinderView {
                 setContextMenu(new ContextMenu(item("Open", () -> open(item)), item("Delete…", () -> delete(item))));
             } else if (item instanceof LoreEntryRow l) {
                 setText(l.entry().title() + (l.entry().alwaysOn() ? "  ●" : ""));
+                setTooltip(new Tooltip(l.entry().alwaysOn() ? "Always in the prompt"
+                        : "In the prompt when " + String.join(", ", l.entry().keywords()) + " comes up"));
                 setContextMenu(new ContextMenu(item("Open", () -> open(item)), item("Delete…", () -> delete(item))));
             } else if (item instanceof ConversationEntry c) {
                 setText(c.conversation().title().isBlank() ? "Conversation" : c.conversation().title());

@@ -157,11 +157,17 @@ public final class LibraryView {
     private final class StoryCell extends ListCell<StorySummary> {
         private final Label title = new Label();
         private final Label meta = new Label();
-        private final VBox box = new VBox(2, title, meta);
+        private final Label premise = new Label();
+        private final VBox box = new VBox(3, title, premise, meta);
 
         StoryCell() {
             title.getStyleClass().add("story-title");
             meta.getStyleClass().add("story-meta");
+            premise.getStyleClass().add("story-premise");
+            premise.setWrapText(true);
+            premise.maxWidthProperty().bind(list.widthProperty().subtract(48));
+            premise.prefWidthProperty().bind(list.widthProperty().subtract(48));
+            premise.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.setPadding(new Insets(6, 4, 6, 4));
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
@@ -178,6 +184,10 @@ public final class LibraryView {
                 return;
             }
             title.setText(item.title());
+            premise.setText(item.premise().length() > 220 ? item.premise().substring(0, 220).strip() + "…"
+                    : item.premise());
+            premise.setManaged(!item.premise().isBlank());
+            premise.setVisible(!item.premise().isBlank());
             meta.setText(item.scenes() + (item.scenes() == 1 ? " scene" : " scenes") + " · "
                     + NumberFormat.getIntegerInstance().format(item.words()) + " words · edited "
                     + ago(item.updated()));
