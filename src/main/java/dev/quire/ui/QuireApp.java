@@ -69,13 +69,16 @@ public final class QuireApp extends Application {
     @Override
     public void start(Stage stage) {
         if (openFailure != null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
+            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Alert alert = new Alert(Alert.AlertType.ERROR, "", javafx.scene.control.ButtonType.CLOSE);
             alert.setTitle("Quire");
             alert.setHeaderText("Quire cannot open this library");
             Label text = new Label(openFailure.getMessage());
             text.setWrapText(true);
-            text.setMaxWidth(520);
+            text.setPrefWidth(520);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             alert.getDialogPane().setContent(text);
+            alert.getDialogPane().setPrefWidth(580);
             alert.showAndWait();
             Platform.exit();
             return;
