@@ -27,7 +27,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Studio studio = library.orElse(parent.library).open()) {
+        LibraryOptions options = library.orElse(parent.library);
+        java.nio.file.Path file = dev.quire.studio.LibraryLocation.libraryFile(options.resolvedDataDir());
+        if (!java.nio.file.Files.exists(file)) {
+            // checking must not create: a mistyped folder would otherwise pass as a healthy new library
+            spec.commandLine().getErr().println("quire: there is no library at " + file
+                    + ". Check the folder (--data-dir or QUIRE_HOME); nothing was created.");
+            return QuireCommand.LIBRARY_PROBLEM;
+        }
+        try (Studio studio = options.open()) {
             List<String> problems = studio.check();
             if (problems.isEmpty()) {
                 PrintWriter out = spec.commandLine().getOut();

@@ -229,8 +229,10 @@ public final class Database implements AutoCloseable {
                 }
                 try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
                     while (rs.next()) {
-                        problems.add("row " + rs.getLong(2) + " of " + rs.getString(1) + " points to a missing "
-                                + rs.getString(3));
+                        long row = rs.getLong(2);
+                        // tables without row ids (scene_character) report NULL here
+                        String which = rs.wasNull() ? "a row" : "row " + row;
+                        problems.add(which + " of " + rs.getString(1) + " points to a missing " + rs.getString(3));
                     }
                 }
             }

@@ -46,7 +46,7 @@ public final class Autosaver<T> {
 
     /** Writes hold this, and skip a snapshot older than one already written (a flush can overtake the saver). */
     private final Object writeLock = new Object();
-    private long written;
+    private volatile long written;
 
     public Autosaver(ScheduledExecutorService saver, Executor snapshotThread, Supplier<T> snapshot, Consumer<T> save,
                      Duration quiet, Duration maxDelay, Consumer<RuntimeException> onFailure, Runnable onSaved) {
@@ -85,9 +85,10 @@ public final class Autosaver<T> {
         }
     }
 
+    /** True while a change is not yet written: still to be snapshotted, or snapshotted and waiting to be written. */
     public boolean hasUnsavedChanges() {
         synchronized (lock) {
-            return dirty;
+            return dirty || written < snapshots;
         }
     }
 
@@ -99,7 +100,9 @@ public final class Autosaver<T> {
         T value;
         long seq;
         synchronized (lock) {
-            if (!dirty) {
+            // a snapshot waiting on the saver thread counts as unsaved: write the current state now, and the
+            // queued older one will be skipped
+            if (!dirty && written >= snapshots) {
                 return;
             }
             cancelPending();

@@ -205,6 +205,17 @@ class QuireCommandTest {
     }
 
     @Test
+    void checkOnAFolderWithNoLibraryFailsAndCreatesNothing() {
+        Path folder = dir.resolve("mistyped");
+
+        Run run = quire("--data-dir", folder.toString(), "check");
+
+        assertEquals(QuireCommand.LIBRARY_PROBLEM, run.code());
+        assertTrue(run.err().contains("there is no library at " + LibraryLocation.libraryFile(folder)), run.err());
+        assertFalse(Files.exists(folder), "check created " + folder);
+    }
+
+    @Test
     void checkOnAFileThatIsNotALibraryFailsNamingTheFileAndLeavesItAlone() throws Exception {
         Path file = Files.writeString(libraryFile(), "Dear diary, today I wrote 2,000 words.");
         byte[] before = Files.readAllBytes(file);
