@@ -1,0 +1,96 @@
+package dev.quire.ui.binder;
+
+import dev.quire.ui.StudioWindow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class BinderWindowTest extends StudioWindow {
+
+    private static final KeyCodeCombination ALT_DOWN = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+
+    private void selectFirstScene() {
+        waitForOpenScene();
+        waitUntil("the binder lists the sample scenes", () -> binderSceneRows().size() == 4);
+        clickOn("1  Nine O’Clock, Greenwich Time");
+    }
+
+    @Test
+    void altDownMovesTheSceneDownAndTheNumberingFollows() throws TimeoutException {
+        start();
+        selectFirstScene();
+
+        push(ALT_DOWN);
+
+        List<String> moved = List.of("1  The Crossed Sevens", "2  Nine O’Clock, Greenwich Time",
+                "3  Across the Hard", "4  Don’t Round");
+        waitUntil("the scene moved down one place, renumbered", () -> binderSceneRows().equals(moved));
+
+        restart();
+        waitUntil("the binder lists the scenes", () -> binderSceneRows().size() == 4);
+        assertEquals(moved, binderSceneRows(), "the library kept the new order");
+    }
+
+    @Test
+    @Disabled("BUG: BinderView rebuilds every scene TreeItem on each list change and only reselects after a drag "
+            + "(selectedSceneId is set in onDragDetected alone), so after Alt+Up/Down nothing is selected and a "
+            + "second Alt+Down does nothing. Fix: keep the selected entry's id across rebuilds in bind().")
+    void theMovedSceneStaysSelectedSoAltDownMovesItFurther() throws TimeoutException {
+        start();
+        selectFirstScene();
+
+        push(ALT_DOWN);
+        waitUntil("the first move landed", () -> binderSceneRows().get(0).equals("1  The Crossed Sevens"));
+        assertEquals("scene Nine O’Clock, Greenwich Time", selectedEntry());
+        push(ALT_DOWN);
+
+        waitUntil("the scene moved down a second place", () -> binderSceneRows().equals(List.of(
+                "1  The Crossed Sevens", "2  Across the Hard", "3  Nine O’Clock, Greenwich Time",
+                "4  Don’t Round")));
+    }
+
+    @Test
+    @Disabled("BUG: BinderViewModel.sceneSaved replaces the header in the list, BinderView.bind() rebuilds every "
+            + "scene TreeItem, and the TreeView keeps the selected index, so after an autosave the highlighted row "
+            + "jumps to whatever entry now has that index (a character or lore entry) and Enter/Delete act on it. Fix: reselect by id in bind().")
+    void savingTheOpenSceneKeepsTheBinderSelectionWhereTheWriterLeftIt() throws TimeoutException {
+        start();
+        waitForOpenScene();
+        waitUntil("the binder lists the sample scenes", () -> binderSceneRows().size() == 4);
+        clickOn("3  Across the Hard");
+        clickOn(proseArea());
+        write(" More.");
+
+        shortcut(KeyCode.S);
+
+        waitUntil("the save reached the status bar",
+                () -> lookup(".save-status").queryLabeled().getText().startsWith("Autosaved"));
+        assertEquals("scene Across the Hard", selectedEntry());
+    }
+
+    /** The binder's selected row, briefly: "scene Title", "character Name", "lore Title"… */
+    private String selectedEntry() {
+        return fx(() -> {
+            var selected = main().binder().tree().getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return "nothing";
+            }
+            BinderView.Entry entry = selected.getValue();
+            if (entry instanceof BinderView.SceneEntry s) {
+                return "scene " + s.header().title();
+            } else if (entry instanceof BinderView.CharacterEntry c) {
+                return "character " + c.sheet().name();
+            } else if (entry instanceof BinderView.LoreEntryRow l) {
+                return "lore " + l.entry().title();
+            }
+            return entry.toString();
+        });
+    }
+}
