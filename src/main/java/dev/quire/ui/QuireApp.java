@@ -98,7 +98,7 @@ public final class QuireApp extends Application {
             }
         });
         stage.setOnCloseRequest(e -> view.flushAll());
-        model.storyToResume().ifPresent(model::open);
+        background.read(model::storyToResume).onSuccess(story -> story.ifPresent(model::open)).start();
         stage.show();
         stage.toFront();
         Fx.later(() -> System.err.println(READY_MARK));

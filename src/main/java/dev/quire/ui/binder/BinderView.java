@@ -121,7 +121,6 @@ public final class BinderView {
         bind(model.characters(), characters, CharacterEntry::new);
         bind(model.lore(), lore, LoreEntryRow::new);
         bind(model.conversations(), conversations, ConversationEntry::new);
-        model.scenes().addListener((ListChangeListener<SceneHeader>) c -> reselectMovedScene());
 
         Label heading = new Label("Binder");
         heading.getStyleClass().add("binder-heading");
@@ -159,23 +158,23 @@ public final class BinderView {
         return tree;
     }
 
-    private long selectedSceneId = -1;
-
-    private void reselectMovedScene() {
-        if (selectedSceneId < 0) {
-            return;
-        }
-        for (TreeItem<Entry> item : scenes.getChildren()) {
-            if (item.getValue() instanceof SceneEntry s && s.header().id() == selectedSceneId) {
-                tree.getSelectionModel().select(item);
-            }
-        }
-    }
-
+    /**
+     * Mirrors a list into a section. The rows are rebuilt on every change, so the selection is
+     * carried across by identity: a move, a rename or an autosave never moves it to another entry.
+     */
     private <T> void bind(ObservableList<T> list, TreeItem<Entry> section, Function<T, Entry> wrap) {
         Runnable rebuild = () -> {
+            TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
+            String selectedKey = selected == null ? null : identity(selected.getValue());
             List<TreeItem<Entry>> items = list.stream().map(v -> new TreeItem<>(wrap.apply(v))).toList();
             section.getChildren().setAll(items);
+            if (selectedKey != null) {
+                for (TreeItem<Entry> item : items) {
+                    if (selectedKey.equals(identity(item.getValue()))) {
+                        tree.getSelectionModel().select(item);
+                    }
+                }
+            }
         };
         list.addListener((ListChangeListener<T>) c -> rebuild.run());
         rebuild.run();
@@ -213,6 +212,22 @@ public final class BinderView {
         }
     }
 
+    /** What an entry is, independent of its current title or position. */
+    static String identity(Entry entry) {
+        if (entry instanceof SceneEntry s) {
+            return "scene:" + s.header().id();
+        } else if (entry instanceof CharacterEntry c) {
+            return "character:" + c.sheet().id();
+        } else if (entry instanceof LoreEntryRow l) {
+            return "lore:" + l.entry().id();
+        } else if (entry instanceof ConversationEntry c) {
+            return "conversation:" + c.conversation().id();
+        } else if (entry instanceof Fixed f) {
+            return "fixed:" + f.kind();
+        }
+        return "section:" + ((Section) entry).kind();
+    }
+
     private static TreeItem<Entry> section(String label, String kind) {
         TreeItem<Entry> item = new TreeItem<>(new Section(label, kind));
         item.setExpanded(true);
@@ -235,7 +250,6 @@ public final class BinderView {
             });
             setOnDragDetected(e -> {
                 if (getItem() instanceof SceneEntry s) {
-                    selectedSceneId = s.header().id();
                     var board = startDragAndDrop(TransferMode.MOVE);
                     ClipboardContent content = new ClipboardContent();
                     content.putString(SCENE_DRAG + ":" + s.header().id());

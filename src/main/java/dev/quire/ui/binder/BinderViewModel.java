@@ -59,7 +59,8 @@ public final class BinderViewModel {
     /** Adds a scene after {@code afterPosition} (or at the end when negative) and hands its id to {@code open}. */
     public void addScene(int afterPosition, Consumer<Long> open) {
         int at = afterPosition < 0 ? Integer.MAX_VALUE : afterPosition + 1;
-        background.write(() -> studio.scenes().insert(Scene.titled(storyId, "Scene " + (scenes.size() + 1)), at))
+        String title = "Scene " + (scenes.size() + 1);
+        background.write(() -> studio.scenes().insert(Scene.titled(storyId, title), at))
                 .onSuccess(scene -> {
                     reload();
                     open.accept(scene.id());
@@ -69,11 +70,26 @@ public final class BinderViewModel {
     }
 
     public void deleteScene(long sceneId) {
-        scenes.removeIf(h -> h.id() == sceneId);
+        List<SceneHeader> rest = new java.util.ArrayList<>(scenes);
+        rest.removeIf(h -> h.id() == sceneId);
+        scenes.setAll(renumbered(rest));
         background.write(() -> {
             studio.scenes().delete(sceneId);
             return null;
-        }).onSuccess(x -> reload()).onError(this::report).start();
+        }).onSuccess(x -> reload()).onError(e -> {
+            report(e);
+            reload();
+        }).start();
+    }
+
+    /** Positions follow the list's order at once; the library's own renumbering arrives with the reload. */
+    private static List<SceneHeader> renumbered(List<SceneHeader> order) {
+        List<SceneHeader> out = new java.util.ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            SceneHeader h = order.get(i);
+            out.add(h.position() == i ? h : new SceneHeader(h.id(), i, h.title(), h.words(), h.pinned()));
+        }
+        return out;
     }
 
     /** Moves a scene to {@code newIndex}; the binder shows the new order at once and the library follows. */
@@ -86,8 +102,10 @@ public final class BinderViewModel {
         if (to == from) {
             return;
         }
-        SceneHeader moved = scenes.remove(from);
-        scenes.add(to, moved);
+        // one change, not a remove and an add, so the binder can keep the moved scene selected
+        List<SceneHeader> order = new java.util.ArrayList<>(scenes);
+        order.add(to, order.remove(from));
+        scenes.setAll(renumbered(order));
         background.write(() -> {
             studio.scenes().move(sceneId, to);
             return null;
@@ -121,7 +139,10 @@ public final class BinderViewModel {
         background.write(() -> {
             studio.characters().delete(id);
             return null;
-        }).onError(this::report).start();
+        }).onError(e -> {
+            report(e);
+            reload();
+        }).start();
     }
 
     public void addLore(Consumer<LoreEntry> open) {
@@ -139,7 +160,10 @@ public final class BinderViewModel {
         background.write(() -> {
             studio.lore().delete(id);
             return null;
-        }).onError(this::report).start();
+        }).onError(e -> {
+            report(e);
+            reload();
+        }).start();
     }
 
     /** An editor saved a scene: keep its title and word count current here. Any thread. */
@@ -180,6 +204,10 @@ public final class BinderViewModel {
 
     private void report(RuntimeException e) {
         problem.set(e.getMessage());
+    }
+
+    public void clearProblem() {
+        problem.set("");
     }
 
     public long storyId() {

@@ -25,9 +25,14 @@ public abstract class AutosavingViewModel<T> {
 
     /** Call on every edit. Changes made while {@link #loading(Runnable)} are not edits. */
     protected final void changed() {
-        if (!loading) {
+        if (!loading && canSave()) {
             autosaver.changed();
         }
+    }
+
+    /** False while there is nothing whole to save yet (still loading). */
+    protected boolean canSave() {
+        return true;
     }
 
     /** Fills the properties from the library without that counting as an edit. */
@@ -51,6 +56,8 @@ public abstract class AutosavingViewModel<T> {
 
     /** Saves now if anything is unsaved: on focus loss, tab close and window close. */
     public void flush() {
-        autosaver.flush();
+        if (canSave()) {
+            autosaver.flush();
+        }
     }
 }

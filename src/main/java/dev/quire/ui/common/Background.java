@@ -116,6 +116,10 @@ public final class Background implements AutoCloseable {
         }
         writer.shutdown();
         try {
+            // reads and writes still running finish before the caller closes the library under them
+            if (work instanceof ExecutorService es) {
+                es.awaitTermination(5, TimeUnit.SECONDS);
+            }
             writer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

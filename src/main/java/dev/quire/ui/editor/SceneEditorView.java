@@ -109,7 +109,10 @@ public final class SceneEditorView implements Editor {
         });
 
         model.readTextFrom(area::prose);
-        area.plainTextChanges().subscribe(change -> model.textChanged(Words.count(area.getText())));
+        // rich changes, not plain ones: Ctrl+I on a selection changes no text but must be saved
+        area.richChanges().filter(change -> !change.isIdentity())
+                .subscribe(change -> model.textChanged(Words.count(area.getText())));
+        header.disableProperty().bind(model.stateProperty().isNotEqualTo(SceneEditorViewModel.State.READY));
         area.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 model.flush();

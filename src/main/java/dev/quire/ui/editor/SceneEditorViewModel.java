@@ -121,6 +121,11 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     }
 
     @Override
+    protected boolean canSave() {
+        return loaded != null;
+    }
+
+    @Override
     protected Draft snapshot() {
         Scene base = loaded;
         Scene details = base.withDetails(title.get(), summary.get(), pov.get() == null ? null : pov.get().id(),

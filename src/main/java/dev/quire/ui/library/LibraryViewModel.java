@@ -30,6 +30,7 @@ public final class LibraryViewModel {
     }
 
     public void create(String title, Consumer<Long> open) {
+        message.set("");
         String t = title == null || title.isBlank() ? "Untitled story" : title.strip();
         background.write(() -> studio.stories().create(Story.titled(t))).onSuccess(story -> {
             reload();

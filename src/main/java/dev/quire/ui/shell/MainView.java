@@ -176,6 +176,8 @@ public final class MainView {
             return;
         }
         Actions actions = new Actions(open);
+        // a failed add, move or delete in the binder is said in the status bar
+        open.binder().problemProperty().addListener((o, was, problem) -> model.problemProperty().set(problem));
         binder = new BinderView(open.binder(), actions);
         open.binder().scenes().addListener(new javafx.collections.ListChangeListener<>() {
             @Override

@@ -4,7 +4,6 @@ import dev.quire.ui.StudioWindow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,9 +38,6 @@ class BinderWindowTest extends StudioWindow {
     }
 
     @Test
-    @Disabled("BUG: BinderView rebuilds every scene TreeItem on each list change and only reselects after a drag "
-            + "(selectedSceneId is set in onDragDetected alone), so after Alt+Up/Down nothing is selected and a "
-            + "second Alt+Down does nothing. Fix: keep the selected entry's id across rebuilds in bind().")
     void theMovedSceneStaysSelectedSoAltDownMovesItFurther() throws TimeoutException {
         start();
         selectFirstScene();
@@ -57,9 +53,6 @@ class BinderWindowTest extends StudioWindow {
     }
 
     @Test
-    @Disabled("BUG: BinderViewModel.sceneSaved replaces the header in the list, BinderView.bind() rebuilds every "
-            + "scene TreeItem, and the TreeView keeps the selected index, so after an autosave the highlighted row "
-            + "jumps to whatever entry now has that index (a character or lore entry) and Enter/Delete act on it. Fix: reselect by id in bind().")
     void savingTheOpenSceneKeepsTheBinderSelectionWhereTheWriterLeftIt() throws TimeoutException {
         start();
         waitForOpenScene();

@@ -6,7 +6,6 @@ import dev.quire.ui.StudioWindow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeoutException;
@@ -102,9 +101,6 @@ class SceneEditorWindowTest extends StudioWindow {
     }
 
     @Test
-    @Disabled("BUG: SceneEditorView only reports area.plainTextChanges() to the autosaver, so a style-only edit "
-            + "(Ctrl+I/Ctrl+B) never marks the scene unsaved and is lost on close. Fix: subscribe to "
-            + "area.richChanges().filter(c -> !c.isIdentity()) instead.")
     void anItalicisedSelectionIsStillItalicAfterReopening() throws TimeoutException {
         start();
         ProseArea area = clickIntoFirstScene();
