@@ -3,9 +3,8 @@ package dev.quire.ui.editor;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Words;
 import dev.quire.ui.common.Background;
-import dev.quire.ui.common.Editor;
+import dev.quire.ui.common.AutosavingEditor;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -23,13 +22,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /** A scene: its title and details above, its prose below in a rich-text area. */
-public final class SceneEditorView implements Editor {
+public final class SceneEditorView extends AutosavingEditor {
 
     private final SceneEditorViewModel model;
     private final BorderPane root = new BorderPane();
@@ -37,6 +35,7 @@ public final class SceneEditorView implements Editor {
     private final TextField title = new TextField();
 
     public SceneEditorView(SceneEditorViewModel model, Background background) {
+        super("scene:" + model.sceneId(), model, model.titleProperty(), "Untitled scene");
         this.model = model;
         root.getStyleClass().add("scene-editor");
 
@@ -166,31 +165,14 @@ public final class SceneEditorView implements Editor {
         return model;
     }
 
-    @Override
-    public String key() {
-        return "scene:" + model.sceneId();
-    }
 
-    @Override
-    public ObservableValue<String> title() {
-        return Bindings.createStringBinding(() -> model.titleProperty().get().isBlank() ? "Untitled scene"
-                : model.titleProperty().get(), model.titleProperty());
-    }
 
     @Override
     public Node view() {
         return root;
     }
 
-    @Override
-    public void flush() {
-        model.flush();
-    }
 
-    @Override
-    public void discard() {
-        model.discard();
-    }
 
     @Override
     public void focus() {
@@ -203,11 +185,5 @@ public final class SceneEditorView implements Editor {
             super.updateItem(item, empty);
             setText(empty || item == null ? "POV" : item.name());
         }
-    }
-
-    static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
     }
 }

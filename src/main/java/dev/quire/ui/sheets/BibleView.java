@@ -1,18 +1,17 @@
 package dev.quire.ui.sheets;
 
-import dev.quire.ui.common.Editor;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
+import dev.quire.ui.common.AutosavingEditor;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 
 /** The story bible: what every prompt for this story starts from. */
-public final class BibleView implements Editor {
+public final class BibleView extends AutosavingEditor {
 
     private final StoryViewModel model;
     private final ScrollPane root;
 
     public BibleView(StoryViewModel model) {
+        super("bible:" + model.storyId(), model, new javafx.beans.property.SimpleStringProperty("Bible"), "Bible");
         this.model = model;
         root = Form.page(
                 Form.heading("Story bible"),
@@ -31,23 +30,11 @@ public final class BibleView implements Editor {
         });
     }
 
-    @Override
-    public String key() {
-        return "bible:" + model.storyId();
-    }
 
-    @Override
-    public ObservableValue<String> title() {
-        return Bindings.createStringBinding(() -> "Bible");
-    }
 
     @Override
     public Node view() {
         return root;
     }
 
-    @Override
-    public void flush() {
-        model.flush();
-    }
 }

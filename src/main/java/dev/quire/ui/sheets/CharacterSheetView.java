@@ -2,9 +2,7 @@ package dev.quire.ui.sheets;
 
 import dev.quire.model.CharacterSheet.Field;
 import dev.quire.model.PlayedBy;
-import dev.quire.ui.common.Editor;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
+import dev.quire.ui.common.AutosavingEditor;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,7 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** A character sheet laid out for reading and writing: identity, inner life, history, voice, facts. */
-public final class CharacterSheetView implements Editor {
+public final class CharacterSheetView extends AutosavingEditor {
 
     private final CharacterSheetViewModel model;
     private final ScrollPane root;
@@ -28,6 +26,7 @@ public final class CharacterSheetView implements Editor {
     private final TextField nameField;
 
     public CharacterSheetView(CharacterSheetViewModel model) {
+        super("character:" + model.characterId(), model, model.nameProperty(), "Unnamed");
         this.model = model;
         nameField = Form.line(model.nameProperty(), "Name");
         nameField.getStyleClass().add("sheet-name");
@@ -121,31 +120,14 @@ public final class CharacterSheetView implements Editor {
         }
     }
 
-    @Override
-    public String key() {
-        return "character:" + model.characterId();
-    }
 
-    @Override
-    public ObservableValue<String> title() {
-        return Bindings.createStringBinding(() -> model.nameProperty().get().isBlank() ? "Unnamed"
-                : model.nameProperty().get(), model.nameProperty());
-    }
 
     @Override
     public Node view() {
         return root;
     }
 
-    @Override
-    public void flush() {
-        model.flush();
-    }
 
-    @Override
-    public void discard() {
-        model.discard();
-    }
 
     @Override
     public void focus() {

@@ -1,21 +1,20 @@
 package dev.quire.ui.sheets;
 
-import dev.quire.ui.common.Editor;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
+import dev.quire.ui.common.AutosavingEditor;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 
 /** A fact about the world, and the words that bring it into a prompt. */
-public final class LoreEntryView implements Editor {
+public final class LoreEntryView extends AutosavingEditor {
 
     private final LoreEntryViewModel model;
     private final ScrollPane root;
     private final TextField titleField;
 
     public LoreEntryView(LoreEntryViewModel model) {
+        super("lore:" + model.entryId(), model, model.titleProperty(), "Untitled lore");
         this.model = model;
         titleField = Form.line(model.titleProperty(), "Title");
         titleField.getStyleClass().add("sheet-name");
@@ -31,31 +30,14 @@ public final class LoreEntryView implements Editor {
                 alwaysOn, enabled);
     }
 
-    @Override
-    public String key() {
-        return "lore:" + model.entryId();
-    }
 
-    @Override
-    public ObservableValue<String> title() {
-        return Bindings.createStringBinding(() -> model.titleProperty().get().isBlank() ? "Untitled lore"
-                : model.titleProperty().get(), model.titleProperty());
-    }
 
     @Override
     public Node view() {
         return root;
     }
 
-    @Override
-    public void flush() {
-        model.flush();
-    }
 
-    @Override
-    public void discard() {
-        model.discard();
-    }
 
     @Override
     public void focus() {

@@ -1,21 +1,20 @@
 package dev.quire.ui.sheets;
 
-import dev.quire.ui.common.Editor;
-import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
+import dev.quire.ui.common.AutosavingEditor;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 
 /** The writer's working notes for the story. */
-public final class NotesView implements Editor {
+public final class NotesView extends AutosavingEditor {
 
     private final StoryViewModel model;
     private final BorderPane root = new BorderPane();
     private final TextArea text;
 
     public NotesView(StoryViewModel model) {
+        super("notes:" + model.storyId(), model, new javafx.beans.property.SimpleStringProperty("Notes"), "Notes");
         this.model = model;
         text = Form.area(model.notesProperty(), "Open questions, ideas for later scenes, things to check…", 20);
         text.getStyleClass().add("notes-area");
@@ -30,25 +29,13 @@ public final class NotesView implements Editor {
         });
     }
 
-    @Override
-    public String key() {
-        return "notes:" + model.storyId();
-    }
 
-    @Override
-    public ObservableValue<String> title() {
-        return Bindings.createStringBinding(() -> "Notes");
-    }
 
     @Override
     public Node view() {
         return root;
     }
 
-    @Override
-    public void flush() {
-        model.flush();
-    }
 
     @Override
     public void focus() {

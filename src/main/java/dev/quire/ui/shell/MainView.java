@@ -41,7 +41,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.text.NumberFormat;
@@ -388,9 +387,5 @@ public final class MainView {
             }
             return false;
         }
-    }
-
-    static VBox column(Node... nodes) {
-        return new VBox(nodes);
     }
 }
