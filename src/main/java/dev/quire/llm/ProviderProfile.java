@@ -1,0 +1,210 @@
+package dev.quire.llm;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how to reach one provider: what the settings screen edits and the library stores.
+ *
+ * <p>Base URL convention (the providers' own SDKs use it): for {@link ProviderKind#ANTHROPIC} and
+ * {@link ProviderKind#OLLAMA} it is the server root ({@code https://api.anthropic.com},
+ * {@code http://localhost:11434}); for {@link ProviderKind#OPENAI} and {@link ProviderKind#OPENAI_COMPATIBLE}
+ * it is the API root including {@code /v1} ({@code https://api.openai.com/v1},
+ * {@code https://openrouter.ai/api/v1}, {@code http://localhost:8080/v1}), to which {@code /chat/completions}
+ * and {@code /models} are appended. A trailing slash is dropped.
+ *
+ * <p>The constructor only normalises, so a settings form can hold a half-typed profile; {@link #problems()}
+ * lists what is wrong and {@link #validate()} throws. {@link Providers#create} validates.
+ *
+ * @param extraHeaders sent with every request to this profile, e.g. OpenRouter's {@code HTTP-Referer} and
+ *                     {@code X-Title}; never put a key here (keys are {@link ApiKey}s)
+ */
+public record ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
+                              int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders) {
+
+    public ProviderProfile {
+        name = name == null ? "" : name.strip();
+        baseUrl = baseUrl == null ? "" : stripTrailingSlashes(baseUrl.strip());
+        defaultModel = defaultModel == null ? "" : defaultModel.strip();
+        extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(extraHeaders));
+    }
+
+    public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
+                           int contextWindow, int maxOutputTokens) {
+        this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, Map.of());
+    }
+
+    /** A ready-to-use profile for each kind (Ollama and the compatible kind point at local servers). */
+    public static ProviderProfile defaults(ProviderKind kind) {
+        switch (Objects.requireNonNull(kind, "kind")) {
+            case ANTHROPIC:
+                return new ProviderProfile("Anthropic", kind, "https://api.anthropic.com", "claude-sonnet-4-5",
+                        200_000, 4096);
+            case OPENAI:
+                return new ProviderProfile("OpenAI", kind, "https://api.openai.com/v1", "gpt-4.1",
+                        1_047_576, 4096);
+            case OPENAI_COMPATIBLE:
+                return new ProviderProfile("llama.cpp server", kind, "http://localhost:8080/v1", "default",
+                        8192, 2048);
+            case OLLAMA:
+                return new ProviderProfile("Ollama", kind, "http://localhost:11434", "llama3.2", 8192, 2048);
+            default:
+                throw new IllegalArgumentException("unknown kind " + kind);
+        }
+    }
+
+    /** Profiles a settings screen can offer as starting points, the four defaults first. */
+    public static List<ProviderProfile> presets() {
+        return List.of(
+                defaults(ProviderKind.ANTHROPIC),
+                defaults(ProviderKind.OPENAI),
+                defaults(ProviderKind.OPENAI_COMPATIBLE),
+                defaults(ProviderKind.OLLAMA),
+                new ProviderProfile("OpenRouter", ProviderKind.OPENAI_COMPATIBLE, "https://openrouter.ai/api/v1",
+                        "anthropic/claude-sonnet-4.5", 200_000, 4096,
+                        Map.of("HTTP-Referer", "https://quire.dev", "X-Title", "Quire")),
+                new ProviderProfile("DeepSeek", ProviderKind.OPENAI_COMPATIBLE, "https://api.deepseek.com/v1",
+                        "deepseek-chat", 128_000, 4096),
+                new ProviderProfile("LM Studio", ProviderKind.OPENAI_COMPATIBLE, "http://localhost:1234/v1",
+                        "local-model", 8192, 2048));
+    }
+
+    public ProviderProfile withName(String newName) {
+        return new ProviderProfile(newName, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders);
+    }
+
+    public ProviderProfile withBaseUrl(String newBaseUrl) {
+        return new ProviderProfile(name, kind, newBaseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders);
+    }
+
+    public ProviderProfile withDefaultModel(String model) {
+        return new ProviderProfile(name, kind, baseUrl, model, contextWindow, maxOutputTokens, extraHeaders);
+    }
+
+    public ProviderProfile withExtraHeaders(Map<String, String> headers) {
+        return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, headers);
+    }
+
+    /** The host of the base URL in lower case, or "" when the URL does not parse. */
+    public String host() {
+        try {
+            String host = new URI(baseUrl).getHost();
+            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            return "";
+        }
+    }
+
+    /** What is wrong with this profile, in words for the settings screen; empty when it can be used. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name.isEmpty()) {
+            problems.add("Give the provider a name.");
+        }
+        if (kind == null) {
+            problems.add("Choose what kind of provider this is.");
+        }
+        URI uri = null;
+        try {
+            uri = new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            problems.add("The base URL “" + baseUrl + "” is not a valid address.");
+        }
+        if (uri != null) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            if (!scheme.equals("http") && !scheme.equals("https") || host == null || host.isEmpty()) {
+                problems.add("The base URL must start with https:// and name a server, e.g. "
+                        + (kind == null ? "https://api.anthropic.com" : defaults(kind).baseUrl()) + ".");
+            } else if (scheme.equals("http") && !isLocalHost(host)) {
+                problems.add("Plain http is only allowed for this computer or your local network; "
+                        + host + " is neither, so the key and your story would cross the internet unencrypted. "
+                        + "Use https://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                        + (uri.getRawPath() == null ? "" : uri.getRawPath()) + " instead.");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                problems.add("The base URL must not have a query (?…) or fragment (#…).");
+            }
+        }
+        if (contextWindow <= 0) {
+            problems.add("The context window must be a positive number of tokens.");
+        }
+        if (maxOutputTokens <= 0) {
+            problems.add("The maximum output must be a positive number of tokens.");
+        }
+        for (String header : extraHeaders.keySet()) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (lower.equals("authorization") || lower.equals("x-api-key")) {
+                problems.add("Put the API key in the key field, not in the extra header " + header + ".");
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Returns this profile, or throws {@link IllegalArgumentException} whose message lists {@link #problems()}. */
+    public ProviderProfile validate() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Provider “" + name + "”: " + String.join(" ", problems));
+        }
+        return this;
+    }
+
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
+
+    /**
+     * Whether plain http to this host stays on this computer or the local network: localhost, *.local,
+     * loopback (127/8, ::1) and private ranges (10/8, 172.16/12, 192.168/16, fc00::/7). Names other than
+     * these are not resolved, so a public name cannot sneak in through DNS.
+     */
+    public static boolean isLocalHost(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".local")) {
+            return true;
+        }
+        boolean literal = IPV4.matcher(h).matches() || h.indexOf(':') >= 0 && IPV6.matcher(h).matches();
+        if (!literal) {
+            return false;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(h); // a literal: no lookup happens
+            if (address.isLoopbackAddress() || address.isSiteLocalAddress()) {
+                return true;
+            }
+            byte[] bytes = address.getAddress();
+            return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String stripTrailingSlashes(String url) {
+        String u = url;
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderProfile[" + name + ", " + kind + ", " + baseUrl + ", model " + defaultModel + "]";
+    }
+}

@@ -1,0 +1,118 @@
+package dev.quire.llm;
+
+import dev.quire.llm.internal.Http;
+import dev.quire.llm.internal.StreamingProvider;
+import dev.quire.llm.internal.WireFormat;
+import dev.quire.llm.internal.anthropic.AnthropicFormat;
+import dev.quire.llm.internal.ollama.OllamaFormat;
+import dev.quire.llm.internal.openai.OpenAiFormat;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Makes {@link ChatProvider}s. */
+public final class Providers {
+
+    private Providers() {
+    }
+
+    /** A provider with {@link Settings#defaults()}. */
+    public static ChatProvider create(ProviderProfile profile, ApiKey key) {
+        return create(profile, key, Settings.defaults());
+    }
+
+    /**
+     * A provider for this profile. The key is sent only to the profile's base URL (redirects are not followed).
+     *
+     * @param key {@link ApiKey#none()} for Ollama and keyless local servers
+     * @throws IllegalArgumentException when the profile is not valid ({@link ProviderProfile#problems()})
+     */
+    public static ChatProvider create(ProviderProfile profile, ApiKey key, Settings settings) {
+        Objects.requireNonNull(profile, "profile").validate();
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(settings, "settings");
+        WireFormat format;
+        switch (profile.kind()) {
+            case ANTHROPIC:
+                format = new AnthropicFormat(profile);
+                break;
+            case OPENAI:
+                format = OpenAiFormat.openAi(profile);
+                break;
+            case OPENAI_COMPATIBLE:
+                format = OpenAiFormat.compatible(profile);
+                break;
+            case OLLAMA:
+                format = new OllamaFormat(profile);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown kind " + profile.kind());
+        }
+        return new StreamingProvider(profile, key, settings, format,
+                new Http(settings.connectTimeout(), settings.stallTimeout(), settings.requestTimeout()));
+    }
+
+    /**
+     * Timeouts, retry policy and fan-out bound.
+     *
+     * @param connectTimeout  to open the connection
+     * @param stallTimeout    longest silence allowed while waiting for or reading a stream (a stall)
+     * @param requestTimeout  whole-call limit for {@link ChatProvider#listModels()} and
+     *                        {@link ChatProvider#testConnection()}
+     * @param maxAttempts     attempts per request, including the first (1 = never retry)
+     * @param baseBackoff     first retry waits about this long (with jitter), doubling each time
+     * @param maxBackoff      cap on the computed wait
+     * @param maxRetryAfter   a {@code retry-after} longer than this is not waited for: the error is reported
+     * @param concurrency     most requests in flight at once per provider (fan-out bound)
+     */
+    public record Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
+                           Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency) {
+
+        public Settings {
+            requirePositive(connectTimeout, "connectTimeout");
+            requirePositive(stallTimeout, "stallTimeout");
+            requirePositive(requestTimeout, "requestTimeout");
+            Objects.requireNonNull(baseBackoff, "baseBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1");
+            }
+        }
+
+        /** Connect 10 s, stall 90 s, request 60 s, 3 attempts, backoff 1 s doubling to 20 s, retry-after up to 60 s, 4 at once. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(60), 3,
+                    Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), 4);
+        }
+
+        public Settings withTimeouts(Duration connect, Duration stall, Duration request) {
+            return new Settings(connect, stall, request, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
+                    concurrency);
+        }
+
+        public Settings withRetry(int attempts, Duration base, Duration max) {
+            return new Settings(connectTimeout, stallTimeout, requestTimeout, attempts, base, max, maxRetryAfter,
+                    concurrency);
+        }
+
+        public Settings withMaxRetryAfter(Duration value) {
+            return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
+                    value, concurrency);
+        }
+
+        public Settings withConcurrency(int value) {
+            return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
+                    maxRetryAfter, value);
+        }
+
+        private static void requirePositive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration");
+            }
+        }
+    }
+}

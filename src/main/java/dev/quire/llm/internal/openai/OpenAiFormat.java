@@ -1,0 +1,358 @@
+package dev.quire.llm.internal.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.llm.ApiKey;
+import dev.quire.llm.ChatMessage;
+import dev.quire.llm.ChatRequest;
+import dev.quire.llm.ProviderProfile;
+import dev.quire.llm.Usage;
+import dev.quire.llm.internal.Http;
+import dev.quire.llm.internal.Json;
+import dev.quire.llm.internal.JsonReading;
+import dev.quire.llm.internal.SseEvent;
+import dev.quire.llm.internal.SseReader;
+import dev.quire.llm.internal.StreamProblem;
+import dev.quire.llm.internal.StreamSink;
+import dev.quire.llm.internal.WireFormat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * OpenAI Chat Completions, and the servers that copy it. OpenAI proper gets native {@code n} and
+ * {@code max_completion_tokens}; compatible servers get {@code max_tokens} and one request per variant.
+ */
+public final class OpenAiFormat implements WireFormat {
+
+    private final ProviderProfile profile;
+    private final boolean nativeN;
+
+    private OpenAiFormat(ProviderProfile profile, boolean nativeN) {
+        this.profile = profile;
+        this.nativeN = nativeN;
+    }
+
+    public static OpenAiFormat openAi(ProviderProfile profile) {
+        return new OpenAiFormat(profile, true);
+    }
+
+    public static OpenAiFormat compatible(ProviderProfile profile) {
+        return new OpenAiFormat(profile, false);
+    }
+
+    @Override
+    public boolean nativeVariants() {
+        return nativeN;
+    }
+
+    @Override
+    public String endMarker() {
+        return "[DONE]";
+    }
+
+    @Override
+    public String chatPath() {
+        return "/chat/completions";
+    }
+
+    private Http.Auth auth(ApiKey key) {
+        return key.isPresent() ? Http.Auth.BEARER : Http.Auth.NONE;
+    }
+
+    @Override
+    public Http.Exchange chat(ChatRequest request, Call call, ApiKey key) {
+        ObjectNode body = Json.object();
+        body.put("model", call.model());
+        ArrayNode messages = body.putArray("messages");
+        String system = request.systemText();
+        if (!system.isEmpty()) {
+            messages.addObject().put("role", "system").put("content", system);
+        }
+        for (ChatMessage m : request.messages()) {
+            messages.addObject().put("role", m.role() == ChatMessage.Role.USER ? "user" : "assistant")
+                    .put("content", m.text());
+        }
+        if (nativeN && call.n() > 1) {
+            body.put("n", call.n());
+        }
+        body.put(nativeN ? "max_completion_tokens" : "max_tokens", call.maxTokens());
+        if (request.temperature() != null) {
+            body.put("temperature", request.temperature());
+        }
+        if (request.topP() != null) {
+            body.put("top_p", request.topP());
+        }
+        if (!request.stop().isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            request.stop().forEach(stop::add);
+        }
+        if (call.seed() != null) {
+            body.put("seed", call.seed());
+        }
+        if (call.stream()) {
+            body.put("stream", true);
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        return new Http.Exchange(profile.baseUrl() + chatPath(), profile.extraHeaders(), Json.bytes(body), auth(key),
+                key);
+    }
+
+    @Override
+    public Http.Exchange models(ApiKey key, String cursor) {
+        return new Http.Exchange(profile.baseUrl() + "/models", profile.extraHeaders(), null, auth(key), key);
+    }
+
+    @Override
+    public ModelPage parseModels(JsonNode root) {
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            data = root.get("models"); // some local servers
+        }
+        if (data == null || !data.isArray()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode model : data) {
+            String id = model.isTextual() ? model.asText() : Json.text(model, "id");
+            if (id == null) {
+                id = Json.text(model, "name");
+            }
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return new ModelPage(ids, null);
+    }
+
+    @Override
+    public boolean isStreamType(String contentType) {
+        return !contentType.contains("json");
+    }
+
+    @Override
+    public void decode(InputStream body, StreamSink sink) throws IOException {
+        SseReader reader = new SseReader(body);
+        SseEvent event;
+        Chunk chunk = new Chunk();
+        while ((event = reader.next()) != null) {
+            if (event.isDataEmpty()) {
+                continue;
+            }
+            if (event.dataIs("[DONE]")) {
+                sink.end();
+                return;
+            }
+            try {
+                chunk.read(event.dataBytes());
+            } catch (JsonProcessingException ex) {
+                if (reader.lastEventUnterminated()) {
+                    return; // cut off inside the last event: the stream ended early
+                }
+                throw StreamProblem.malformed("a data line that is not valid JSON");
+            }
+            if (chunk.error != null && !chunk.error.isNull()) {
+                throw inStreamError(chunk.error);
+            }
+            for (int i = 0; i < chunk.choices; i++) {
+                sink.text(chunk.index[i], chunk.content[i]);
+                if (chunk.finishReason[i] != null) {
+                    sink.stopReason(chunk.index[i], chunk.finishReason[i]);
+                }
+            }
+            if (chunk.usage != null) {
+                sink.usage(chunk.usage);
+            }
+        }
+    }
+
+    /**
+     * The fields of a {@code chat.completion.chunk} Quire uses, read with the streaming parser into reused arrays;
+     * everything else is skipped unread. Some servers put an {@code error} object in a chunk of a 200 stream.
+     */
+    static final class Chunk {
+        int choices;
+        int[] index = new int[4];
+        String[] content = new String[4];
+        String[] finishReason = new String[4];
+        Usage usage;
+        JsonNode error;
+
+        void read(byte[] json) throws IOException {
+            choices = 0;
+            usage = null;
+            error = null;
+            try (JsonParser p = JsonReading.object(json)) {
+                for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                    JsonToken token = p.nextToken();
+                    switch (field) {
+                        case "choices":
+                            if (token == JsonToken.START_ARRAY) {
+                                readChoices(p);
+                            } else {
+                                p.skipChildren();
+                            }
+                            break;
+                        case "usage":
+                            if (token == JsonToken.START_OBJECT) {
+                                usage = readUsage(p);
+                            } else {
+                                p.skipChildren();
+                            }
+                            break;
+                        case "error":
+                            error = JsonReading.tree(p);
+                            break;
+                        default:
+                            p.skipChildren();
+                    }
+                }
+            }
+        }
+
+        private void readChoices(JsonParser p) throws IOException {
+            JsonToken token;
+            while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                if (token != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (choices == index.length) {
+                    index = java.util.Arrays.copyOf(index, choices * 2);
+                    content = java.util.Arrays.copyOf(content, choices * 2);
+                    finishReason = java.util.Arrays.copyOf(finishReason, choices * 2);
+                }
+                int i = choices++;
+                index[i] = 0;
+                content[i] = null;
+                finishReason[i] = null;
+                for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                    JsonToken value = p.nextToken();
+                    switch (field) {
+                        case "index":
+                            Integer n = JsonReading.integer(p);
+                            index[i] = n == null ? 0 : n;
+                            break;
+                        case "delta":
+                            if (value == JsonToken.START_OBJECT) {
+                                for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
+                                    p.nextToken();
+                                    if (f.equals("content")) {
+                                        content[i] = JsonReading.text(p);
+                                    } else {
+                                        p.skipChildren(); // role, reasoning_content, tool_calls…
+                                    }
+                                }
+                            } else {
+                                p.skipChildren();
+                            }
+                            break;
+                        case "finish_reason":
+                            finishReason[i] = JsonReading.text(p);
+                            break;
+                        default:
+                            p.skipChildren();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Called with the parser on the usage object's opening brace. */
+    static Usage readUsage(JsonParser p) throws IOException {
+        Integer prompt = null;
+        Integer completion = null;
+        Integer cached = null;
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            JsonToken token = p.nextToken();
+            switch (field) {
+                case "prompt_tokens":
+                    prompt = JsonReading.integer(p);
+                    break;
+                case "completion_tokens":
+                    completion = JsonReading.integer(p);
+                    break;
+                case "prompt_tokens_details":
+                    if (token == JsonToken.START_OBJECT) {
+                        for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
+                            p.nextToken();
+                            if (f.equals("cached_tokens")) {
+                                cached = JsonReading.integer(p);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+        return new Usage(prompt, completion, cached, null);
+    }
+
+    private static StreamProblem inStreamError(JsonNode error) {
+        if (error.isTextual()) {
+            return StreamProblem.providerError(null, null, error.asText());
+        }
+        String code = Json.text(error, "code");
+        if (code == null) {
+            code = Json.text(error, "type");
+        }
+        Integer status = error.path("code").isInt() ? error.path("code").intValue() : null;
+        return StreamProblem.providerError(status, code, Json.text(error, "message"));
+    }
+
+    @Override
+    public boolean decodeWhole(JsonNode root, StreamSink sink) {
+        JsonNode choices = root.get("choices");
+        if (choices == null || !choices.isArray() || choices.isEmpty()) {
+            return false;
+        }
+        for (JsonNode choice : choices) {
+            int index = choice.path("index").asInt(0);
+            sink.text(index, Json.text(choice.path("message"), "content"));
+            sink.stopReason(index, Json.text(choice, "finish_reason"));
+        }
+        JsonNode usage = root.path("usage");
+        sink.usage(new Usage(Json.integer(usage, "prompt_tokens"), Json.integer(usage, "completion_tokens"),
+                Json.integer(usage.path("prompt_tokens_details"), "cached_tokens"), null));
+        sink.end();
+        return true;
+    }
+
+    /**
+     * {@code {"error":{"message","type","code"}}} (OpenAI, OpenRouter), {@code {"error":"text"}},
+     * or vLLM's {@code {"object":"error","message","type","code"}}.
+     */
+    @Override
+    public StreamProblem parseError(int status, JsonNode root) {
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            StreamProblem inner = inStreamError(error);
+            return StreamProblem.providerError(status >= 300 ? Integer.valueOf(status) : inner.status(), inner.code(),
+                    inner.serverMessage());
+        }
+        if ("error".equals(Json.text(root, "object"))) {
+            String code = Json.text(root, "code");
+            return StreamProblem.providerError(status >= 300 ? Integer.valueOf(status) : null,
+                    Json.text(root, "type") != null ? Json.text(root, "type") : code, Json.text(root, "message"));
+        }
+        if (status >= 300) {
+            String detail = Json.text(root, "detail");
+            String message = detail != null ? detail : Json.text(root, "message");
+            if (message != null) {
+                return StreamProblem.providerError(status, null, message);
+            }
+        }
+        return null;
+    }
+}
