@@ -17,7 +17,7 @@ public final class Markup {
         Prose.Builder b = new Prose.Builder();
         for (int p = 0; p < paragraphs.length; p++) {
             if (p > 0) {
-                b.append("\n", provenance, false, false);
+                b.append("\n"); // breaks are plain and the writer's, as the editor keeps them
             }
             inline(paragraphs[p].replace('\n', ' ').strip(), provenance, b);
         }

@@ -5,7 +5,6 @@ import dev.quire.store.PersistenceException;
 import dev.quire.studio.LibraryLocation;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.Background;
-import dev.quire.ui.common.Fx;
 import dev.quire.ui.shell.MainView;
 import dev.quire.ui.shell.MainViewModel;
 import javafx.application.Application;
@@ -18,6 +17,8 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The studio application. The library is opened in {@link #init()}, off the FX thread, while the
@@ -25,11 +26,20 @@ import java.nio.file.Path;
  */
 public final class QuireApp extends Application {
 
-    /** Printed on standard error once the window is up, for start-up measurements. */
+    /**
+     * Printed on standard error once the writer can work: the resumed scene is in its editor, or
+     * the library page is up. Start-up measurements wait for it.
+     */
     public static final String READY_MARK = "quire: studio ready";
 
     private static volatile Path dataDir;
     private static volatile boolean noSample;
+    /** The library, being opened while the toolkit starts; set by {@link #launchStudio}. */
+    private static volatile CompletableFuture<Opened> opening;
+
+    /** An open library and the lock that keeps a second studio off it. */
+    private record Opened(LibraryLock lock, Studio studio) {
+    }
 
     private LibraryLock lock;
     private Studio studio;
@@ -41,6 +51,8 @@ public final class QuireApp extends Application {
     public static void launchStudio(Path dir, boolean withoutSample) {
         dataDir = dir;
         noSample = withoutSample;
+        // opening the library (SQLite's native library, the checks) overlaps the toolkit's start-up
+        opening = CompletableFuture.supplyAsync(() -> openLibrary(dir, withoutSample));
         Application.launch(QuireApp.class);
     }
 
@@ -48,21 +60,39 @@ public final class QuireApp extends Application {
     public static void useLibrary(Path dir, boolean withoutSample) {
         dataDir = dir;
         noSample = withoutSample;
+        opening = null;
+    }
+
+    private static Opened openLibrary(Path dir, boolean withoutSample) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new PersistenceException("Quire could not create its folder " + dir + ": " + e.getMessage()
+                    + ". Check that it can be written, or start Quire with --data-dir pointing to another folder.", e);
+        }
+        LibraryLock lock = LibraryLock.acquire(LibraryLocation.libraryFile(dir));
+        try {
+            return new Opened(lock, Studio.open(dir, withoutSample ? Studio.NewLibrary.EMPTY
+                    : Studio.NewLibrary.WITH_SAMPLE));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     @Override
     public void init() {
         Path dir = dataDir != null ? dataDir : LibraryLocation.dataDir(null);
         try {
-            Files.createDirectories(dir);
-            lock = LibraryLock.acquire(LibraryLocation.libraryFile(dir));
-            studio = Studio.open(dir, noSample ? Studio.NewLibrary.EMPTY : Studio.NewLibrary.WITH_SAMPLE);
+            Opened opened = opening != null ? opening.join() : openLibrary(dir, noSample);
+            lock = opened.lock();
+            studio = opened.studio();
+        } catch (CompletionException e) {
+            openFailure = e.getCause() instanceof PersistenceException p ? p
+                    : new PersistenceException("Quire could not open the library in " + dir + ": " + e.getCause(),
+                    e.getCause());
         } catch (PersistenceException e) {
             openFailure = e;
-            releaseLock();
-        } catch (IOException e) {
-            openFailure = new PersistenceException("Quire could not create its folder " + dir + ": " + e.getMessage()
-                    + ". Check that it can be written, or start Quire with --data-dir pointing to another folder.", e);
         }
     }
 
@@ -98,10 +128,11 @@ public final class QuireApp extends Application {
             }
         });
         stage.setOnCloseRequest(e -> view.flushAll());
-        background.read(model::storyToResume).onSuccess(story -> story.ifPresent(model::open)).start();
+        view.whenSettled(() -> System.err.println(READY_MARK));
+        background.read(model::storyToResume)
+                .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled)).start();
         stage.show();
         stage.toFront();
-        Fx.later(() -> System.err.println(READY_MARK));
     }
 
     public MainView mainView() {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MarkupTest {
@@ -46,13 +47,23 @@ class MarkupTest {
     }
 
     @Test
-    void everySpanCarriesTheGivenProvenance() {
+    void everySpanOfTextCarriesTheGivenProvenanceAndBreaksArePlainAndTheWriters() {
         Provenance b = Provenance.variant("B", 12L);
 
         Prose prose = Markup.parse("First *para*.\n\nSecond **one**.", b);
 
         assertEquals("First para.\nSecond one.", prose.text());
-        assertTrue(prose.spans().stream().map(Span::provenance).allMatch(b::equals));
+        int at = 0;
+        for (Span span : prose.spans()) {
+            String piece = prose.text().substring(at, at + span.length());
+            if (piece.equals("\n")) {
+                assertEquals(new Span(1, Provenance.WRITER, false, false), span);
+            } else {
+                assertEquals(b, span.provenance(), piece);
+                assertFalse(piece.contains("\n"), piece);
+            }
+            at += span.length();
+        }
     }
 
     @Test

@@ -11,8 +11,6 @@ import org.fxmisc.richtext.model.StyleSpan;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -62,19 +60,31 @@ public final class ProseArea extends StyledTextArea<String, ProseStyle> {
         requestFollowCaret();
     }
 
-    /** The current text as prose, for autosave. */
+    /**
+     * The current text as prose, for autosave. Paragraph breaks are always plain and the writer's:
+     * RichTextFX gives a break the style of the text before it, which would make prose that was
+     * only loaded differ from what was saved.
+     */
     public Prose prose() {
         String text = getText();
         if (text.isEmpty()) {
             return Prose.EMPTY;
         }
-        StyleSpans<ProseStyle> spans = getStyleSpans(0, text.length());
-        List<Span> out = new ArrayList<>(spans.getSpanCount());
-        for (StyleSpan<ProseStyle> s : spans) {
+        Prose.Builder b = new Prose.Builder();
+        int pos = 0;
+        for (StyleSpan<ProseStyle> s : getStyleSpans(0, text.length())) {
             ProseStyle st = s.getStyle();
-            out.add(new Span(s.getLength(), st.provenance(), st.italic(), st.bold()));
+            int end = pos + s.getLength();
+            int from = pos;
+            for (int br = text.indexOf('\n', from); br >= 0 && br < end; br = text.indexOf('\n', br + 1)) {
+                b.append(text.substring(from, br), st.provenance(), st.italic(), st.bold());
+                b.append("\n");
+                from = br + 1;
+            }
+            b.append(text.substring(from, end), st.provenance(), st.italic(), st.bold());
+            pos = end;
         }
-        return new Prose(text, out);
+        return b.build();
     }
 
     private ProseStyle styleBeforeCaret() {

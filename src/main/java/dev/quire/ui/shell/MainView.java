@@ -178,15 +178,12 @@ public final class MainView {
         // a failed add, move or delete in the binder is said in the status bar
         open.binder().problemProperty().addListener((o, was, problem) -> model.problemProperty().set(problem));
         binder = new BinderView(open.binder(), actions);
-        open.binder().scenes().addListener(new javafx.collections.ListChangeListener<>() {
-            @Override
-            public void onChanged(Change<? extends dev.quire.model.SceneHeader> change) {
-                open.binder().scenes().removeListener(this);
-                if (tabs.getTabs().isEmpty()) {
-                    model.sceneToResume(open.story().id(), open.binder().scenes()).ifPresent(actions::openScene);
-                }
-            }
-        });
+        // the scene to resume loads alongside the binder, not after it
+        if (open.resumeScene() != null) {
+            actions.openScene(open.resumeScene());
+        } else {
+            settled();
+        }
         workspace.getItems().add(0, binder.view());
         workspace.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(binder.view(), false);
@@ -196,6 +193,22 @@ public final class MainView {
                 open.binder().storyWords()));
         centre.getChildren().setAll(workspace);
         binder.tree().requestFocus();
+    }
+
+    private Runnable whenSettled;
+
+    /** Runs {@code action} once, when the writer can first work: a scene is in its editor, or a page is up. */
+    public void whenSettled(Runnable action) {
+        whenSettled = action;
+    }
+
+    /** The window has its first content; after the next pulse, so it is laid out too. */
+    public void settled() {
+        Runnable action = whenSettled;
+        whenSettled = null;
+        if (action != null) {
+            dev.quire.ui.common.Fx.later(action);
+        }
     }
 
     /** Opens an editor in a tab, or selects its tab if it is open already. */
@@ -332,6 +345,11 @@ public final class MainView {
             model.rememberScene(open.story().id(), sceneId);
             SceneEditorViewModel vm = new SceneEditorViewModel(model.studio(), model.background(),
                     model.saveStatus(), sceneId, open.binder()::sceneSaved);
+            vm.stateProperty().addListener((o, was, state) -> {
+                if (state != SceneEditorViewModel.State.LOADING) {
+                    settled();
+                }
+            });
             open(new SceneEditorView(vm, model.background()));
             refreshSceneWords();
         }

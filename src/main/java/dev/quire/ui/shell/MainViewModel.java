@@ -21,7 +21,10 @@ public final class MainViewModel {
     static final String LAST_STORY_KEY = "ui.last-story";
 
     /** An open story: its binder and its bible/notes model, made together. */
-    public record OpenStory(Story story, BinderViewModel binder, StoryViewModel bible) {
+    public record OpenStory(Story story, BinderViewModel binder, StoryViewModel bible, Long resumeScene) {
+    }
+
+    private record Opening(Story story, Long resumeScene) {
     }
 
     private final Studio studio;
@@ -57,16 +60,19 @@ public final class MainViewModel {
     }
 
     public void open(long storyId) {
-        background.read(() -> studio.stories().get(storyId)).onSuccess(found -> {
+        background.read(() -> studio.stories().get(storyId)
+                        .map(story -> new Opening(story, sceneToResume(storyId).orElse(null))))
+                .onSuccess(found -> {
             if (found.isEmpty()) {
                 problem.set("That story is no longer in the library.");
                 library.reload();
                 return;
             }
-            Story story = found.get();
+            Story story = found.get().story();
             BinderViewModel binder = new BinderViewModel(studio, background, story.id());
             binder.reload();
-            openStory.set(new OpenStory(story, binder, new StoryViewModel(studio, background, saveStatus, story)));
+            openStory.set(new OpenStory(story, binder, new StoryViewModel(studio, background, saveStatus, story),
+                    found.get().resumeScene()));
             background.write(() -> {
                 studio.settings().put(LAST_STORY_KEY, Long.toString(story.id()));
                 return null;
@@ -82,16 +88,17 @@ public final class MainViewModel {
         }).start();
     }
 
-    /** The scene to show when a story opens: the one last worked on, else the first. */
-    public java.util.Optional<Long> sceneToResume(long storyId, java.util.List<dev.quire.model.SceneHeader> scenes) {
+    /** The scene to show when a story opens: the one last worked on, else the first. Reads the library. */
+    java.util.Optional<Long> sceneToResume(long storyId) {
         java.util.Optional<Long> last = studio.settings().get("ui.last-scene." + storyId).flatMap(v -> {
             try {
                 return java.util.Optional.of(Long.parseLong(v));
             } catch (NumberFormatException e) {
                 return java.util.Optional.empty();
             }
-        }).filter(id -> scenes.stream().anyMatch(h -> h.id() == id));
-        return last.isPresent() ? last : scenes.stream().findFirst().map(dev.quire.model.SceneHeader::id);
+        }).filter(id -> studio.scenes().get(id).map(scene -> scene.storyId() == storyId).orElse(false));
+        return last.isPresent() ? last
+                : studio.scenes().headers(storyId).stream().findFirst().map(dev.quire.model.SceneHeader::id);
     }
 
     /** Back to the library page; the caller has flushed the open editors. */
