@@ -43,6 +43,31 @@ public final class LibraryLocation {
         return base.resolve("quire");
     }
 
+    /**
+     * Where settings that must stay out of the library live (API keys): {@code QUIRE_CONFIG_HOME},
+     * else {@code $XDG_CONFIG_HOME/quire} ({@code ~/.config/quire}) on Linux, the data folder's
+     * platform location on macOS and Windows.
+     */
+    public static Path configDir(Map<String, String> env) {
+        return configDir(env, System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    static Path configDir(Map<String, String> env, String osName, String userHome) {
+        String explicit = env.get("QUIRE_CONFIG_HOME");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            Map<String, String> withoutOverride = new java.util.HashMap<>(env);
+            withoutOverride.remove("QUIRE_HOME");
+            return dataDir(null, withoutOverride, osName, userHome);
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg == null || xdg.isBlank() ? Path.of(userHome).resolve(".config") : Path.of(xdg);
+        return base.resolve("quire");
+    }
+
     public static Path libraryFile(Path dataDir) {
         return dataDir.resolve(FILE_NAME);
     }

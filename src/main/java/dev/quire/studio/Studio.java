@@ -6,13 +6,16 @@ import dev.quire.store.Database;
 import dev.quire.store.GenerationRepository;
 import dev.quire.store.LoreRepository;
 import dev.quire.store.SceneRepository;
+import dev.quire.store.ProviderRepository;
 import dev.quire.store.SettingsRepository;
+import dev.quire.llm.Providers;
 import dev.quire.store.StoryRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An open library with its repositories. The command line opens one per command; the studio
@@ -32,8 +35,9 @@ public final class Studio implements AutoCloseable {
     private final ConversationRepository conversations;
     private final GenerationRepository generations;
     private final SettingsRepository settings;
+    private final ProviderSettings providers;
 
-    private Studio(Path dataDir, Database database) {
+    private Studio(Path dataDir, Database database, Map<String, String> env) {
         this.dataDir = dataDir;
         this.database = database;
         this.stories = new StoryRepository(database);
@@ -43,6 +47,8 @@ public final class Studio implements AutoCloseable {
         this.conversations = new ConversationRepository(database);
         this.generations = new GenerationRepository(database);
         this.settings = new SettingsRepository(database);
+        this.providers = new ProviderSettings(new ProviderRepository(database), settings,
+                new KeyVault(LibraryLocation.configDir(env)), env, Providers.Settings.defaults());
     }
 
     /**
@@ -50,9 +56,17 @@ public final class Studio implements AutoCloseable {
      * here starts with the sample story unless {@code newLibrary} says otherwise.
      */
     public static Studio open(Path dataDir, NewLibrary newLibrary) {
+        return open(dataDir, newLibrary, System.getenv());
+    }
+
+    /**
+     * As {@link #open(Path, NewLibrary)}, with the environment that provider keys and the config
+     * folder ({@code QUIRE_CONFIG_HOME}) are read from.
+     */
+    public static Studio open(Path dataDir, NewLibrary newLibrary, Map<String, String> env) {
         Path file = LibraryLocation.libraryFile(dataDir);
         boolean fresh = isFresh(file);
-        Studio studio = new Studio(dataDir, Database.open(file));
+        Studio studio = new Studio(dataDir, Database.open(file), env);
         if (fresh) {
             try {
                 if (newLibrary == NewLibrary.WITH_SAMPLE) {
@@ -109,6 +123,11 @@ public final class Studio implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** Provider profiles, their keys, and which one a story uses. */
+    public ProviderSettings providers() {
+        return providers;
     }
 
     /**

@@ -1,0 +1,125 @@
+package dev.quire.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Provider profiles as the library keeps them: where a provider is and which model to use. Never a
+ * key: keys live outside the library (see {@code studio.KeyVault}).
+ */
+public final class ProviderRepository {
+
+    /** One stored profile; {@code kind} is the provider kind's name, mapped by the studio. */
+    public record StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
+                                 int maxOutputTokens, Map<String, String> extraHeaders) {
+        public StoredProvider {
+            extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(extraHeaders);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+
+    public ProviderRepository(Database db) {
+        this.db = db;
+    }
+
+    public List<StoredProvider> list() {
+        return db.read("list the providers", c -> {
+            List<StoredProvider> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM provider ORDER BY name COLLATE NOCASE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<StoredProvider> find(String name) {
+        return db.read("load the provider", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM provider WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Saves a profile under its name; {@code previousName} renames one that was stored under
+     * another name (null for a new profile).
+     */
+    public void save(StoredProvider p, String previousName) {
+        db.write("save the provider \"" + p.name() + "\"", c -> {
+            if (previousName != null && !previousName.equals(p.name())) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM provider WHERE name = ?")) {
+                    ps.setString(1, previousName);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO provider (name, kind, base_url, default_model, settings) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, base_url = excluded.base_url,
+                        default_model = excluded.default_model, settings = excluded.settings""")) {
+                ps.setString(1, p.name());
+                ps.setString(2, p.kind());
+                ps.setString(3, p.baseUrl());
+                ps.setString(4, p.defaultModel());
+                ps.setString(5, settings(p));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void delete(String name) {
+        db.write("delete the provider \"" + name + "\"", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM provider WHERE name = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static String settings(StoredProvider p) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("contextWindow", p.contextWindow());
+        s.put("maxOutputTokens", p.maxOutputTokens());
+        s.put("extraHeaders", p.extraHeaders());
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("Could not encode the provider's settings", e);
+        }
+    }
+
+    private static StoredProvider row(ResultSet rs) throws java.sql.SQLException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        int contextWindow = 0;
+        int maxOutputTokens = 0;
+        try {
+            var settings = JSON.readTree(rs.getString("settings"));
+            contextWindow = settings.path("contextWindow").asInt(0);
+            maxOutputTokens = settings.path("maxOutputTokens").asInt(0);
+            settings.path("extraHeaders").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("The settings of provider \"" + rs.getString("name")
+                    + "\" in the library are not valid JSON", e);
+        }
+        return new StoredProvider(rs.getString("name"), rs.getString("kind"), rs.getString("base_url"),
+                rs.getString("default_model"), contextWindow, maxOutputTokens, headers);
+    }
+}
