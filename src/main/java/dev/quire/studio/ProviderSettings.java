@@ -130,13 +130,19 @@ public final class ProviderSettings {
     }
 
     public KeySource keySource(ProviderProfile profile) {
-        if (!profile.kind().needsKey() && key(profile).isEmpty()) {
-            return KeySource.NOT_NEEDED;
-        }
         if (ApiKey.fromEnvironment(profile, env).isPresent()) {
             return KeySource.ENVIRONMENT;
         }
-        return vault.get(profile.name()).isPresent() ? KeySource.STORED : KeySource.MISSING;
+        if (vault.get(profile.name()).isPresent()) {
+            return KeySource.STORED;
+        }
+        return keyOptional(profile) ? KeySource.NOT_NEEDED : KeySource.MISSING;
+    }
+
+    /** Ollama needs no key, and a compatible server on this machine or the local network usually has none. */
+    public static boolean keyOptional(ProviderProfile profile) {
+        return !profile.kind().needsKey()
+                || (profile.kind() == ProviderKind.OPENAI_COMPATIBLE && ProviderProfile.isLocalHost(profile.host()));
     }
 
     /** The environment variable that would hold this profile's key, if any. */
