@@ -103,7 +103,12 @@ public final class MainView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label brand = new Label("Quire");
         brand.getStyleClass().add("brand");
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, theme);
+        Button settings = new Button("Providers");
+        settings.getStyleClass().add("flat");
+        settings.setTooltip(new Tooltip("Where prompts are sent: Anthropic, OpenAI, compatible servers, Ollama"
+                + " (Ctrl+,)"));
+        settings.setOnAction(e -> toggleSettings());
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, settings, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
@@ -166,6 +171,7 @@ public final class MainView {
         workspace.getItems().removeIf(n -> binder != null && n == binder.view());
         wordsLabel.textProperty().unbind();
         wordsLabel.setText("");
+        closeSettings();
         if (open == null) {
             binder = null;
             storyTitle.textProperty().unbind();
@@ -257,8 +263,42 @@ public final class MainView {
     }
 
     private void showLibrary() {
+        closeSettings();
         flushAll();
         model.showLibrary();
+    }
+
+    private Node settingsPage;
+
+    /** Settings → Providers, over whatever the centre shows; Done or Esc goes back to it. */
+    public void toggleSettings() {
+        if (settingsPage != null) {
+            closeSettings();
+            return;
+        }
+        flushAll();
+        dev.quire.ui.settings.ProvidersViewModel vm = new dev.quire.ui.settings.ProvidersViewModel(model.studio(),
+                model.background());
+        dev.quire.ui.settings.ProvidersView providers = new dev.quire.ui.settings.ProvidersView(vm);
+        Button done = new Button("Done");
+        done.setCancelButton(true);
+        done.setOnAction(e -> closeSettings());
+        BorderPane page = new BorderPane(providers.view());
+        HBox bottom = new HBox(done);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+        bottom.setPadding(new Insets(0, 28, 20, 28));
+        page.setBottom(bottom);
+        page.getStyleClass().add("settings-overlay");
+        settingsPage = page;
+        centre.getChildren().add(page);
+        vm.reload();
+    }
+
+    private void closeSettings() {
+        if (settingsPage != null) {
+            centre.getChildren().remove(settingsPage);
+            settingsPage = null;
+        }
     }
 
     /** Keyboard shortcuts for the common actions; installed once the view is in a scene. */
@@ -284,6 +324,7 @@ public final class MainView {
             }
         });
         accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::flushAll);
+        accelerators.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::toggleSettings);
         accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> model.darkProperty().set(!model.darkProperty().get()));
         accelerators.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
