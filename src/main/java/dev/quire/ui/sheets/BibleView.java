@@ -22,7 +22,10 @@ public final class BibleView extends AutosavingEditor {
                 Form.field("About the writer", "What you know and love, so the model does not write down to you.",
                         Form.area(model.aboutWriterProperty(), "I sail; I read cloud atlases; I studied…", 4)),
                 Form.field("Avoid list", "Names, phrases and habits the model should not use. One a line.",
-                        Form.area(model.avoidListProperty(), "a breath she didn't know she was holding", 6)));
+                        Form.area(model.avoidListProperty(), "a breath she didn't know she was holding", 6)),
+                Form.field("Provider for this story", "Which provider profile generates for this story. Add and"
+                        + " test providers under Providers in the top bar.", providerChoice(model)));
+        model.loadProviders();
         root.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 model.flush();
@@ -31,6 +34,43 @@ public final class BibleView extends AutosavingEditor {
     }
 
 
+
+    /** "Library default (name)" first, then each profile by name. */
+    private static javafx.scene.control.ComboBox<String> providerChoice(StoryViewModel model) {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+        Runnable fill = () -> {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add("");
+            items.addAll(model.providerNames());
+            box.getItems().setAll(items);
+            box.setValue(model.providerProperty().get());
+        };
+        model.providerNames().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        model.providerProperty().addListener((o, was, now) -> box.setValue(now));
+        box.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.equals(model.providerProperty().get())) {
+                model.providerProperty().set(now);
+            }
+        });
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                if (name == null || name.isEmpty()) {
+                    String d = model.defaultProviderProperty().get();
+                    return d.isEmpty() ? "Library default (none set yet)" : "Library default (" + d + ")";
+                }
+                return name;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        box.setMaxWidth(Double.MAX_VALUE);
+        fill.run();
+        return box;
+    }
 
     @Override
     public Node view() {

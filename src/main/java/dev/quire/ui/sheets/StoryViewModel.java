@@ -20,11 +20,18 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
     private final StringProperty aboutWriter = new SimpleStringProperty(this, "aboutWriter", "");
     private final StringProperty avoidList = new SimpleStringProperty(this, "avoidList", "");
     private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
+    /** The story's own provider profile; empty means the library's default. */
+    private final StringProperty provider = new SimpleStringProperty(this, "provider", "");
+    private final javafx.collections.ObservableList<String> providerNames =
+            javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty defaultProvider = new SimpleStringProperty(this, "defaultProvider", "");
+    private final Background background;
 
     public StoryViewModel(Studio studio, Background background, SaveStatus status, Story story) {
         super(background, status);
         this.studio = studio;
         this.story = story;
+        this.background = background;
         loading(() -> {
             title.set(story.title());
             premise.set(story.premise());
@@ -36,6 +43,39 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
         for (StringProperty p : new StringProperty[] {premise, styleGuide, aboutWriter, avoidList, notes}) {
             p.addListener((o, a, b) -> changed());
         }
+    }
+
+    private record Providers(java.util.List<String> names, String storyChoice, String libraryDefault) {
+    }
+
+    /** Loads the provider choices; the story's choice is saved as soon as it changes. */
+    public void loadProviders() {
+        var settings = studio.providers();
+        long id = story.id();
+        background.read(() -> new Providers(settings.profiles().stream().map(p -> p.name()).toList(),
+                        settings.storyProfileName(id).orElse(""), settings.defaultProfileName().orElse("")))
+                .onSuccess(p -> {
+                    providerNames.setAll(p.names());
+                    defaultProvider.set(p.libraryDefault());
+                    provider.set(p.storyChoice());
+                    provider.addListener((o, was, now) -> background.write(() -> {
+                        settings.setStoryProfile(id, now);
+                        return null;
+                    }).start());
+                })
+                .start();
+    }
+
+    public StringProperty providerProperty() {
+        return provider;
+    }
+
+    public javafx.collections.ObservableList<String> providerNames() {
+        return providerNames;
+    }
+
+    public StringProperty defaultProviderProperty() {
+        return defaultProvider;
     }
 
     /** The title is changed from the library (rename); keep it so saves do not undo a rename. */
