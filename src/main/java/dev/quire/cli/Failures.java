@@ -2,6 +2,7 @@ package dev.quire.cli;
 
 import dev.quire.store.LibraryOpenException;
 import dev.quire.store.PersistenceException;
+import dev.quire.studio.CannotGenerateException;
 import picocli.CommandLine;
 
 /** Turns failures into one clear line on stderr and an exit code; no stack traces for a writer to read. */
@@ -12,6 +13,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof LibraryOpenException) {
             cmd.getErr().println("quire: " + e.getMessage());
             return QuireCommand.LIBRARY_PROBLEM;
+        }
+        if (e instanceof CannotGenerateException) {
+            cmd.getErr().println("quire: " + e.getMessage());
+            return QuireCommand.PROVIDER_PROBLEM;
         }
         if (e instanceof PersistenceException) {
             cmd.getErr().println("quire: " + e.getMessage());

@@ -35,4 +35,10 @@ public final class LibraryOptions {
     Studio open() {
         return Studio.open(resolvedDataDir(), noSample ? Studio.NewLibrary.EMPTY : Studio.NewLibrary.WITH_SAMPLE);
     }
+
+    /** Opens the library with provider keys and settings read from {@code env}. */
+    Studio open(java.util.Map<String, String> env) {
+        return Studio.open(resolvedDataDir(), noSample ? Studio.NewLibrary.EMPTY : Studio.NewLibrary.WITH_SAMPLE,
+                env);
+    }
 }

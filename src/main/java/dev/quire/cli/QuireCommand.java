@@ -5,7 +5,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.Console;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -16,20 +20,38 @@ import java.util.function.Consumer;
 @Command(name = "quire", mixinStandardHelpOptions = true, versionProvider = QuireCommand.VersionProvider.class,
         description = "Quire: a studio for co-writing fiction with a language model."
                 + "%nRun with no command to open the studio; with a command to work headless.",
-        subcommands = {StoriesCommand.class, NewStoryCommand.class, CheckCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {StoriesCommand.class, NewStoryCommand.class, CheckCommand.class, GenerateCommand.class,
+                ProvidersCommand.class, ProviderCommand.class, CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
     /** Exit codes beyond picocli's own (0 ok, 1 failure, 2 usage). */
     static final int LIBRARY_PROBLEM = 3;
+    /** A provider could not be used, or a variant failed or was cut off (its text so far is saved). */
+    static final int PROVIDER_PROBLEM = 4;
+    /** The writer interrupted a generation (Ctrl-C); the text so far is saved. */
+    static final int INTERRUPTED = 130;
 
     @Mixin
     LibraryOptions library;
 
     private final Consumer<LibraryOptions> openStudio;
+    /** Where provider keys, the config folder and provider timeouts are read from. */
+    final Map<String, String> env;
+    /** Standard input, for {@code provider key}. */
+    final InputStream in;
+    /** The terminal, when standard input is one: a key is then typed without echo. */
+    final Console console;
 
     QuireCommand(Consumer<LibraryOptions> openStudio) {
+        this(openStudio, System.in, System.getenv(), System.console());
+    }
+
+    private QuireCommand(Consumer<LibraryOptions> openStudio, InputStream in, Map<String, String> env,
+                         Console console) {
         this.openStudio = openStudio;
+        this.in = in;
+        this.env = Map.copyOf(env);
+        this.console = console;
     }
 
     @Override
@@ -44,7 +66,22 @@ public final class QuireCommand implements Callable<Integer> {
      * @return the process exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Consumer<LibraryOptions> openStudio) {
-        CommandLine cli = new CommandLine(new QuireCommand(openStudio));
+        return run(new QuireCommand(openStudio), args, out, err);
+    }
+
+    /**
+     * Runs the command line with the given standard input and environment instead of the process's own (for
+     * tests and embedding; {@code QUIRE_CONFIG_HOME} in {@code env} says where stored keys live).
+     *
+     * @return the process exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
+                          Consumer<LibraryOptions> openStudio) {
+        return run(new QuireCommand(openStudio, Objects.requireNonNull(in, "in"), env, null), args, out, err);
+    }
+
+    private static int run(QuireCommand command, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new Failures());

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An open library with its repositories. The command line opens one per command; the studio
@@ -36,6 +37,7 @@ public final class Studio implements AutoCloseable {
     private final GenerationRepository generations;
     private final SettingsRepository settings;
     private final ProviderSettings providers;
+    private final ProviderTuning.Result providerTuning;
 
     private Studio(Path dataDir, Database database, Map<String, String> env) {
         this.dataDir = dataDir;
@@ -47,8 +49,9 @@ public final class Studio implements AutoCloseable {
         this.conversations = new ConversationRepository(database);
         this.generations = new GenerationRepository(database);
         this.settings = new SettingsRepository(database);
+        this.providerTuning = ProviderTuning.fromEnvironment(env);
         this.providers = new ProviderSettings(new ProviderRepository(database), settings,
-                new KeyVault(LibraryLocation.configDir(env)), env, Providers.Settings.defaults());
+                new KeyVault(LibraryLocation.configDir(env)), env, providerTuning.settings());
     }
 
     /**
@@ -60,8 +63,9 @@ public final class Studio implements AutoCloseable {
     }
 
     /**
-     * As {@link #open(Path, NewLibrary)}, with the environment that provider keys and the config
-     * folder ({@code QUIRE_CONFIG_HOME}) are read from.
+     * As {@link #open(Path, NewLibrary)}, with the environment that provider keys, the config
+     * folder ({@code QUIRE_CONFIG_HOME}) and provider timeouts ({@code QUIRE_PROVIDER_STALL_SECONDS},
+     * {@code QUIRE_PROVIDER_BACKOFF_MS}, described in {@code ProviderTuning}) are read from.
      */
     public static Studio open(Path dataDir, NewLibrary newLibrary, Map<String, String> env) {
         Path file = LibraryLocation.libraryFile(dataDir);
@@ -128,6 +132,16 @@ public final class Studio implements AutoCloseable {
     /** Provider profiles, their keys, and which one a story uses. */
     public ProviderSettings providers() {
         return providers;
+    }
+
+    /** Timeouts, retries and fan-out bound the providers are made with. */
+    Providers.Settings providerTimeouts() {
+        return providerTuning.settings();
+    }
+
+    /** Why a provider setting in the environment was ignored, if one was; generation refuses until it is fixed. */
+    Optional<String> providerTuningProblem() {
+        return Optional.ofNullable(providerTuning.problem());
     }
 
     /**

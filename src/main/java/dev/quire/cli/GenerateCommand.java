@@ -1,0 +1,373 @@
+package dev.quire.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.llm.ChatRequest;
+import dev.quire.llm.GenerationHandler;
+import dev.quire.llm.Ollama;
+import dev.quire.llm.ProviderError;
+import dev.quire.llm.Usage;
+import dev.quire.llm.VariantResult;
+import dev.quire.model.StorySummary;
+import dev.quire.model.Variant;
+import dev.quire.studio.CannotGenerateException;
+import dev.quire.studio.Generator;
+import dev.quire.studio.Studio;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Ask a provider for variants of a scene, stream them to standard output, and keep the generation "
+                        + "and its variants in the library.",
+                "",
+                "With one variant its text streams as it arrives. With several, each line is printed as soon as it "
+                        + "is complete, labelled with its variant ([A], [B], …), so the variants interleave line by "
+                        + "line: `grep '^\\[B\\]'` picks one out. With --json nothing streams; the JSON comes at "
+                        + "the end. Progress, retries, a summary and errors go to standard error.",
+                ""},
+        footerHeading = "%n",
+        footer = {
+                "Environment:",
+                "  ANTHROPIC_API_KEY, OPENAI_API_KEY, OPENROUTER_API_KEY, DEEPSEEK_API_KEY and",
+                "  QUIRE_API_KEY hold keys, used before stored ones (quire provider key).",
+                "  QUIRE_PROVIDER_STALL_SECONDS  longest silence allowed (default 90).",
+                "  QUIRE_PROVIDER_BACKOFF_MS     first wait before a retry (default 1000).",
+                "",
+                "Exit codes:",
+                "  0    every variant complete",
+                "  2    bad options",
+                "  3    the library cannot be used",
+                "  4    no usable provider, or a variant failed or was cut off (text kept)",
+                "  130  interrupted with Ctrl-C (the text so far is kept)",
+                "  1    anything else"})
+final class GenerateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuireCommand parent;
+
+    @Mixin
+    LibraryOptions library;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--story", required = true, paramLabel = "TITLE|ID", description = "The story, by title or id.")
+    String story;
+
+    @Option(names = "--instruction", required = true, paramLabel = "TEXT",
+            description = "What the scene should do: the more specific, the better the prose.")
+    String instruction;
+
+    @Option(names = "--scene", paramLabel = "N",
+            description = "Write into scene N (story order, from 1), whose current text is sent as the scene so "
+                    + "far. Default: a new scene after the last.")
+    Integer scene;
+
+    @Option(names = "--provider", paramLabel = "NAME",
+            description = "A stored profile (quire providers), or anthropic, openai, openai-compatible or ollama. "
+                    + "Default: the story's provider, else the library's default.")
+    String provider;
+
+    @Option(names = "--model", paramLabel = "M", description = "Model id. Default: the profile's default model.")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Another address for the provider, as its SDK writes it: the server root for Anthropic "
+                    + "and Ollama (https://api.anthropic.com, http://localhost:11434); the API root with /v1 for "
+                    + "OpenAI and compatible servers (https://api.openai.com/v1, http://localhost:8080/v1). Only a "
+                    + "key from the environment is sent to it, never a stored one.")
+    String baseUrl;
+
+    @Option(names = "--variants", paramLabel = "N", defaultValue = "1",
+            description = "How many versions to ask for, 1 to 6 (default ${DEFAULT-VALUE}).")
+    int variants;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Most output tokens per variant. Default: the "
+            + "profile's.")
+    Integer maxTokens;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "0 to 2 (Anthropic takes at most 1). Default: "
+            + "the provider's.")
+    Double temperature;
+
+    @Option(names = "--json", description = "Print {\"generation\": ID, \"status\": …, \"variants\": [{\"index\", "
+            + "\"text\", \"status\", \"stopReason\", \"usage\": {\"input\", \"output\", \"cachedInput\"}, "
+            + "\"error\"}]} at the end instead of streaming.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cmd = spec.commandLine();
+        checkOptions(cmd);
+        PrintWriter out = cmd.getOut();
+        PrintWriter err = cmd.getErr();
+        try (Studio studio = library.orElse(parent.library).open(parent.env)) {
+            StorySummary chosen = StoryArgument.resolve(studio, story, cmd);
+            Generator generator = new Generator(studio);
+            Generator.Request request = Generator.Request.builder(chosen.id(), instruction)
+                    .scene(scene).provider(provider).model(model).baseUrl(baseUrl).variants(variants)
+                    .maxOutputTokens(maxTokens).temperature(temperature).build();
+            Generator.Prepared prepared;
+            try {
+                prepared = generator.prepare(request);
+            } catch (CannotGenerateException e) {
+                return cannotGenerate(e, cmd, chosen);
+            }
+            if (prepared.storedKeyWithheld()) {
+                err.println("quire: the key stored for “" + prepared.profile().name() + "” is not sent to "
+                        + prepared.profile().baseUrl() + ": a stored key goes only to its profile's own address. "
+                        + "Set the key in the environment, or add a profile for this address with "
+                        + "`quire provider add`.");
+            }
+            Printer printer = new Printer(json ? null : out, err, variants);
+            Generator.Running running = generator.start(prepared, printer, Runnable::run);
+            Generator.Outcome outcome = awaitCancellingOnInterrupt(running);
+            return report(outcome, prepared, chosen, out, err);
+        }
+    }
+
+    private void checkOptions(CommandLine cmd) {
+        if (instruction.isBlank()) {
+            throw new CommandLine.ParameterException(cmd, "--instruction is empty: say what the scene should do.");
+        }
+        if (scene != null && scene < 1) {
+            throw new CommandLine.ParameterException(cmd, "--scene counts from 1 in story order, not " + scene + ".");
+        }
+        if (variants < 1 || variants > ChatRequest.MAX_VARIANTS) {
+            throw new CommandLine.ParameterException(cmd, "--variants must be 1 to " + ChatRequest.MAX_VARIANTS
+                    + ", not " + variants + ".");
+        }
+        if (maxTokens != null && maxTokens < 1) {
+            throw new CommandLine.ParameterException(cmd, "--max-tokens must be at least 1, not " + maxTokens + ".");
+        }
+        if (temperature != null && (temperature.isNaN() || temperature < 0 || temperature > 2)) {
+            throw new CommandLine.ParameterException(cmd, "--temperature must be between 0 and 2, not "
+                    + temperature + ".");
+        }
+    }
+
+    private int cannotGenerate(CannotGenerateException e, CommandLine cmd, StorySummary chosen) {
+        switch (e.reason()) {
+            case NO_SUCH_SCENE:
+            case UNKNOWN_PROVIDER:
+                throw new CommandLine.ParameterException(cmd, e.getMessage()
+                        + (e.reason() == CannotGenerateException.Reason.UNKNOWN_PROVIDER
+                        ? " `quire providers` lists them." : ""));
+            case NO_PROVIDER:
+                cmd.getErr().println("quire: no provider is set up for “" + chosen.title() + "”. Add one with\n"
+                        + "  quire provider add NAME --kind anthropic|openai|openai-compatible|ollama --base-url URL\n"
+                        + "and make it the default with `quire provider default NAME`, or name one with --provider"
+                        + " (a stored profile, or anthropic, openai, openai-compatible, ollama)."
+                        + (e.ollamaRunning() ? "\nOllama is running at " + Ollama.DEFAULT_BASE_URL
+                        + ": `--provider ollama` generates locally, with no key." : ""));
+                return QuireCommand.PROVIDER_PROBLEM;
+            default:
+                cmd.getErr().println("quire: " + e.getMessage());
+                return QuireCommand.PROVIDER_PROBLEM;
+        }
+    }
+
+    /** Waits for the outcome; Ctrl-C cancels the generation so the library records it as cancelled. */
+    private static Generator.Outcome awaitCancellingOnInterrupt(Generator.Running running) {
+        Thread hook = new Thread(() -> {
+            running.cancel();
+            try {
+                running.done().get(3, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // shutting down: what was saved is saved
+            }
+        }, "quire-generate-interrupted");
+        boolean hooked = false;
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            hooked = true;
+        } catch (IllegalStateException alreadyShuttingDown) {
+            running.cancel();
+        }
+        try {
+            return running.done().join();
+        } finally {
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running
+                }
+            }
+        }
+    }
+
+    private int report(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen, PrintWriter out,
+                       PrintWriter err) throws Exception {
+        List<VariantResult> results = outcome.variants();
+        if (json) {
+            out.println(json(outcome));
+        } else {
+            err.println(summary(outcome, prepared, chosen));
+        }
+        boolean failed = false;
+        boolean cancelled = false;
+        for (VariantResult r : results) {
+            String who = results.size() == 1 ? "" : "variant " + Variant.labelFor(r.index()) + ": ";
+            if (r.status() == VariantResult.Status.FAILED) {
+                failed = true;
+                err.println("quire: " + who + (r.error() == null ? "failed." : r.error().message()));
+            } else if (r.status() == VariantResult.Status.INCOMPLETE) {
+                failed = true;
+                err.println("quire: " + who + "cut off after " + r.text().length() + " characters, which are saved "
+                        + "in generation " + outcome.generationId() + ". "
+                        + (r.error() == null ? "" : r.error().message()));
+            } else if (r.status() == VariantResult.Status.CANCELLED) {
+                cancelled = true;
+            }
+        }
+        if (outcome.saveFailure() != null) {
+            err.println("quire: " + outcome.saveFailure().getMessage() + " The text shown above is all there is of"
+                    + " what could not be saved.");
+            return 1;
+        }
+        if (failed) {
+            return QuireCommand.PROVIDER_PROBLEM;
+        }
+        return cancelled ? QuireCommand.INTERRUPTED : 0;
+    }
+
+    private static String summary(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen) {
+        StringBuilder sb = new StringBuilder("Generation ").append(outcome.generationId()).append(" for “")
+                .append(chosen.title()).append("”, ")
+                .append(prepared.scene().map(s -> "scene " + (s.position() + 1)).orElse("a new scene"))
+                .append(", from ").append(prepared.profile().name()).append(" (").append(prepared.model())
+                .append("): ");
+        List<VariantResult> results = outcome.variants();
+        for (int i = 0; i < results.size(); i++) {
+            VariantResult r = results.get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (results.size() > 1) {
+                sb.append(Variant.labelFor(r.index())).append(' ');
+            }
+            sb.append(r.status().name().toLowerCase(Locale.ROOT));
+            if (r.stopReason() != null) {
+                sb.append(" (").append(r.stopReason()).append(')');
+            }
+        }
+        sb.append('.');
+        Usage u = outcome.usage();
+        if (u.input() != null || u.output() != null) {
+            sb.append(" Tokens: ").append(u.input() == null ? "?" : String.format(Locale.ROOT, "%,d", u.input()))
+                    .append(" in");
+            if (u.cachedInput() != null && u.cachedInput() > 0) {
+                sb.append(String.format(Locale.ROOT, " (%,d from the cache)", u.cachedInput()));
+            }
+            sb.append(", ").append(u.output() == null ? "?" : String.format(Locale.ROOT, "%,d", u.output()))
+                    .append(" out.");
+        }
+        return sb.toString();
+    }
+
+    private static String json(Generator.Outcome outcome) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("generation", outcome.generationId());
+        root.put("status", outcome.status().name());
+        ArrayNode array = root.putArray("variants");
+        for (VariantResult r : outcome.variants()) {
+            ObjectNode v = array.addObject();
+            v.put("index", r.index());
+            v.put("text", r.text());
+            v.put("status", r.status().name());
+            v.put("stopReason", r.stopReason());
+            ObjectNode usage = v.putObject("usage");
+            usage.put("input", r.usage().input());
+            usage.put("output", r.usage().output());
+            usage.put("cachedInput", r.usage().cachedInput());
+            v.put("error", r.error() == null ? null : r.error().message());
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    /** Streams text to standard output (plain for one variant, labelled lines for several) and retries to stderr. */
+    private static final class Printer implements GenerationHandler {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final boolean labelled;
+        private final StringBuilder[] pending;
+        private boolean endsWithNewline = true;
+
+        Printer(PrintWriter out, PrintWriter err, int variants) {
+            this.out = out;
+            this.err = err;
+            this.labelled = variants > 1;
+            this.pending = new StringBuilder[variants];
+            for (int i = 0; i < variants; i++) {
+                pending[i] = new StringBuilder();
+            }
+        }
+
+        @Override
+        public synchronized void onText(int variant, String delta) {
+            if (out == null) {
+                return;
+            }
+            if (!labelled) {
+                out.print(delta);
+                out.flush();
+                endsWithNewline = delta.endsWith("\n");
+                return;
+            }
+            StringBuilder line = pending[variant];
+            line.append(delta);
+            int newline;
+            while ((newline = line.indexOf("\n")) >= 0) {
+                printLine(variant, line.substring(0, newline));
+                line.delete(0, newline + 1);
+            }
+            out.flush();
+        }
+
+        private void printLine(int variant, String line) {
+            String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            out.println("[" + Variant.labelFor(variant) + "]" + (text.isEmpty() ? "" : " " + text));
+        }
+
+        @Override
+        public synchronized void onVariantFinished(VariantResult result) {
+            if (out == null) {
+                return;
+            }
+            if (labelled) {
+                StringBuilder line = pending[result.index()];
+                if (line.length() > 0) {
+                    printLine(result.index(), line.toString());
+                    line.setLength(0);
+                }
+            } else if (!endsWithNewline) {
+                out.println();
+                endsWithNewline = true;
+            }
+            out.flush();
+        }
+
+        @Override
+        public synchronized void onRetry(int variant, ProviderError error, int attempt, Duration delay) {
+            err.println("quire: " + (labelled ? "variant " + Variant.labelFor(variant) + ": " : "") + error.message()
+                    + String.format(Locale.ROOT, " Trying again in %.1f s.", delay.toMillis() / 1000.0));
+            err.flush();
+        }
+    }
+}
