@@ -85,10 +85,33 @@ public final class QuireCommand implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler(QuireCommand::usageError);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A usage error, said without repeating anything that looks like a secret: a key pasted as an
+     * argument by mistake must not land in the terminal's scrollback or a CI log.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine c = e.getCommandLine();
+        c.getErr().println("quire: " + withoutSecrets(e.getMessage()));
+        c.getErr().println("Run 'quire " + c.getCommandName().replace("quire", "").strip() + " --help' for usage."
+                .replace("quire  --help", "quire --help"));
+        return c.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Replaces long tokens mixing letters and digits (API keys and the like) with a placeholder. */
+    static String withoutSecrets(String message) {
+        return java.util.regex.Pattern.compile("[-A-Za-z0-9_.]{20,}").matcher(message).replaceAll(m -> {
+            String t = m.group();
+            boolean letters = t.chars().anyMatch(Character::isLetter);
+            boolean digits = t.chars().anyMatch(Character::isDigit);
+            return letters && digits ? "[a secret-looking value, not repeated]" : java.util.regex.Matcher.quoteReplacement(t);
+        });
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -437,8 +437,9 @@ public final class Generator {
         }
         boolean ollama = ollamaRunning.getAsBoolean();
         throw new CannotGenerateException(CannotGenerateException.Reason.NO_PROVIDER,
-                "No provider is set up for “" + story.title() + "”. Add one in Settings → Providers (Anthropic, "
-                        + "OpenAI, an OpenAI-compatible server, or Ollama) and make it the default."
+                "No provider is set up for “" + story.title() + "”. Add one (Anthropic, OpenAI, an OpenAI-compatible"
+                        + " server, or Ollama) on the Providers page or with `quire provider add`, and make it the"
+                        + " default."
                         + (ollama ? " Ollama is running on this computer at " + Ollama.DEFAULT_BASE_URL
                         + ": choose it to generate locally, with no key." : ""),
                 ollama);

@@ -73,7 +73,7 @@ public final class KeyVault {
         } catch (IOException e) {
             // the message must not quote the file's contents: they are keys
             throw new PersistenceException("Quire could not read the stored API keys in " + file
-                    + ". Enter the keys again in Settings → Providers, or set them as environment variables.", null);
+                    + ". Enter the keys again in the Providers page (or `quire provider`), or set them as environment variables.", null);
         }
     }
 

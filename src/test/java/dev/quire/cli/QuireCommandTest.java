@@ -205,6 +205,25 @@ class QuireCommandTest {
     }
 
     @Test
+    void aKeyPastedAsAnArgumentByMistakeIsNotRepeatedInTheError() {
+        String key = "-sk-ant-api03-PASTED1234567890abcdef";
+
+        Run run = quire("--data-dir", dataDir(), "stories", key);
+
+        assertEquals(2, run.code());
+        assertFalse(run.err().contains("PASTED1234567890"), run.err());
+        assertTrue(run.err().startsWith("quire: "), run.err());
+    }
+
+    @Test
+    void aMistypedOptionIsStillNamedInTheError() {
+        Run run = quire("--data-dir", dataDir(), "stories", "--jsn");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--jsn"), run.err());
+    }
+
+    @Test
     void checkOnAFolderWithNoLibraryFailsAndCreatesNothing() {
         Path folder = dir.resolve("mistyped");
 

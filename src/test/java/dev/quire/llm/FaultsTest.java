@@ -101,7 +101,7 @@ class FaultsTest {
         assertFalse(r.error().retryable());
         assertSaysWhoAndWhere(r.error());
         assertTrue(r.error().message().contains("rejected the API key (401)"), r.error().message());
-        assertTrue(r.error().message().contains("Settings → Providers, or OPENAI_API_KEY"), r.error().message());
+        assertTrue(r.error().message().contains("the Providers page (or `quire provider`), or OPENAI_API_KEY"), r.error().message());
         assertEquals(1, server.server.getRequestCount(), "never retried");
     }
 

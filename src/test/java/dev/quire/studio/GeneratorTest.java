@@ -269,7 +269,7 @@ class GeneratorTest {
                 () -> new Generator(studio, () -> true).prepare(ask("x").build()));
 
         assertEquals(CannotGenerateException.Reason.NO_PROVIDER, quiet.reason());
-        assertTrue(quiet.getMessage().contains("Settings → Providers"), quiet.getMessage());
+        assertTrue(quiet.getMessage().contains("on the Providers page or with `quire provider add`"), quiet.getMessage());
         assertFalse(quiet.getMessage().contains("Ollama is running"));
         assertTrue(offered.ollamaRunning());
         assertTrue(offered.getMessage().contains("Ollama is running on this computer at http://localhost:11434"),

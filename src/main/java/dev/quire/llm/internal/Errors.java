@@ -49,7 +49,7 @@ public final class Errors {
 
     public ProviderError noKey() {
         return error(Kind.AUTHENTICATION, null, null, false, null,
-                who + " needs an API key and none is set. Add one in Settings → Providers" + envHint(", or set ")
+                who + " needs an API key and none is set. Add one in the Providers page (or `quire provider`)" + envHint(", or set ")
                         + ".");
     }
 
@@ -71,7 +71,7 @@ public final class Errors {
             return error(Kind.NOT_AN_API, status, null, false, null,
                     where + " redirected the request" + (location == null ? "" : " to " + redact(location)) + " ("
                             + status + "). Quire does not follow redirects, so that the key stays with this "
-                            + "address; put the final address in the base URL in Settings → Providers.");
+                            + "address; put the final address in the base URL in the Providers page (or `quire provider`).");
         }
         boolean html = contentType.contains("html") || bodyText.startsWith("<");
         if (problem == null && html) {
@@ -80,7 +80,7 @@ public final class Errors {
                     where + " answered with a web page (HTTP " + status + ") instead of the " + who + " API. "
                             + (gateway ? "A proxy or gateway in front of the server reported an error; try again "
                             + "shortly. If it persists, check " : "Check ")
-                            + "the base URL in Settings → Providers" + baseUrlConvention() + ".");
+                            + "the base URL in the Providers page (or `quire provider`)" + baseUrlConvention() + ".");
         }
         String code = problem == null ? null : problem.code();
         String serverText = problem == null ? (bodyText.isEmpty() ? null : bodyText) : problem.serverMessage();
@@ -89,7 +89,7 @@ public final class Errors {
         if (status == 404 && !said404.contains("model")) {
             return error(Kind.NOT_AN_API, status, null, false, null,
                     where + path + " does not exist (404), so this is not the " + who + " API. Check the base URL "
-                            + "in Settings → Providers" + baseUrlConvention() + ".");
+                            + "in the Providers page (or `quire provider`)" + baseUrlConvention() + ".");
         }
         return classify(status, code, serverText, retryAfter, model);
     }
@@ -100,7 +100,7 @@ public final class Errors {
             case NOT_AN_API:
                 return error(Kind.NOT_AN_API, null, null, false, null,
                         where + " answered with " + problem.detail() + " instead of the " + who + " API. Check the "
-                                + "base URL in Settings → Providers" + baseUrlConvention() + ".");
+                                + "base URL in the Providers page (or `quire provider`)" + baseUrlConvention() + ".");
             case MALFORMED:
                 return malformed(problem.detail());
             case PROVIDER_ERROR:
@@ -113,7 +113,7 @@ public final class Errors {
         return error(Kind.MALFORMED_RESPONSE, null, null, false, null,
                 who + " at " + where + " sent data Quire cannot read (" + redact(detail) + "). Check that the "
                         + "server speaks the " + formatName() + " format, or choose the matching provider kind in "
-                        + "Settings → Providers.");
+                        + "the Providers page (or `quire provider`).");
     }
 
     /** A 200 JSON document where a stream was expected, that is neither an error nor a reply. */
@@ -137,7 +137,7 @@ public final class Errors {
         if (s == 401 || c.contains("authentication") || c.equals("invalid_api_key")) {
             return error(Kind.AUTHENTICATION, httpStatus, null, false, codeOut,
                     who + " at " + where + " rejected the API key" + statusText(httpStatus) + "." + said
-                            + " Check the key in Settings → Providers" + envHint(", or ") + ".");
+                            + " Check the key in the Providers page (or `quire provider`)" + envHint(", or ") + ".");
         }
         if (s == 402 || c.contains("insufficient_quota") || c.contains("billing")
                 || s == 429 && (all.contains("insufficient_quota") || all.contains("credit")
@@ -151,7 +151,7 @@ public final class Errors {
             return error(Kind.PERMISSION, httpStatus, null, false, codeOut,
                     who + " at " + where + " refused the request" + statusText(httpStatus) + "." + said
                             + " The key may not have access to model “" + m + "” or to this feature: check the "
-                            + "account at the provider, or the key in Settings → Providers.");
+                            + "account at the provider, or the key in the Providers page (or `quire provider`).");
         }
         if (s == 413 || c.contains("request_too_large") || c.contains("context_length") || tooLong(all)) {
             return error(Kind.PROMPT_TOO_LARGE, httpStatus, null, false, codeOut,
@@ -164,7 +164,7 @@ public final class Errors {
                     ? ", or download it with `ollama pull " + m + "`" : "";
             return error(Kind.MODEL_NOT_FOUND, httpStatus, null, false, codeOut,
                     who + " at " + where + " has no model “" + m + "”" + statusText(httpStatus) + "." + said
-                            + " Choose one of its models in Settings → Providers" + pull + ".");
+                            + " Choose one of its models in the Providers page (or `quire provider`)" + pull + ".");
         }
         if (s == 429 || c.contains("rate_limit")) {
             String wait = retryAfter == null ? "" : "; it asked to wait " + seconds(retryAfter);
@@ -225,7 +225,7 @@ public final class Errors {
         if (e instanceof UnknownHostException) {
             return error(Kind.CONNECTION_REFUSED, null, null, false, null,
                     "The host " + profile.host() + " for " + who + " could not be found. Check the base URL ("
-                            + where + ") in Settings → Providers, and the internet connection.");
+                            + where + ") in the Providers page (or `quire provider`), and the internet connection.");
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             if (e instanceof SocketTimeoutException || String.valueOf(e.getMessage()).contains("timed out")) {
@@ -252,7 +252,7 @@ public final class Errors {
         if (e instanceof SSLException) {
             return error(Kind.CONNECTION_REFUSED, null, null, false, null,
                     "A secure connection to " + who + " at " + where + " could not be made (" + redact(e.getMessage())
-                            + "). Check the base URL in Settings → Providers; a local server may need http://.");
+                            + "). Check the base URL in the Providers page (or `quire provider`); a local server may need http://.");
         }
         return error(Kind.CONNECTION_DROPPED, null, null, true, null,
                 streaming
@@ -264,7 +264,7 @@ public final class Errors {
     private ProviderError connectTimeout() {
         return error(Kind.TIMEOUT, null, null, true, null,
                 "Could not connect to " + who + " at " + where + " within " + seconds(settings.connectTimeout())
-                        + ". Check the network and the base URL in Settings → Providers.");
+                        + ". Check the network and the base URL in the Providers page (or `quire provider`).");
     }
 
     private ProviderError refused() {
@@ -276,7 +276,7 @@ public final class Errors {
         }
         return error(Kind.CONNECTION_REFUSED, null, null, false, null,
                 "Nothing is answering at " + where + " (" + who + "). Start the server, or correct the base URL in "
-                        + "Settings → Providers.");
+                        + "the Providers page (or `quire provider`).");
     }
 
     /** The stream ended cleanly but before its end marker. */
@@ -291,7 +291,7 @@ public final class Errors {
         return error(Kind.MALFORMED_RESPONSE, null, null, false, null,
                 who + " at " + where + " sent fewer than the " + asked + " variants asked for in one request. If "
                         + "this server does not support several choices (n), make it an OpenAI-compatible "
-                        + "provider in Settings → Providers so Quire sends one request per variant.");
+                        + "provider in the Providers page (or `quire provider`) so Quire sends one request per variant.");
     }
 
     /** The same error, noting how many attempts were made. */

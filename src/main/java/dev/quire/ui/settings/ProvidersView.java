@@ -26,7 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** Settings → Providers: a list of profiles beside the form of the one being edited. */
+/** The Providers page: a list of profiles beside the form of the one being edited. */
 public final class ProvidersView {
 
     private final ProvidersViewModel model;

@@ -270,7 +270,7 @@ public final class MainView {
 
     private Node settingsPage;
 
-    /** Settings → Providers, over whatever the centre shows; Done or Esc goes back to it. */
+    /** The Providers page, over whatever the centre shows; Done or Esc goes back to it. */
     public void toggleSettings() {
         if (settingsPage != null) {
             closeSettings();
