@@ -12,6 +12,7 @@ import dev.quire.llm.GenerationHandler;
 import dev.quire.llm.Ollama;
 import dev.quire.llm.ProviderError;
 import dev.quire.llm.ProviderProfile;
+import dev.quire.llm.SerialExecutor;
 import dev.quire.llm.Providers;
 import dev.quire.llm.SystemBlock;
 import dev.quire.llm.Usage;
@@ -473,7 +474,7 @@ public final class Generator {
                 prepared.model(), prepared.messagesJson(), prepared.parametersJson(), chat.seed(), chat.variants(),
                 new Generation.Usage(prepared.estimatedInputTokens(), null, null, null), null, null,
                 Generation.Status.STREAMING, null));
-        Recording recording = new Recording(recorded.id(), chat.variants(), handler, new InOrder(callbacks));
+        Recording recording = new Recording(recorded.id(), chat.variants(), handler, new SerialExecutor(callbacks));
         GenerationHandle handle;
         try {
             handle = prepared.provider.stream(chat, recording, recorder);

@@ -1,5 +1,7 @@
 package dev.quire.llm.internal;
 
+import dev.quire.llm.SerialExecutor;
+
 import dev.quire.llm.GenerationHandle;
 import dev.quire.llm.GenerationHandler;
 import dev.quire.llm.ProviderError;

@@ -1,23 +1,23 @@
-package dev.quire.studio;
+package dev.quire.llm;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Runs callbacks one at a time, in the order given, on the caller's executor, even when that is a thread pool.
- * A callback that throws is logged by class name and does not stop the ones after it (its message could quote
- * a server, so it is not logged).
+ * Runs tasks one at a time, in the order given, on the caller's executor — so callbacks keep their order even
+ * on a thread pool. Tasks queued while one batch runs join that batch: a burst of deltas reaches the FX thread
+ * as one {@code runLater}. A task that throws is logged by class name and does not stop the ones after it.
  */
-final class InOrder implements Executor {
+public final class SerialExecutor implements Executor {
 
-    private static final System.Logger LOG = System.getLogger(InOrder.class.getName());
+    private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
 
     private final Executor target;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean scheduled;
 
-    InOrder(Executor target) {
+    public SerialExecutor(Executor target) {
         this.target = target;
     }
 
@@ -33,7 +33,7 @@ final class InOrder implements Executor {
         try {
             target.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "the callback executor rejected a task; running it here");
+            LOG.log(System.Logger.Level.WARNING, "callback executor rejected a task; running it on this thread");
             drain();
         }
     }
@@ -51,6 +51,7 @@ final class InOrder implements Executor {
             try {
                 next.run();
             } catch (RuntimeException | Error e) {
+                // the class only: a message could quote a server, and a server can echo a key
                 LOG.log(System.Logger.Level.WARNING, "a generation callback failed: " + e.getClass().getName());
             }
         }
