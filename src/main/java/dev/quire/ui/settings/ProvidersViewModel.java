@@ -311,7 +311,8 @@ public final class ProvidersViewModel {
             models.setAll(available);
             testState.set(TestState.PASSED);
             testResult.set("Connected: " + draft.defaultModel() + " answered in " + latency.toMillis() + " ms"
-                    + (available.isEmpty() ? "." : ". " + available.size() + " models available."));
+                    + (available.isEmpty() ? "." : ". " + available.size() + (available.size() == 1 ? " model" : " models")
+                    + " available."));
         }).onError(e -> {
             testState.set(TestState.FAILED);
             testResult.set(e.getMessage());
