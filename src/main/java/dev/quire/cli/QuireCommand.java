@@ -21,7 +21,8 @@ import java.util.function.Consumer;
         description = "Quire: a studio for co-writing fiction with a language model."
                 + "%nRun with no command to open the studio; with a command to work headless.",
         subcommands = {StoriesCommand.class, NewStoryCommand.class, CheckCommand.class, GenerateCommand.class,
-                ProvidersCommand.class, ProviderCommand.class, CommandLine.HelpCommand.class})
+                ProvidersCommand.class, ProviderCommand.class, ImportCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
     /** Exit codes beyond picocli's own (0 ok, 1 failure, 2 usage). */

@@ -1,0 +1,133 @@
+package dev.quire.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quire.model.Story;
+import dev.quire.studio.Studio;
+import dev.quire.studio.manuscript.DraftScene;
+import dev.quire.studio.manuscript.Format;
+import dev.quire.studio.manuscript.Manuscript;
+import dev.quire.studio.manuscript.ManuscriptException;
+import dev.quire.studio.manuscript.ManuscriptImport;
+import dev.quire.studio.manuscript.ManuscriptReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Import a manuscript as a new story: Markdown (.md), plain text (.txt) or Word (.docx).",
+                "",
+                "It is split into scenes at headings (# Heading in Markdown, Heading styles in Word, a line "
+                        + "underlined with === or --- in plain text) and at scene-break lines (***, * * *, ---, "
+                        + "#, §, ~~~ and the like). A level-1 heading or Title at the very start, with no other, "
+                        + "is the story's title. Paragraphs, italics and bold are kept; each scene's imported "
+                        + "text is also kept as a revision.",
+                "",
+                "Prints the new story's id, its title and its scenes. Nothing is written when the file "
+                        + "cannot be read.",
+                ""},
+        footerHeading = "%n",
+        footer = {"Exit codes:", "  0  imported", "  1  the file could not be read (the message says why)",
+                "  2  bad options", "  3  the library cannot be used"})
+final class ImportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuireCommand parent;
+
+    @Mixin
+    LibraryOptions library;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The manuscript.")
+    Path file;
+
+    @Option(names = "--title", paramLabel = "T",
+            description = "The story's title. Default: the manuscript's title, else the file's name.")
+    String title;
+
+    @Option(names = "--format", paramLabel = "md|txt|docx",
+            description = "Read the file as this format. Default: from its extension (.md, .markdown, .txt, "
+                    + ".docx).")
+    String format;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "The encoding of a text file that is not UTF-8 or UTF-16, e.g. windows-1252.")
+    String encoding;
+
+    @Option(names = "--json", description = "Print {\"id\": …, \"title\": …, \"scenes\": …, \"words\": …}.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cmd = spec.commandLine();
+        Format chosen = format(cmd);
+        Charset charset = charset(cmd);
+        if (title != null && title.isBlank()) {
+            throw new CommandLine.ParameterException(cmd, "--title is blank: give the story a title, or leave"
+                    + " --title out to use the manuscript's own.");
+        }
+        Manuscript manuscript;
+        try {
+            manuscript = ManuscriptReader.read(file, chosen, charset);
+        } catch (ManuscriptException e) {
+            cmd.getErr().println("quire: " + e.getMessage());
+            return 1;
+        }
+        Story story;
+        try (Studio studio = library.orElse(parent.library).open()) {
+            story = ManuscriptImport.commit(studio, manuscript, title);
+        }
+        PrintWriter out = cmd.getOut();
+        if (json) {
+            out.println(new ObjectMapper().createObjectNode().put("id", story.id()).put("title", story.title())
+                    .put("scenes", manuscript.scenes().size()).put("words", manuscript.words()).toString());
+            return 0;
+        }
+        List<DraftScene> scenes = manuscript.scenes();
+        out.printf("Imported “%s” as story %d: %d %s, %,d words.%n", story.title(), story.id(), scenes.size(),
+                scenes.size() == 1 ? "scene" : "scenes", manuscript.words());
+        for (int i = 0; i < scenes.size(); i++) {
+            DraftScene s = scenes.get(i);
+            out.printf("%4d  %-40s %,7d words%n", i + 1, s.title().isEmpty() ? "(untitled)" : s.title(), s.words());
+        }
+        return 0;
+    }
+
+    private Format format(CommandLine cmd) {
+        if (format != null) {
+            return Format.named(format).filter(Format::importable).orElseThrow(() ->
+                    new CommandLine.ParameterException(cmd, "--format must be md, txt or docx, not “" + format
+                            + "”."));
+        }
+        return Format.ofFileName(file).filter(Format::importable).orElseThrow(() ->
+                new CommandLine.ParameterException(cmd, "Quire cannot tell the format of " + file + " from its"
+                        + " name: say which it is with --format md, --format txt or --format docx."));
+    }
+
+    private Charset charset(CommandLine cmd) {
+        if (encoding == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(encoding.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new CommandLine.ParameterException(cmd, "Quire does not know the encoding “" + encoding
+                    + "”. Try UTF-8, windows-1252, ISO-8859-1 or UTF-16.");
+        }
+    }
+}

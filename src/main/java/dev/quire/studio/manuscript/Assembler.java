@@ -1,0 +1,96 @@
+package dev.quire.studio.manuscript;
+
+import dev.quire.model.Prose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a manuscript's blocks into scenes. Every heading starts a scene titled with it; every break
+ * starts an untitled one. A heading that opens the document is the story's title when it is a title
+ * by style, or a level-1 heading with no other level-1 heading after it. A heading straight after
+ * another ("Part One", then "Chapter 1") makes one title of both; a break with no text before it
+ * (under a heading, at the start, after another break) starts nothing.
+ */
+final class Assembler {
+
+    private Assembler() {
+    }
+
+    /**
+     * @param declaredTitle a title the file declares outside its text (front matter, document properties), or ""
+     * @param fallbackTitle the title when the manuscript has none (from the file name)
+     */
+    static Manuscript assemble(List<Block> blocks, String declaredTitle, String fallbackTitle) {
+        List<Block> rest = new ArrayList<>(blocks);
+        String title = declaredTitle.strip();
+        if (!rest.isEmpty() && rest.get(0).kind() == Block.Kind.HEADING && isTitle(rest.get(0), rest, title)) {
+            if (title.isEmpty()) {
+                title = rest.get(0).heading();
+            }
+            rest.remove(0);
+        }
+        if (title.isEmpty()) {
+            title = fallbackTitle;
+        }
+        List<DraftScene> scenes = new ArrayList<>();
+        boolean open = false;
+        String sceneTitle = "";
+        List<Prose> paragraphs = new ArrayList<>();
+        for (Block b : rest) {
+            switch (b.kind()) {
+                case HEADING:
+                    if (open && paragraphs.isEmpty()) {
+                        sceneTitle = sceneTitle.isEmpty() ? b.heading() : sceneTitle + ": " + b.heading();
+                    } else {
+                        add(scenes, open, sceneTitle, paragraphs);
+                        sceneTitle = b.heading();
+                        paragraphs = new ArrayList<>();
+                    }
+                    open = true;
+                    break;
+                case BREAK:
+                    if (open && !paragraphs.isEmpty()) {
+                        add(scenes, true, sceneTitle, paragraphs);
+                        sceneTitle = "";
+                        paragraphs = new ArrayList<>();
+                    }
+                    break;
+                default:
+                    if (!b.prose().isEmpty()) {
+                        open = true;
+                        paragraphs.add(b.prose());
+                    }
+                    break;
+            }
+        }
+        add(scenes, open, sceneTitle, paragraphs);
+        return new Manuscript(title, scenes);
+    }
+
+    private static boolean isTitle(Block first, List<Block> blocks, String declared) {
+        if (first.level() == 0) {
+            return true;
+        }
+        if (first.level() != 1) {
+            return false;
+        }
+        if (!declared.isEmpty() && !declared.toLowerCase(Locale.ROOT).equals(first.heading().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int i = 1; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.kind() == Block.Kind.HEADING && b.level() <= 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void add(List<DraftScene> scenes, boolean open, String title, List<Prose> paragraphs) {
+        if (open && !(title.isEmpty() && paragraphs.isEmpty())) {
+            scenes.add(new DraftScene(title, ProseCuts.joinAll(paragraphs)));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.quire.studio.manuscript;
+
+import dev.quire.model.Prose;
+import org.apache.poi.xwpf.usermodel.BreakType;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Word document: a title page (the "Title" style, then a page break), each titled scene under a
+ * "Heading 1", a centred {@code * * *} before each untitled scene, italic and bold runs. The styles
+ * are defined in the document, so Word, LibreOffice and pandoc all see real headings.
+ *
+ * <p>Provenance marks are highlight colours, one per variant letter (A yellow, B turquoise, C bright
+ * green, D pink, E grey, then again), with a legend of the colours after the story.
+ */
+final class DocxWriter {
+
+    static {
+        PoiLogging.quiet();
+    }
+
+    /** Word's highlight colours that leave black text readable. */
+    static final List<String> HIGHLIGHTS = List.of("yellow", "cyan", "green", "magenta", "lightGray");
+    private static final List<String> HIGHLIGHT_NAMES = List.of("yellow", "turquoise", "bright green", "pink", "grey");
+
+    private DocxWriter() {
+    }
+
+    static void write(ExportedStory story, StoryExport.Options options, OutputStream out) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            defineStyles(doc);
+            doc.getProperties().getCoreProperties().setTitle(Xml.clean(story.title()));
+            doc.getProperties().getCoreProperties().setCreator("Quire");
+
+            XWPFParagraph title = doc.createParagraph();
+            title.setStyle("Title");
+            title.setAlignment(ParagraphAlignment.CENTER);
+            title.createRun().setText(Xml.clean(story.title()));
+
+            Map<String, Integer> colours = options.provenance() ? story.markLabels() : Map.of();
+            boolean first = true;
+            for (ExportedStory.Section scene : story.scenes()) {
+                if (!scene.title().isEmpty()) {
+                    XWPFParagraph h = heading(doc, "Heading1", scene.title());
+                    h.setPageBreak(first);
+                } else if (first) {
+                    doc.createParagraph().createRun().addBreak(BreakType.PAGE);
+                } else {
+                    XWPFParagraph br = doc.createParagraph();
+                    br.setAlignment(ParagraphAlignment.CENTER);
+                    br.createRun().setText(SceneBreaks.MARK);
+                }
+                prose(doc, scene.prose(), colours);
+                first = false;
+            }
+            if (!colours.isEmpty()) {
+                heading(doc, "Heading1", "About the marks").setPageBreak(true);
+                doc.createParagraph().createRun().setText("Highlighted passages came from the language model, in"
+                        + " one colour per variant. Everything else is the writer's own.");
+                for (Map.Entry<String, Integer> e : colours.entrySet()) {
+                    XWPFParagraph p = doc.createParagraph();
+                    XWPFRun r = p.createRun();
+                    r.setText("Variant " + e.getKey());
+                    r.setTextHighlightColor(highlight(e.getValue()));
+                    p.createRun().setText(": " + HIGHLIGHT_NAMES.get(e.getValue() % HIGHLIGHT_NAMES.size()));
+                }
+            }
+            if (!story.unused().isEmpty()) {
+                heading(doc, "Heading1", "Variants not used").setPageBreak(true);
+                for (ExportedStory.UnusedVariant v : story.unused()) {
+                    heading(doc, "Heading2", v.heading());
+                    XWPFRun details = doc.createParagraph().createRun();
+                    details.setText(v.details());
+                    details.setItalic(true);
+                    prose(doc, v.prose(), Map.of());
+                }
+            }
+            doc.write(out);
+        }
+    }
+
+    private static XWPFParagraph heading(XWPFDocument doc, String style, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setStyle(style);
+        p.createRun().setText(Xml.clean(text));
+        return p;
+    }
+
+    private static void prose(XWPFDocument doc, Prose prose, Map<String, Integer> colours) {
+        for (List<StyledRun> runs : StyledRun.paragraphs(prose)) {
+            XWPFParagraph p = doc.createParagraph();
+            for (StyledRun run : runs) {
+                XWPFRun r = p.createRun();
+                r.setText(Xml.clean(run.text()));
+                if (run.italic()) {
+                    r.setItalic(true);
+                }
+                if (run.bold()) {
+                    r.setBold(true);
+                }
+                if (!run.provenance().isWriter()) {
+                    Integer colour = colours.get(ExportedStory.markLabel(run.provenance()));
+                    if (colour != null) {
+                        r.setTextHighlightColor(highlight(colour));
+                    }
+                }
+            }
+        }
+    }
+
+    static String highlight(int index) {
+        return HIGHLIGHTS.get(index % HIGHLIGHTS.size());
+    }
+
+    /** Title, Heading 1 and Heading 2, with the names Word gives them, so every reader knows them. */
+    private static void defineStyles(XWPFDocument doc) {
+        XWPFStyles styles = doc.createStyles();
+        styles.addStyle(style(styles, "Title", "Title", 56, -1, true));
+        styles.addStyle(style(styles, "Heading1", "heading 1", 32, 0, false));
+        styles.addStyle(style(styles, "Heading2", "heading 2", 26, 1, false));
+    }
+
+    private static XWPFStyle style(XWPFStyles styles, String id, String name, int halfPoints, int outline,
+                                   boolean centred) {
+        CTStyle ct = CTStyle.Factory.newInstance();
+        ct.setStyleId(id);
+        ct.setType(STStyleType.PARAGRAPH);
+        ct.addNewName().setVal(name);
+        ct.addNewUiPriority().setVal(BigInteger.valueOf(outline < 0 ? 10 : 9));
+        ct.addNewQFormat();
+        CTPPrGeneral ppr = ct.addNewPPr();
+        ppr.addNewKeepNext();
+        ppr.addNewSpacing().setBefore(BigInteger.valueOf(outline < 0 ? 2400 : 480));
+        ppr.getSpacing().setAfter(BigInteger.valueOf(240));
+        if (outline >= 0) {
+            ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(outline));
+        }
+        if (centred) {
+            ppr.addNewJc().setVal(STJc.CENTER);
+        }
+        CTRPr rpr = ct.addNewRPr();
+        rpr.addNewB();
+        rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+        return new XWPFStyle(ct, styles);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.quire.studio.manuscript;
+
+import dev.quire.model.Scene;
+import dev.quire.model.Story;
+import dev.quire.studio.Studio;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exports a story as Markdown, plain text, DOCX or EPUB 3: a title page, scene headings, scene
+ * breaks, italics and bold. Optionally with provenance marks (which text came from which variant)
+ * and an appendix of the variants the story did not use.
+ *
+ * <p>For a UI: {@link #snapshot} reads the story once; {@link #write(ExportedStory, Format, Options,
+ * OutputStream)} renders it; {@link #export} does both and writes the file atomically.
+ *
+ * @see MarkupWriter Markdown and plain text
+ * @see DocxWriter DOCX
+ * @see EpubWriter EPUB 3
+ * @see UnusedVariants which variants count as unused
+ */
+public final class StoryExport {
+
+    /**
+     * @param provenance     mark the text that came from a variant: highlight colours in DOCX, coloured
+     *                       spans in EPUB, {@code <mark>} in Markdown, {@code {{A: …}}} in plain text;
+     *                       with a legend after the story
+     * @param unusedVariants add an appendix of the variants not used in any scene
+     */
+    public record Options(boolean provenance, boolean unusedVariants) {
+        public static final Options PLAIN = new Options(false, false);
+    }
+
+    /** What was written. */
+    public record Result(Path file, Format format, int scenes, int words, int unusedVariants, long bytes) {
+    }
+
+    private StoryExport() {
+    }
+
+    /** Reads the story, its scenes and (when asked for) its unused variants in one consistent read. */
+    public static ExportedStory snapshot(Studio studio, long storyId, Options options) {
+        return studio.database().read("read the story for export", c -> {
+            Story story = studio.stories().get(storyId).orElseThrow(() -> new ManuscriptException(null,
+                    "Story " + storyId + " is no longer in the library; it may have been deleted."));
+            List<Scene> scenes = studio.scenes().all(storyId);
+            List<ExportedStory.Section> sections = new ArrayList<>();
+            for (Scene s : scenes) {
+                sections.add(new ExportedStory.Section(s.title(), s.prose()));
+            }
+            List<ExportedStory.UnusedVariant> unused = options.unusedVariants()
+                    ? UnusedVariants.find(studio, storyId, scenes) : List.of();
+            return new ExportedStory(story.id(), story.title(), story.updated(), sections, unused);
+        });
+    }
+
+    /** Renders {@code story} as {@code format} onto {@code out}. */
+    public static void write(ExportedStory story, Format format, Options options, OutputStream out) throws IOException {
+        switch (format) {
+            case MARKDOWN:
+            case TEXT:
+                MarkupWriter.write(story, format, options, out);
+                break;
+            case DOCX:
+                DocxWriter.write(story, options, out);
+                break;
+            case EPUB:
+                EpubWriter.write(story, options, out);
+                break;
+            default:
+                throw new IllegalArgumentException("no writer for " + format);
+        }
+    }
+
+    /**
+     * Writes the story to {@code file}, whole or not at all: a failure leaves no half-written file, and
+     * an earlier file of that name as it was.
+     *
+     * @throws ManuscriptException when the file cannot be written; the message says why and what to do
+     */
+    public static Result export(Studio studio, long storyId, Format format, Options options, Path file) {
+        ExportedStory story = snapshot(studio, storyId, options);
+        long bytes = AtomicFile.write(file, out -> write(story, format, options, out));
+        return new Result(file.toAbsolutePath().normalize(), format, story.scenes().size(), story.words(),
+                story.unused().size(), bytes);
+    }
+}

@@ -1,0 +1,38 @@
+/**
+ * Manuscripts in and stories out.
+ *
+ * <h2>Import</h2>
+ * {@link dev.quire.studio.manuscript.ManuscriptReader} reads Markdown, plain text or DOCX into a
+ * {@link dev.quire.studio.manuscript.Manuscript}: a title and draft scenes, with nothing written yet.
+ * A preview adjusts it ({@code mergeWithNext}, {@code split}, {@code rename}, {@code remove},
+ * {@code withTitle}); {@link dev.quire.studio.manuscript.ManuscriptImport#commit} then writes the story,
+ * its scenes and an IMPORT revision of each in one transaction. A file that cannot be read raises
+ * {@link dev.quire.studio.manuscript.ManuscriptException}, whose message names the file, says what is
+ * wrong and what to do.
+ *
+ * <p>Scenes start at headings and at scene-break lines; paragraphs, italics and bold are kept. What
+ * counts as each is described on {@code TextBlocks} (Markdown, plain text), {@code DocxBlocks} (Word),
+ * {@code SceneBreaks} and {@code Assembler} (which heading is the story's title).
+ *
+ * <h2>Export</h2>
+ * {@link dev.quire.studio.manuscript.StoryExport} writes Markdown, plain text, DOCX or EPUB 3 with a
+ * title page, scene headings (titled scenes) and scene breaks ({@code * * *} before an untitled scene),
+ * italics and bold, atomically. Markdown, plain text and DOCX exports read back as the same scenes and
+ * text, except that Markdown emphasis cannot start or end with a space (the space moves outside it),
+ * and in plain text and DOCX a paragraph made only of break characters reads back as a break.
+ *
+ * <p>Options:
+ * <ul>
+ *   <li>Provenance marks: text that came from a variant, labelled by its letter. DOCX: a highlight
+ *       colour per letter (A yellow, B turquoise, C bright green, D pink, E grey, then again). EPUB:
+ *       {@code <span class="mark mark-N" title="Variant A">} coloured by the stylesheet. Markdown:
+ *       {@code <mark class="variant-a" title="Variant A">…</mark>}, which Markdown renderers pass
+ *       through. Plain text: {@code {{A: …}}}. Every format adds "About the marks", a legend, after the
+ *       story.</li>
+ *   <li>Unused variants: an appendix of the variants of the story's generations (chat excluded) that
+ *       no scene uses. A variant is used when a scene has text marked with its id, or when one of its
+ *       paragraphs of 30 characters or more (or all of it, if shorter) appears word for word in a scene,
+ *       ignoring emphasis marks, case, quote styles and spacing; empty variants are left out.</li>
+ * </ul>
+ */
+package dev.quire.studio.manuscript;
