@@ -1,0 +1,505 @@
+package dev.quire.studio;
+
+import dev.quire.store.Database;
+import dev.quire.store.LibraryLock;
+import dev.quire.store.LibraryOpenException;
+import dev.quire.store.PersistenceException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Copies of the library: made on demand ({@code quire backup}), daily and rolling, and before a
+ * story is deleted or a backup restored; listed, described and restored.
+ *
+ * <p>Every copy is made with SQLite's online backup ({@link Database#backupTo}), so it is one
+ * consistent state of the library even while a studio window or another command writes to it.
+ * Copies are left as single files (SQLite's rollback journal, not WAL), so they can be copied,
+ * mailed or opened read-only without files appearing beside them.
+ *
+ * <p>Backups are described through a read-only connection that never changes the file. Restoring
+ * needs the library closed: the studio window closes its library (and releases its
+ * {@link LibraryLock}) before calling {@link #restore}, then opens it again.
+ */
+public final class Backups {
+
+    /** How many daily automatic backups {@link #rolling(Studio)} keeps. */
+    public static final int KEEP = 7;
+    public static final String FOLDER = "backups";
+
+    private static final Pattern AUTOMATIC = Pattern.compile("auto-(\\d{4}-\\d{2}-\\d{2})\\.db");
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss-SSS");
+
+    private Backups() {
+    }
+
+    /** Which of Quire's own moments made a backup, told from its file name. */
+    public enum Kind {
+        /** {@code auto-YYYY-MM-DD.db}, the daily one; only these are ever deleted by Quire. */
+        AUTOMATIC,
+        /** {@code before-delete-story-…}, kept when a story was deleted. */
+        BEFORE_DELETE,
+        /** {@code before-restore-…}, the library as it was before a backup replaced it. */
+        BEFORE_RESTORE,
+        /** Any other copy put in the folder, such as one made with {@code quire backup}. */
+        OTHER
+    }
+
+    /** A story in a library file, for "what is in it". */
+    public record StoryContents(long id, String title, int scenes, long words) {
+    }
+
+    /** What a library file holds. */
+    public record Contents(Path file, long bytes, Instant modified, int schemaVersion, List<StoryContents> stories,
+                           int characters, int loreEntries) {
+        public Contents {
+            stories = List.copyOf(stories);
+        }
+
+        public int scenes() {
+            return stories.stream().mapToInt(StoryContents::scenes).sum();
+        }
+
+        public long words() {
+            return stories.stream().mapToLong(StoryContents::words).sum();
+        }
+    }
+
+    /**
+     * A file in the backups folder.
+     *
+     * @param contents what it holds, or null when it cannot be read
+     * @param problem  why it cannot be read, or null
+     */
+    public record Backup(Path file, Kind kind, Instant taken, long bytes, Contents contents, String problem) {
+        public boolean readable() {
+            return contents != null;
+        }
+    }
+
+    /**
+     * A restore done.
+     *
+     * @param previous where the library that was replaced was kept, or null when there was none
+     */
+    public record Restored(Path library, Path previous, Contents contents) {
+    }
+
+    public static Path folder(Path dataDir) {
+        return dataDir.resolve(FOLDER);
+    }
+
+    /**
+     * Copies the open library to {@code out}, checks the copy the way {@code quire check} checks a
+     * library, and only then puts it in place, replacing any file there.
+     *
+     * @return what the copy holds
+     * @throws PersistenceException when the copy cannot be made or does not check out; {@code out} is then
+     *                              left as it was
+     */
+    public static Contents backUp(Studio studio, Path out) {
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        if (target.equals(studio.database().file())) {
+            throw new PersistenceException("A backup cannot replace the library it copies (" + target
+                    + "). Choose another file.");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new PersistenceException("The folder " + dir + " does not exist, so no backup was written there."
+                    + " Create it or choose another file.");
+        }
+        if (Files.isDirectory(target)) {
+            throw new PersistenceException(target + " is a folder; name the backup file to write.");
+        }
+        Path stage = tempDir(dir, ".quire-backup-", "make the backup");
+        try {
+            Path copy = stage.resolve(LibraryLocation.FILE_NAME);
+            studio.database().backupTo(copy);
+            verify(stage, "The backup of " + studio.database().file(), target + " was not written.");
+            settle(copy);
+            move(copy, target);
+            return describe(target);
+        } catch (IOException e) {
+            throw new PersistenceException("Could not write the backup to " + target + ": " + e.getMessage()
+                    + ". The file was not changed.", e);
+        } finally {
+            deleteTree(stage);
+        }
+    }
+
+    /** {@link #rolling(Studio, LocalDate, int)} for today, keeping {@link #KEEP}. */
+    public static Optional<Path> rolling(Studio studio) {
+        return rolling(studio, LocalDate.now(Clock.systemDefaultZone()), KEEP);
+    }
+
+    /**
+     * Makes today's automatic backup, {@code backups/auto-YYYY-MM-DD.db}, unless there is one, and
+     * deletes the oldest automatic ones beyond {@code keep}; other backups are never deleted. The
+     * studio window calls this once at start-up, off the FX thread: the copy holds the library's
+     * connection for as long as it takes (milliseconds for a novel), so an autosave waits that long.
+     *
+     * @return the backup made, or empty when today's was already there
+     */
+    public static Optional<Path> rolling(Studio studio, LocalDate today, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep at least one automatic backup, not " + keep);
+        }
+        Path folder = folder(studio.dataDir());
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new PersistenceException("Could not create the backups folder " + folder + ": " + e.getMessage()
+                    + ". No automatic backup was made.", e);
+        }
+        Path target = folder.resolve("auto-" + today + ".db");
+        Optional<Path> made = Optional.empty();
+        if (!Files.exists(target)) {
+            // written beside its final name and renamed, so a crash never leaves a half copy counting as today's
+            Path partial = folder.resolve(target.getFileName() + ".partial");
+            try {
+                Files.deleteIfExists(partial);
+                studio.database().backupTo(partial);
+                settle(partial);
+                move(partial, target);
+                made = Optional.of(target);
+            } catch (IOException e) {
+                throw new PersistenceException("Could not make the automatic backup " + target + ": "
+                        + e.getMessage(), e);
+            } finally {
+                deleteQuietly(partial);
+            }
+        }
+        prune(folder, keep);
+        return made;
+    }
+
+    private static void prune(Path folder, int keep) {
+        List<Path> automatic = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (AUTOMATIC.matcher(name).matches()) {
+                    automatic.add(f);
+                } else if (name.startsWith("auto-") && name.endsWith(".db.partial")) {
+                    deleteQuietly(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new PersistenceException("Could not list the backups folder " + folder + ": " + e.getMessage(), e);
+        }
+        // ISO dates sort as text
+        automatic.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        for (Path old : automatic.subList(Math.min(keep, automatic.size()), automatic.size())) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                throw new PersistenceException("Could not delete the old automatic backup " + old + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The backups in {@code dataDir}'s backups folder, newest first; an unreadable one says why. */
+    public static List<Backup> list(Path dataDir) {
+        Path folder = folder(dataDir);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Backup> out = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.db")) {
+            for (Path f : files) {
+                if (!Files.isRegularFile(f)) {
+                    continue;
+                }
+                Instant taken = Files.getLastModifiedTime(f).toInstant();
+                long bytes = Files.size(f);
+                Contents contents = null;
+                String problem = null;
+                try {
+                    contents = describe(f);
+                } catch (PersistenceException e) {
+                    problem = e.getMessage();
+                }
+                out.add(new Backup(f, kindOf(f.getFileName().toString()), taken, bytes, contents, problem));
+            }
+        } catch (IOException e) {
+            throw new PersistenceException("Could not list the backups folder " + folder + ": " + e.getMessage(), e);
+        }
+        out.sort(Comparator.comparing(Backup::taken).reversed().thenComparing(b -> b.file().getFileName().toString()));
+        return out;
+    }
+
+    static Kind kindOf(String name) {
+        if (AUTOMATIC.matcher(name).matches()) {
+            return Kind.AUTOMATIC;
+        }
+        if (name.startsWith("before-delete-")) {
+            return Kind.BEFORE_DELETE;
+        }
+        return name.startsWith("before-restore-") ? Kind.BEFORE_RESTORE : Kind.OTHER;
+    }
+
+    /**
+     * What a library file (a backup, or the library itself) holds: its stories with their scene and
+     * word counts, characters and lore entries. Read through a read-only connection; the file is not
+     * changed and no file appears beside it.
+     *
+     * @throws PersistenceException when it is not a Quire library this version can read
+     */
+    public static Contents describe(Path file) {
+        Path f = file.toAbsolutePath();
+        checkHeader(f);
+        try (Connection c = readOnly(f); Statement st = c.createStatement()) {
+            int applicationId = intQuery(st, "PRAGMA application_id");
+            int version = intQuery(st, "PRAGMA user_version");
+            if (applicationId != Database.APPLICATION_ID) {
+                throw new LibraryOpenException(LibraryOpenException.Problem.NOT_A_LIBRARY, f, f
+                        + " is not a Quire library (it is an SQLite database of another program).", null);
+            }
+            if (version > Database.schemaVersion()) {
+                throw new LibraryOpenException(LibraryOpenException.Problem.NEWER_VERSION, f, f + " was written by a"
+                        + " newer version of Quire (schema " + version + "; this version knows up to "
+                        + Database.schemaVersion() + "). Update Quire to read it.", null);
+            }
+            List<StoryContents> stories = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT s.id, s.title,
+                           (SELECT count(*) FROM scene WHERE story_id = s.id),
+                           (SELECT coalesce(sum(word_count), 0) FROM scene WHERE story_id = s.id)
+                    FROM story s ORDER BY s.title COLLATE NOCASE, s.id""")) {
+                while (rs.next()) {
+                    stories.add(new StoryContents(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)));
+                }
+            }
+            int characters = intQuery(st, "SELECT count(*) FROM character");
+            int lore = intQuery(st, "SELECT count(*) FROM lore_entry");
+            return new Contents(f, Files.size(f), Files.getLastModifiedTime(f).toInstant(), version, stories,
+                    characters, lore);
+        } catch (SQLException e) {
+            throw new LibraryOpenException(LibraryOpenException.Problem.CORRUPT, f, "Quire cannot read " + f + ": "
+                    + e.getMessage() + ". It may be damaged.", e);
+        } catch (IOException e) {
+            throw new LibraryOpenException(LibraryOpenException.Problem.UNREADABLE, f, "Quire cannot read " + f
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the library in {@code dataDir} with {@code backup}, after checking the backup the way
+     * {@code quire check} does and keeping the current library as
+     * {@code backups/before-restore-….db} (so a restore can itself be undone). A damaged current
+     * library is kept as its bytes.
+     *
+     * @throws LibraryOpenException when the library is open in a studio window ({@code IN_USE}), or the backup
+     *                              is not a sound Quire library; nothing is changed then
+     */
+    public static Restored restore(Path backup, Path dataDir) {
+        Path source = backup.toAbsolutePath();
+        Path library = LibraryLocation.libraryFile(dataDir.toAbsolutePath());
+        if (!Files.isRegularFile(source)) {
+            throw new PersistenceException("There is no backup file " + source + ". Nothing was changed.");
+        }
+        if (source.equals(library)) {
+            throw new PersistenceException(source + " is the library itself, not a backup of it. Choose a file in "
+                    + folder(dataDir) + ".");
+        }
+        try {
+            Files.createDirectories(library.getParent());
+        } catch (IOException e) {
+            throw new PersistenceException("Could not create the folder " + library.getParent() + ": "
+                    + e.getMessage(), e);
+        }
+        LibraryLock lock;
+        try {
+            lock = LibraryLock.acquire(library);
+        } catch (LibraryOpenException e) {
+            if (e.problem() != LibraryOpenException.Problem.IN_USE) {
+                throw e;
+            }
+            throw new LibraryOpenException(LibraryOpenException.Problem.IN_USE, library, "The library " + library
+                    + " is open in a Quire window, so it cannot be replaced now. Close the library there, then"
+                    + " restore the backup. Nothing was changed.", e);
+        }
+        try (lock) {
+            Path stage = tempDir(library.getParent(), ".quire-restore-", "restore the backup");
+            try {
+                Path copy = stage.resolve(LibraryLocation.FILE_NAME);
+                copyOnline(source, copy);
+                verify(stage, "The backup " + source, "The library was not changed.");
+                Path previous = Files.exists(library) && Files.size(library) > 0 ? keepCurrent(library, dataDir)
+                        : null;
+                Path wal = sibling(library, "-wal");
+                if (Files.exists(wal) && Files.size(wal) > 0) {
+                    throw new PersistenceException("The library " + library + " is in use by another Quire command."
+                            + " Wait for it to finish, then restore again. Nothing was changed"
+                            + (previous == null ? "." : "; a copy of the library was kept as " + previous + "."));
+                }
+                Files.deleteIfExists(wal);
+                Files.deleteIfExists(sibling(library, "-shm"));
+                move(copy, library);
+                return new Restored(library, previous, describe(library));
+            } finally {
+                deleteTree(stage);
+            }
+        } catch (IOException e) {
+            throw new PersistenceException("Could not restore " + source + ": " + e.getMessage()
+                    + ". The library was not replaced.", e);
+        }
+    }
+
+    /** Keeps the library about to be replaced; through SQLite when it opens, as bytes when it is damaged. */
+    private static Path keepCurrent(Path library, Path dataDir) throws IOException {
+        Path folder = Files.createDirectories(folder(dataDir.toAbsolutePath()));
+        Path kept = folder.resolve("before-restore-" + LocalDateTime.now().format(STAMP) + ".db");
+        for (int n = 2; Files.exists(kept); n++) {
+            kept = folder.resolve("before-restore-" + LocalDateTime.now().format(STAMP) + "-" + n + ".db");
+        }
+        try (Database current = Database.open(library)) {
+            current.backupTo(kept);
+        } catch (LibraryOpenException unreadable) {
+            Files.copy(library, kept);
+            Path wal = sibling(library, "-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, sibling(kept, "-wal"));
+            }
+            return kept;
+        }
+        settle(kept);
+        return kept;
+    }
+
+    /** Opens the copy in {@code stage} as a library and runs {@code quire check}'s checks on it. */
+    private static void verify(Path stage, String what, String consequence) {
+        List<String> problems;
+        try (Studio copy = Studio.open(stage, Studio.NewLibrary.EMPTY, Map.of())) {
+            problems = LibraryCheck.run(copy);
+        } catch (LibraryOpenException e) {
+            throw new LibraryOpenException(e.problem(), e.file(), what + " cannot be opened as a Quire library: "
+                    + e.getMessage() + " " + consequence, e);
+        }
+        if (!problems.isEmpty()) {
+            throw new LibraryOpenException(LibraryOpenException.Problem.CORRUPT, stage, what + " does not check out ("
+                    + String.join("; ", problems) + "). " + consequence, null);
+        }
+    }
+
+    /** Copies a library file that may be in WAL mode, with whatever its WAL holds, through SQLite. */
+    private static void copyOnline(Path source, Path target) {
+        checkHeader(source);
+        try (Connection c = readOnly(source); Statement st = c.createStatement()) {
+            st.executeUpdate("backup to '" + target.toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new LibraryOpenException(LibraryOpenException.Problem.CORRUPT, source, "Quire cannot read the backup "
+                    + source + ": " + e.getMessage() + ". It may be damaged; nothing was changed.", e);
+        }
+    }
+
+    /** A copy becomes a single file in rollback-journal mode, checked for damage on the way. */
+    private static void settle(Path copy) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = DELETE");
+            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                String first = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(first)) {
+                    throw new PersistenceException("The backup copy " + copy + " is damaged (" + first + ").");
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not finish the backup copy " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection readOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        // a library with a WAL beside it may be open and written: read it with its WAL. Any other file
+        // is read as immutable, which leaves no -wal or -shm file beside a backup.
+        boolean live = Files.exists(sibling(file, "-wal"));
+        return config.createConnection(live ? "jdbc:sqlite:" + file : "jdbc:sqlite:" + file.toUri() + "?immutable=1");
+    }
+
+    private static void checkHeader(Path file) {
+        byte[] header;
+        try (InputStream in = Files.newInputStream(file)) {
+            header = in.readNBytes(SQLITE_MAGIC.length);
+        } catch (IOException e) {
+            throw new LibraryOpenException(LibraryOpenException.Problem.UNREADABLE, file, "Quire cannot read " + file
+                    + ": " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(header, SQLITE_MAGIC)) {
+            throw new LibraryOpenException(LibraryOpenException.Problem.NOT_A_LIBRARY, file, file
+                    + " is not a Quire library (it is not an SQLite database).", null);
+        }
+    }
+
+    private static int intQuery(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Path tempDir(Path parent, String prefix, String action) {
+        try {
+            return Files.createTempDirectory(parent, prefix);
+        } catch (IOException e) {
+            throw new PersistenceException("Could not " + action + " in " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(Backups::deleteQuietly);
+        } catch (IOException ignored) {
+            // a leftover temporary folder is harmless
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
