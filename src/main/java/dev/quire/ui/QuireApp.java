@@ -2,6 +2,7 @@ package dev.quire.ui;
 
 import dev.quire.store.LibraryLock;
 import dev.quire.store.PersistenceException;
+import dev.quire.studio.Backups;
 import dev.quire.studio.LibraryLocation;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.Background;
@@ -113,26 +114,78 @@ public final class QuireApp extends Application {
             Platform.exit();
             return;
         }
-        background = Background.create();
-        MainViewModel model = new MainViewModel(studio, background);
-        view = new MainView(model);
-        Scene scene = new Scene((javafx.scene.Parent) view.view(), 1280, 800);
-        view.installShortcuts(scene);
-        stage.setScene(scene);
+        this.stage = stage;
         stage.setTitle("Quire — " + studio.dataDir());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
+            if (!focused && view != null) {
                 view.flushAll();
             }
         });
         stage.setOnCloseRequest(e -> view.flushAll());
+        MainViewModel model = showMain();
         view.whenSettled(() -> System.err.println(READY_MARK));
         background.read(model::storyToResume)
                 .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled)).start();
         stage.show();
         stage.toFront();
+        // a daily copy of the library, made once the window is up, off the FX thread
+        background.write(() -> Backups.rolling(studio)).start();
+    }
+
+    private Stage stage;
+
+    /** Builds the window's contents on the open library. */
+    private MainViewModel showMain() {
+        background = Background.create();
+        MainViewModel model = new MainViewModel(studio, background);
+        view = new MainView(model);
+        view.onRestore(this::restore);
+        if (stage.getScene() == null) {
+            stage.setScene(new Scene((javafx.scene.Parent) view.view(), 1280, 800));
+        } else {
+            stage.getScene().setRoot((javafx.scene.Parent) view.view());
+        }
+        view.installShortcuts(stage.getScene());
+        return model;
+    }
+
+    /**
+     * Puts a backup in place of the library: everything is saved and closed (the restore refuses
+     * while the library is locked), the backup replaces the file, keeping the old one, and the
+     * library opens again.
+     */
+    private void restore(Path backup) {
+        Path dir = studio.dataDir();
+        view.flushAll();
+        background.close();
+        studio.close();
+        releaseLock();
+        String outcome;
+        try {
+            Backups.Restored restored = Backups.restore(backup, dir);
+            outcome = "Restored the library from " + backup.getFileName() + "."
+                    + (restored.previous() == null ? "" : " The library as it was is kept as "
+                    + restored.previous().getFileName() + " in the backups folder.");
+        } catch (RuntimeException e) {
+            outcome = e.getMessage();
+        }
+        try {
+            Opened opened = openLibrary(dir, true);
+            lock = opened.lock();
+            studio = opened.studio();
+        } catch (PersistenceException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), javafx.scene.control.ButtonType.CLOSE);
+            alert.setHeaderText("Quire cannot open the library after the restore");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        MainViewModel model = showMain();
+        model.noticeProperty().set(outcome);
+        background.read(model::storyToResume)
+                .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled)).start();
     }
 
     public MainView mainView() {

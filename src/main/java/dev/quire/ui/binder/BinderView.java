@@ -50,6 +50,12 @@ public final class BinderView {
 
         void openConversation(Conversation conversation);
 
+        /** Import a SillyTavern/TavernAI character card (PNG, JSON or CHARX) into this story. */
+        void importCard();
+
+        /** Export a sheet as a character card. */
+        void exportCard(CharacterSheet sheet);
+
         /** The writer asked to delete something; the window confirms and closes its tab. */
         void confirmDelete(String what, Runnable delete, String tabKey);
     }
@@ -129,7 +135,8 @@ public final class BinderView {
         add.setTooltip(new Tooltip("Add a scene, character or lore entry"));
         ContextMenu addMenu = new ContextMenu(item("New scene", () -> newScene()),
                 item("New character", () -> model.addCharacter(actions::openCharacter)),
-                item("New lore entry", () -> model.addLore(actions::openLore)));
+                item("New lore entry", () -> model.addLore(actions::openLore)),
+                item("Import character card…", actions::importCard));
         add.setOnAction(e -> addMenu.show(add, javafx.geometry.Side.BOTTOM, 0, 0));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -304,7 +311,9 @@ public final class BinderView {
                         item("Delete…", () -> delete(item))));
             } else if (item instanceof CharacterEntry c) {
                 setText(c.sheet().name() + (c.sheet().playedBy() == dev.quire.model.PlayedBy.WRITER ? "  (you)" : ""));
-                setContextMenu(new ContextMenu(item("Open", () -> open(item)), item("Delete…", () -> delete(item))));
+                setContextMenu(new ContextMenu(item("Open", () -> open(item)),
+                        item("Export as character card…", () -> actions.exportCard(c.sheet())),
+                        item("Delete…", () -> delete(item))));
             } else if (item instanceof LoreEntryRow l) {
                 setText(l.entry().title() + (l.entry().alwaysOn() ? "  ●" : ""));
                 setTooltip(new Tooltip(l.entry().alwaysOn() ? "Always in the prompt"
@@ -319,7 +328,8 @@ public final class BinderView {
             return switch (kind) {
                 case "scenes" -> new ContextMenu(item("New scene", () -> model.addScene(-1, actions::openScene)));
                 case "characters" -> new ContextMenu(item("New character",
-                        () -> model.addCharacter(actions::openCharacter)));
+                        () -> model.addCharacter(actions::openCharacter)),
+                        item("Import character card…", actions::importCard));
                 case "lore" -> new ContextMenu(item("New lore entry", () -> model.addLore(actions::openLore)));
                 default -> null;
             };

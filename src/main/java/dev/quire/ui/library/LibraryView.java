@@ -60,6 +60,12 @@ public final class LibraryView {
 
         Label heading = new Label("Library");
         heading.getStyleClass().add("page-heading");
+        Button importButton = new Button("Import…");
+        importButton.setTooltip(new javafx.scene.control.Tooltip("Import a draft from Markdown, text or Word (Ctrl+O)"));
+        importButton.setOnAction(e -> onImport.run());
+        Button restore = new Button("Restore from backup…");
+        restore.getStyleClass().add("flat");
+        restore.setOnAction(e -> onRestore.run());
         Button create = new Button("New story");
         create.getStyleClass().add("accent");
         create.setDefaultButton(false);
@@ -76,7 +82,7 @@ public final class LibraryView {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, heading, spacer, openButton, rename, delete, create);
+        HBox bar = new HBox(8, heading, spacer, openButton, rename, delete, importButton, create);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -85,12 +91,25 @@ public final class LibraryView {
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(Bindings.isNotEmpty(model.messageProperty()));
 
-        VBox column = new VBox(12, bar, message, list);
+        HBox foot = new HBox(restore);
+        foot.setAlignment(Pos.CENTER_RIGHT);
+        VBox column = new VBox(12, bar, message, list, foot);
         VBox.setVgrow(list, Priority.ALWAYS);
         column.setMaxWidth(900);
         column.setPadding(new Insets(28, 32, 28, 32));
         root.setCenter(column);
         root.getStyleClass().add("library-page");
+    }
+
+    private Runnable onImport = () -> { };
+    private Runnable onRestore = () -> { };
+
+    public void onImport(Runnable action) {
+        this.onImport = action;
+    }
+
+    public void onRestore(Runnable action) {
+        this.onRestore = action;
     }
 
     public Node view() {

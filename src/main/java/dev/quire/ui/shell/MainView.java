@@ -69,6 +69,8 @@ public final class MainView {
     public MainView(MainViewModel model) {
         this.model = model;
         this.library = new LibraryView(model.library(), model::open);
+        library.onImport(this::importManuscript);
+        library.onRestore(this::restoreFromBackup);
         root.getStyleClass().add("quire-root");
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -108,7 +110,13 @@ public final class MainView {
         settings.setTooltip(new Tooltip("Where prompts are sent: Anthropic, OpenAI, compatible servers, Ollama"
                 + " (Ctrl+,)"));
         settings.setOnAction(e -> toggleSettings());
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, settings, theme);
+        Button export = new Button("Export…");
+        export.getStyleClass().add("flat");
+        export.setTooltip(new Tooltip("Export the story as Markdown, text, Word or EPUB (Ctrl+E)"));
+        export.setOnAction(e -> exportStory());
+        export.visibleProperty().bind(model.openStoryProperty().isNotNull());
+        export.managedProperty().bind(export.visibleProperty());
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, export, settings, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
@@ -126,9 +134,20 @@ public final class MainView {
         Label problem = new Label();
         problem.getStyleClass().add("status-problem");
         problem.textProperty().bind(model.problemProperty());
+        Label notice = new Label();
+        notice.getStyleClass().add("status-notice");
+        notice.textProperty().bind(model.noticeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(16, saveLabel, problem, spacer, sceneWordsLabel, wordsLabel);
+        // the counts and the save state keep their room; a long notice or problem gives way with an ellipsis
+        for (Label fixed : new Label[] {saveLabel, sceneWordsLabel, wordsLabel}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        problem.setMinWidth(0);
+        notice.setMinWidth(0);
+        notice.setTooltip(new Tooltip());
+        notice.getTooltip().textProperty().bind(notice.textProperty());
+        HBox bar = new HBox(16, saveLabel, problem, notice, spacer, sceneWordsLabel, wordsLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
@@ -268,6 +287,134 @@ public final class MainView {
         model.showLibrary();
     }
 
+    private java.util.function.Consumer<java.nio.file.Path> restorer = p -> { };
+
+    /** How a chosen backup is put in place: the application closes and reopens the library around it. */
+    public void onRestore(java.util.function.Consumer<java.nio.file.Path> restore) {
+        this.restorer = restore;
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void showError(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(window());
+        alert.setHeaderText(header);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setPrefWidth(480);
+        alert.getDialogPane().setContent(text);
+        alert.showAndWait();
+    }
+
+    /** Library → Import…: read a draft, preview and adjust its split, then import it as a new story. */
+    public void importManuscript() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import a manuscript");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Manuscripts (Markdown, text, Word)", "*.md",
+                        "*.markdown", "*.txt", "*.text", "*.docx"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file == null) {
+            return;
+        }
+        java.nio.file.Path path = file.toPath();
+        model.background().read(() -> dev.quire.studio.manuscript.ManuscriptReader.read(path))
+                .onSuccess(manuscript -> {
+                    dev.quire.ui.library.ImportPreviewViewModel vm = new dev.quire.ui.library.ImportPreviewViewModel(
+                            model.studio(), model.background(), manuscript);
+                    if (new dev.quire.ui.library.ImportPreviewDialog(vm, window(), path.getFileName().toString())
+                            .showAndWait()) {
+                        vm.commit(id -> {
+                            model.noticeProperty().set("Imported “" + vm.titleProperty().get() + "”: "
+                                    + vm.summaryProperty().get() + ".");
+                            model.library().reload();
+                            model.open(id);
+                        });
+                    }
+                })
+                .onError(e -> showError("Quire cannot import this file", e.getMessage()))
+                .start();
+    }
+
+    /** Export…: format and options, then where; the file is written whole or not at all. */
+    public void exportStory() {
+        MainViewModel.OpenStory open = model.openStoryProperty().get();
+        if (open == null) {
+            return;
+        }
+        flushAll();
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(window());
+        dialog.setTitle("Export");
+        dialog.setHeaderText("Export “" + open.bible().titleProperty().get() + "”");
+        javafx.scene.control.ChoiceBox<dev.quire.studio.manuscript.Format> format =
+                new javafx.scene.control.ChoiceBox<>();
+        format.getItems().setAll(dev.quire.studio.manuscript.Format.values());
+        format.setValue(dev.quire.studio.manuscript.Format.DOCX);
+        format.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.quire.studio.manuscript.Format f) {
+                return f == null ? "" : f.displayName();
+            }
+
+            @Override
+            public dev.quire.studio.manuscript.Format fromString(String s) {
+                return null;
+            }
+        });
+        javafx.scene.control.CheckBox provenance = new javafx.scene.control.CheckBox(
+                "Mark where text came from (a colour per variant, with a legend)");
+        javafx.scene.control.CheckBox unused = new javafx.scene.control.CheckBox(
+                "Add an appendix of the variants not used");
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10, new Label("Format"), format, provenance,
+                unused);
+        dialog.getDialogPane().setContent(content);
+        javafx.scene.control.ButtonType next = new javafx.scene.control.ButtonType("Choose file…",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL, next);
+        if (dialog.showAndWait().filter(b -> b == next).isEmpty()) {
+            return;
+        }
+        dev.quire.studio.manuscript.Format chosen = format.getValue();
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export as " + chosen.displayName());
+        chooser.setInitialFileName(open.bible().titleProperty().get().replaceAll("[\\\\/:*?\"<>|]", "") + "."
+                + chosen.extension());
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file == null) {
+            return;
+        }
+        dev.quire.studio.manuscript.StoryExport.Options options = new dev.quire.studio.manuscript.StoryExport.Options(
+                provenance.isSelected(), unused.isSelected());
+        long storyId = open.story().id();
+        model.background().read(() -> dev.quire.studio.manuscript.StoryExport.export(model.studio(), storyId, chosen,
+                        options, file.toPath()))
+                .onSuccess(r -> model.noticeProperty().set("Exported " + r.scenes() + " scenes ("
+                        + String.format("%,d", r.words()) + " words) to " + r.file() + "."))
+                .onError(e -> showError("Quire could not export the story", e.getMessage()))
+                .start();
+    }
+
+    private record Restorable(java.util.List<dev.quire.studio.Backups.Backup> backups,
+                              dev.quire.studio.Backups.Contents current) {
+    }
+
+    /** Library → Restore from backup…: shows what will be replaced, then hands the choice to the application. */
+    public void restoreFromBackup() {
+        flushAll();
+        java.nio.file.Path dataDir = model.studio().dataDir();
+        model.background().read(() -> new Restorable(dev.quire.studio.Backups.list(dataDir),
+                        dev.quire.studio.Backups.describe(model.studio().database().file())))
+                .onSuccess(r -> new dev.quire.ui.library.RestoreDialog(window(), r.backups(), r.current()).choose()
+                        .ifPresent(restorer))
+                .onError(e -> showError("Quire cannot list the backups", e.getMessage()))
+                .start();
+    }
+
     private Node settingsPage;
 
     /** The Providers page, over whatever the centre shows; Done or Esc goes back to it. */
@@ -325,6 +472,8 @@ public final class MainView {
         });
         accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::flushAll);
         accelerators.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::toggleSettings);
+        accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportStory);
+        accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::importManuscript);
         accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> model.darkProperty().set(!model.darkProperty().get()));
         accelerators.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -335,7 +484,10 @@ public final class MainView {
                 });
         applyTheme(model.darkProperty().get());
         model.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
-        scene.getStylesheets().add(MainView.class.getResource("/dev/quire/ui/quire.css").toExternalForm());
+        String css = MainView.class.getResource("/dev/quire/ui/quire.css").toExternalForm();
+        if (!scene.getStylesheets().contains(css)) {
+            scene.getStylesheets().add(css);
+        }
     }
 
     private void applyTheme(boolean dark) {
@@ -420,6 +572,54 @@ public final class MainView {
         @Override
         public void openConversation(Conversation conversation) {
             open(new ConversationView(model.studio(), model.background(), conversation));
+        }
+
+        @Override
+        public void importCard() {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Import a character card");
+            chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter(
+                    "Character cards (PNG, JSON, CHARX)", "*.png", "*.json", "*.charx"),
+                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
+            java.io.File file = chooser.showOpenDialog(window());
+            if (file == null) {
+                return;
+            }
+            long storyId = open.story().id();
+            model.background().write(() -> new dev.quire.studio.cards.CharacterCards(model.studio())
+                            .importCard(file.toPath(), storyId))
+                    .onSuccess(imported -> {
+                        open.binder().reload();
+                        model.noticeProperty().set("Imported " + imported.character().name() + " with "
+                                + imported.lore().size() + " lore " + (imported.lore().size() == 1 ? "entry" : "entries")
+                                + (imported.warnings().isEmpty() ? "." : ". " + String.join(" ", imported.warnings())));
+                        openCharacter(imported.character());
+                    })
+                    .onError(e -> showError("Quire cannot import this card", e.getMessage()))
+                    .start();
+        }
+
+        @Override
+        public void exportCard(CharacterSheet sheet) {
+            flushAll();
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export " + sheet.name() + " as a character card");
+            chooser.getExtensionFilters().addAll(
+                    new javafx.stage.FileChooser.ExtensionFilter("PNG card (SillyTavern, TavernAI)", "*.png"),
+                    new javafx.stage.FileChooser.ExtensionFilter("JSON card", "*.json"));
+            chooser.setInitialFileName(sheet.name().replaceAll("[\\\\/:*?\"<>|]", "") + ".png");
+            java.io.File file = chooser.showSaveDialog(window());
+            if (file == null) {
+                return;
+            }
+            dev.quire.studio.cards.CardFormat format = file.getName().toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".json") ? dev.quire.studio.cards.CardFormat.JSON : dev.quire.studio.cards.CardFormat.PNG;
+            model.background().read(() -> {
+                dev.quire.studio.cards.CharacterCards cards = new dev.quire.studio.cards.CharacterCards(model.studio());
+                return cards.exportTo(sheet.id(), cards.defaultSpec(sheet.id()), format, file.toPath());
+            }).onSuccess(path -> model.noticeProperty().set("Exported " + sheet.name() + "'s card to " + path + "."))
+                    .onError(e -> showError("Quire could not export the card", e.getMessage()))
+                    .start();
         }
 
         @Override

@@ -34,6 +34,8 @@ public final class MainViewModel {
     private final ObjectProperty<OpenStory> openStory = new SimpleObjectProperty<>(this, "openStory");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    /** A passing word in the status bar: an export done, a restore done. */
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
 
     public MainViewModel(Studio studio, Background background) {
         this.studio = studio;
@@ -133,6 +135,10 @@ public final class MainViewModel {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     public StringProperty problemProperty() {

@@ -1,0 +1,93 @@
+package dev.quire.ui.library;
+
+import dev.quire.studio.Studio;
+import dev.quire.studio.manuscript.DraftScene;
+import dev.quire.studio.manuscript.Manuscript;
+import dev.quire.studio.manuscript.ManuscriptImport;
+import dev.quire.ui.common.Background;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.function.Consumer;
+
+/**
+ * A manuscript read from a file, before anything is written: the writer merges, splits, renames
+ * or drops scenes, then imports the result as a new story in one transaction.
+ */
+public final class ImportPreviewViewModel {
+
+    private final Studio studio;
+    private final Background background;
+    private final ObjectProperty<Manuscript> manuscript = new SimpleObjectProperty<>(this, "manuscript");
+    private final ObservableList<DraftScene> scenes = FXCollections.observableArrayList();
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+
+    public ImportPreviewViewModel(Studio studio, Background background, Manuscript read) {
+        this.studio = studio;
+        this.background = background;
+        manuscript.addListener((o, was, now) -> {
+            scenes.setAll(now.scenes());
+            summary.set(now.scenes().size() + (now.scenes().size() == 1 ? " scene, " : " scenes, ")
+                    + String.format("%,d", now.words()) + " words");
+        });
+        manuscript.set(read);
+        title.set(read.title());
+    }
+
+    public void mergeWithNext(int index) {
+        if (index >= 0 && index + 1 < scenes.size()) {
+            manuscript.set(manuscript.get().mergeWithNext(index));
+        }
+    }
+
+    /** Splits scene {@code index} so that paragraph {@code paragraph} (from 0) starts a new scene. */
+    public void split(int index, int paragraph) {
+        if (index >= 0 && index < scenes.size() && paragraph > 0 && paragraph < scenes.get(index).paragraphCount()) {
+            manuscript.set(manuscript.get().split(index, paragraph));
+        }
+    }
+
+    public void rename(int index, String newTitle) {
+        if (index >= 0 && index < scenes.size()) {
+            manuscript.set(manuscript.get().rename(index, newTitle));
+        }
+    }
+
+    public void remove(int index) {
+        if (index >= 0 && index < scenes.size() && scenes.size() > 1) {
+            manuscript.set(manuscript.get().remove(index));
+        }
+    }
+
+    /** Writes the story and its scenes; {@code open} receives the new story's id. */
+    public void commit(Consumer<Long> open) {
+        Manuscript m = manuscript.get().withTitle(title.get().isBlank() ? manuscript.get().title() : title.get());
+        background.write(() -> ManuscriptImport.commit(studio, m, m.title()))
+                .onSuccess(story -> open.accept(story.id()))
+                .onError(e -> problem.set(e.getMessage()))
+                .start();
+    }
+
+    public ObservableList<DraftScene> scenes() {
+        return scenes;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.quire.ui.library;
+
+import dev.quire.model.Scene;
+import dev.quire.studio.Studio;
+import dev.quire.studio.manuscript.Format;
+import dev.quire.studio.manuscript.Manuscript;
+import dev.quire.studio.manuscript.ManuscriptReader;
+import dev.quire.ui.common.Background;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Adjusting a manuscript's split before import, then importing what the preview shows. */
+class ImportPreviewViewModelTest {
+
+    private static final String DRAFT = """
+            # The Tide Tables
+
+            ## Low Water
+
+            She walked out on the *hard* before seven.
+
+            The posts were black with weed.
+
+            * * *
+
+            He read the almanac aloud.
+
+            ## High Water
+
+            The creek filled from underneath.
+            """;
+
+    @Test
+    void theImportedStoryHasTheScenesThePreviewShowedAfterMergingSplittingAndRenaming(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("tides.md"), DRAFT, StandardCharsets.UTF_8);
+        Manuscript read = ManuscriptReader.read(file, Format.MARKDOWN);
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY);
+             Background background = Background.direct()) {
+            ImportPreviewViewModel model = new ImportPreviewViewModel(studio, background, read);
+            assertEquals(3, model.scenes().size(), "two headings and a break: " + model.scenes());
+
+            model.mergeWithNext(0);
+            model.split(0, 2);
+            model.rename(1, "The Almanac");
+            model.titleProperty().set("Tide Tables");
+            CompletableFuture<Long> imported = new CompletableFuture<>();
+            model.commit(imported::complete);
+            long storyId = imported.get(10, TimeUnit.SECONDS);
+
+            List<Scene> scenes = studio.scenes().all(storyId);
+            assertEquals(List.of("Low Water", "The Almanac", "High Water"),
+                    scenes.stream().map(Scene::title).toList());
+            assertEquals("She walked out on the hard before seven.\nThe posts were black with weed.",
+                    scenes.get(0).prose().text());
+            assertTrue(scenes.get(0).prose().spans().stream().anyMatch(s -> s.italic()), "italics kept");
+            assertEquals("Tide Tables", studio.stories().get(storyId).orElseThrow().title());
+        }
+    }
+}
