@@ -125,13 +125,15 @@ public final class QuireApp extends Application {
         });
         stage.setOnCloseRequest(e -> view.flushAll());
         MainViewModel model = showMain();
-        view.whenSettled(() -> System.err.println(READY_MARK));
+        view.whenSettled(() -> {
+            System.err.println(READY_MARK);
+            // the daily copy waits until the writer can work: it holds the library while it copies
+            background.write(() -> Backups.rolling(studio)).start();
+        });
         background.read(model::storyToResume)
                 .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled)).start();
         stage.show();
         stage.toFront();
-        // a daily copy of the library, made once the window is up, off the FX thread
-        background.write(() -> Backups.rolling(studio)).start();
     }
 
     private Stage stage;
