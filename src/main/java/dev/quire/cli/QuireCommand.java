@@ -22,7 +22,8 @@ import java.util.function.Consumer;
                 + "%nRun with no command to open the studio; with a command to work headless.",
         subcommands = {StoriesCommand.class, NewStoryCommand.class, CheckCommand.class, GenerateCommand.class,
                 ProvidersCommand.class, ProviderCommand.class, ImportCommand.class, ExportCommand.class,
-                ImportCardCommand.class, ExportCardCommand.class, BackupCommand.class, CommandLine.HelpCommand.class})
+                ImportCardCommand.class, ExportCardCommand.class, BackupCommand.class, PromptCommand.class,
+                CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
     /** Exit codes beyond picocli's own (0 ok, 1 failure, 2 usage). */

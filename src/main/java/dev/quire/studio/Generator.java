@@ -21,6 +21,9 @@ import dev.quire.model.Generation;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
 import dev.quire.model.Variant;
+import dev.quire.prompt.AssembledPrompt;
+import dev.quire.prompt.Frames;
+import dev.quire.prompt.PromptReport;
 import dev.quire.store.PersistenceException;
 
 import java.time.Duration;
@@ -41,7 +44,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Asks a provider for N variants of a scene: the "generate" use case.
  *
- * <p>{@link #prepare} resolves the story, the scene and the provider and builds the prompt ({@link ScenePrompt})
+ * <p>{@link #prepare} resolves the story, the scene and the provider and builds the prompt (the scene frame, through {@link Prompts})
  * without sending anything, so a caller can show what will be sent. {@link #start} records the generation in the
  * library <em>before</em> sending (the exact system blocks and messages, parameters, provider, model, estimated
  * input tokens), streams, saves each variant's text as it arrives (at most every {@link #SAVE_INTERVAL} per
@@ -213,11 +216,11 @@ public final class Generator {
         private final ProviderProfile profile;
         private final ChatProvider provider;
         private final ChatRequest chatRequest;
-        private final ScenePrompt.Prompt prompt;
+        private final AssembledPrompt prompt;
         private final boolean storedKeyWithheld;
 
         private Prepared(Story story, Scene scene, ProviderProfile profile, ChatProvider provider,
-                         ChatRequest chatRequest, ScenePrompt.Prompt prompt, boolean storedKeyWithheld) {
+                         ChatRequest chatRequest, AssembledPrompt prompt, boolean storedKeyWithheld) {
             this.story = story;
             this.scene = scene;
             this.profile = profile;
@@ -251,9 +254,17 @@ public final class Generator {
             return chatRequest.model() != null ? chatRequest.model() : profile.defaultModel();
         }
 
-        /** About a quarter of the characters sent; the provider's own count arrives with the usage. */
+        /**
+         * The prompt's tokens as counted before sending: exact for OpenAI models (their tokenizer is public), a
+         * calibrated estimate for the rest. The library keeps it beside the provider's own count.
+         */
         public int estimatedInputTokens() {
-            return prompt.estimatedTokens();
+            return prompt.tokens();
+        }
+
+        /** What went into the prompt, what was left out and why, against the budget. */
+        public PromptReport report() {
+            return prompt.report();
         }
 
         /**
@@ -399,16 +410,20 @@ public final class Generator {
             provider = providers.provider(profile);
         }
 
-        ScenePrompt.Prompt prompt = ScenePrompt.build(story, studio.characters().list(story.id()), scenes, target,
-                request.instruction());
+        String model = request.model() != null ? request.model() : used.defaultModel();
+        AssembledPrompt prompt = studio.prompts().assemble(story, scenes, target,
+                Frames.builtIn(FRAME).orElseThrow(), request.instruction(),
+                Prompts.budget(used, request.maxOutputTokens()), Prompts.counter(used, model));
         ChatRequest.Builder chat = ChatRequest.builder()
                 .model(request.model())
                 .maxOutputTokens(request.maxOutputTokens())
                 .temperature(request.temperature())
                 .seed(request.seed())
                 .variants(request.variants());
-        prompt.system().forEach(chat::system);
-        prompt.messages().forEach(chat::message);
+        for (AssembledPrompt.Block block : prompt.system()) {
+            chat.system(new SystemBlock(block.text(), block.cacheBreakpoint()));
+        }
+        chat.message(ChatMessage.user(prompt.user()));
         return new Prepared(story, target, used, provider, chat.build(), prompt, withheld);
     }
 

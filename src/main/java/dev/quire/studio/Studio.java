@@ -3,6 +3,7 @@ package dev.quire.studio;
 import dev.quire.store.CharacterRepository;
 import dev.quire.store.ConversationRepository;
 import dev.quire.store.Database;
+import dev.quire.store.FrameRepository;
 import dev.quire.store.GenerationRepository;
 import dev.quire.store.LoreRepository;
 import dev.quire.store.SceneRepository;
@@ -36,6 +37,8 @@ public final class Studio implements AutoCloseable {
     private final ConversationRepository conversations;
     private final GenerationRepository generations;
     private final SettingsRepository settings;
+    private final FrameRepository frames;
+    private final Prompts prompts;
     private final ProviderSettings providers;
     private final ProviderTuning.Result providerTuning;
 
@@ -49,6 +52,8 @@ public final class Studio implements AutoCloseable {
         this.conversations = new ConversationRepository(database);
         this.generations = new GenerationRepository(database);
         this.settings = new SettingsRepository(database);
+        this.frames = new FrameRepository(database);
+        this.prompts = new Prompts(this);
         this.providerTuning = ProviderTuning.fromEnvironment(env);
         this.providers = new ProviderSettings(new ProviderRepository(database), settings,
                 new KeyVault(LibraryLocation.configDir(env)), env, providerTuning.settings());
@@ -127,6 +132,16 @@ public final class Studio implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** The writer's own frames; the built-in ones ship as resources. */
+    public FrameRepository frames() {
+        return frames;
+    }
+
+    /** The prompt builder: frames, the preview of what a request sends, and the context meter. */
+    public Prompts prompts() {
+        return prompts;
     }
 
     /** Provider profiles, their keys, and which one a story uses. */

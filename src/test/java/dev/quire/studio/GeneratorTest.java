@@ -124,7 +124,8 @@ class GeneratorTest {
         ChatRequest request = generator().prepare(ask("INSTRUCTION-MARK").scene(2).build()).request();
 
         List<SystemBlock> system = request.system();
-        assertEquals(ScenePrompt.ROLE, system.get(0).text());
+        assertTrue(system.get(0).text().startsWith("You are co-writing a work of fiction"), system.get(0).text());
+        assertFalse(system.get(0).cacheBreakpoint());
         SystemBlock bible = system.get(1);
         assertTrue(bible.cacheBreakpoint(), "the stable story context ends the cached prefix");
         for (String part : List.of(Lighthouse.TITLE, Lighthouse.PREMISE, Lighthouse.STYLE, Lighthouse.ABOUT,
@@ -133,7 +134,7 @@ class GeneratorTest {
         }
         assertEquals(1, system.stream().filter(SystemBlock::cacheBreakpoint).count(), "one breakpoint");
 
-        String cast = system.get(2).text();
+        String cast = bible.text().substring(bible.text().indexOf("# Characters"));
         assertTrue(cast.startsWith("# Characters in this scene"), cast);
         assertTrue(cast.contains("## Mara (also called the keeper)"), cast);
         assertTrue(cast.contains("Role: MARA-ROLE-MARK the lighthouse keeper"), cast);
@@ -145,7 +146,7 @@ class GeneratorTest {
         assertFalse(allText(request).contains("PRIVATE-NOTE-MARK"), "private notes never reach the model");
         assertFalse(allText(request).contains("Private notes"));
 
-        String storySoFar = system.get(3).text();
+        String storySoFar = system.get(2).text();
         assertTrue(storySoFar.contains("## Scene 1: Dusk\n\n" + Lighthouse.SCENE_1), storySoFar);
         assertFalse(allText(request).contains("SCENE-3-MARK"), "what comes after the scene is not sent");
 
@@ -161,16 +162,17 @@ class GeneratorTest {
 
         String all = allText(prepared.request());
         assertTrue(prepared.scene().isEmpty());
-        assertTrue(prepared.request().system().get(2).text().startsWith("# Characters\n"));
-        for (String mark : List.of("MARA-ROLE-MARK", "TOMAS-ROLE-MARK", "INES-ROLE-MARK", "SCENE-1-MARK",
-                "SCENE-2-MARK", "SCENE-3-MARK")) {
+        assertTrue(prepared.request().system().get(1).text().contains("# Characters in this scene\n"),
+                "a new scene starts with the last scene's cast");
+        for (String mark : List.of("INES-ROLE-MARK", "SCENE-1-MARK", "SCENE-2-MARK", "SCENE-3-MARK")) {
             assertTrue(all.contains(mark), mark);
         }
-        assertTrue(prepared.request().messages().get(0).text().startsWith("Write the next scene of the story."));
+        assertFalse(all.contains("TOMAS-ROLE-MARK"), "Tomas is not in the last scene");
+        assertEquals("Next.", prepared.request().messages().get(0).text());
         assertEquals("loop", prepared.profile().name(), "the only profile is the story's");
-        assertEquals((ScenePrompt.build(prepared.story(), studio.characters().list(story.story.id()),
-                studio.scenes().all(story.story.id()), null, "Next.").characters() + 3) / 4,
-                prepared.estimatedInputTokens());
+        assertEquals(prepared.report().tokens(), prepared.estimatedInputTokens());
+        assertTrue(prepared.report().tokens() <= prepared.report().budget());
+        assertEquals(200_000 - 1000, prepared.report().budget(), "the profile's window less its output");
     }
 
     @Test
@@ -197,7 +199,7 @@ class GeneratorTest {
                     + words), "LONG-SUMMARY-" + i, null, List.of(), false, null));
         }
 
-        String storySoFar = generator().prepare(ask("Next.").build()).request().system().get(3).text();
+        String storySoFar = generator().prepare(ask("Next.").build()).request().system().get(2).text();
 
         assertTrue(storySoFar.contains("LONG-1 word"), "the newest scene verbatim");
         assertTrue(storySoFar.contains("LONG-SUMMARY-0") && !storySoFar.contains("LONG-0 word"),

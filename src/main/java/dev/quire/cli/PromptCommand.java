@@ -1,0 +1,148 @@
+package dev.quire.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.model.SceneHeader;
+import dev.quire.model.StorySummary;
+import dev.quire.prompt.PromptReport;
+import dev.quire.studio.Prompts;
+import dev.quire.studio.Studio;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "prompt", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Show the prompt a request would send, without sending anything: the story context fitted into the "
+                        + "model's budget by priority, in the frame's order.",
+                "",
+                "Prints the messages to standard output and, on standard error, the tokens against the budget, what "
+                        + "went in and what was left out and why. With --json prints {\"messages\": [{\"role\", "
+                        + "\"content\"}], \"tokens\": N, \"budget\": N, \"included\": [{\"kind\", \"id\", "
+                        + "\"tokens\"}], \"dropped\": [{\"kind\", \"id\", \"reason\"}]}.",
+                ""},
+        footerHeading = "%n",
+        footer = {
+                "Frames: co-writer, analyst, scene, continue, rewrite, critique, summary, and your own (frame-ID).",
+                "",
+                "Exit codes: 0 shown, 2 bad options, 3 the library cannot be used, 1 anything else."})
+final class PromptCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuireCommand parent;
+
+    @Mixin
+    LibraryOptions library;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--story", required = true, paramLabel = "TITLE|ID", description = "The story, by title or id.")
+    String story;
+
+    @Option(names = "--scene", paramLabel = "N",
+            description = "The scene worked on (story order, from 1). Default: a new scene after the last.")
+    Integer scene;
+
+    @Option(names = "--frame", paramLabel = "NAME", description = "The frame, by key or name. Default: scene.")
+    String frame;
+
+    @Option(names = "--instruction", paramLabel = "TEXT", defaultValue = "",
+            description = "What the writer asks for.")
+    String instruction;
+
+    @Option(names = "--budget", paramLabel = "TOKENS",
+            description = "Tokens the prompt may use. Default: the story's provider's context window less its "
+                    + "output tokens, else " + Prompts.DEFAULT_BUDGET + ".")
+    Integer budget;
+
+    @Option(names = "--json", description = "Print the prompt and its report as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cmd = spec.commandLine();
+        if (scene != null && scene < 1) {
+            throw new CommandLine.ParameterException(cmd, "--scene counts from 1 in story order, not " + scene + ".");
+        }
+        if (budget != null && budget < 1) {
+            throw new CommandLine.ParameterException(cmd, "--budget must be at least 1 token, not " + budget + ".");
+        }
+        PrintWriter out = cmd.getOut();
+        PrintWriter err = cmd.getErr();
+        try (Studio studio = library.orElse(parent.library).open(parent.env)) {
+            StorySummary chosen = StoryArgument.resolve(studio, story, cmd);
+            Long sceneId = null;
+            if (scene != null) {
+                List<SceneHeader> scenes = studio.scenes().headers(chosen.id());
+                if (scene > scenes.size()) {
+                    throw new CommandLine.ParameterException(cmd, "“" + chosen.title() + "” has " + scenes.size()
+                            + (scenes.size() == 1 ? " scene" : " scenes") + ", so there is no scene " + scene + ".");
+                }
+                sceneId = scenes.get(scene - 1).id();
+            }
+            PromptReport report;
+            try {
+                report = studio.prompts().preview(chosen.id(), sceneId, frame, instruction, budget);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd, e.getMessage());
+            }
+            if (json) {
+                out.println(json(report));
+            } else {
+                out.println(report.text());
+                err.println(summary(report));
+            }
+            return 0;
+        }
+    }
+
+    static String json(PromptReport report) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode messages = root.putArray("messages");
+        for (PromptReport.Message m : report.messages()) {
+            messages.addObject().put("role", m.role()).put("content", m.content());
+        }
+        root.put("tokens", report.tokens());
+        root.put("budget", report.budget());
+        ArrayNode included = root.putArray("included");
+        for (PromptReport.Included i : report.included()) {
+            included.addObject().put("kind", i.kind()).put("id", i.id()).put("tokens", i.tokens());
+        }
+        ArrayNode dropped = root.putArray("dropped");
+        for (PromptReport.Dropped d : report.dropped()) {
+            dropped.addObject().put("kind", d.kind()).put("id", d.id()).put("reason", d.reason());
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    static String summary(PromptReport report) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d tokens (%.0f%%).", report.tokens(),
+                report.budget(), report.fill() * 100));
+        sb.append("\nIncluded:");
+        for (Map.Entry<String, Integer> e : report.tokensByKind().entrySet()) {
+            sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue()));
+        }
+        sb.setLength(sb.length() - 1);
+        if (!report.dropped().isEmpty()) {
+            sb.append("\nLeft out:");
+            for (PromptReport.Dropped d : report.dropped()) {
+                sb.append("\n  ").append(d.kind()).append(' ').append(d.id()).append(" “").append(d.label())
+                        .append("”: ").append(d.reason());
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.quire.prompt;
+
+import java.util.List;
+
+/**
+ * A prompt ready to send: system blocks (the stable story context first, its last block marked as the cache
+ * breakpoint), then one user message; and the report of what went in and what was left out.
+ */
+public record AssembledPrompt(List<Block> system, String user, PromptReport report) {
+
+    public AssembledPrompt {
+        system = List.copyOf(system);
+    }
+
+    /** One system block; {@code cacheBreakpoint} ends the part that stays byte-identical between requests. */
+    public record Block(String text, boolean cacheBreakpoint) {
+    }
+
+    /** The system blocks up to and including the cache breakpoint, joined: what a provider can cache. */
+    public String stablePrefix() {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : system) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(b.text());
+            if (b.cacheBreakpoint()) {
+                return sb.toString();
+            }
+        }
+        return "";
+    }
+
+    /** The whole prompt's tokens. */
+    public int tokens() {
+        return report.tokens();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.quire.prompt;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a prompt holds and what was left out: the messages exactly as they will be sent (system blocks joined into
+ * one system message), the total against the budget, each piece that went in with its tokens, and each piece that
+ * did not with the reason.
+ *
+ * @param tokens the whole prompt's tokens, counted as the chosen model counts them (or estimated)
+ * @param budget the model's context window less the tokens kept for its reply
+ */
+public record PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
+                           List<Dropped> dropped) {
+
+    /** Reasons a piece was left out. */
+    public static final String OVER_BUDGET = "over budget";
+    public static final String NOT_TRIGGERED = "not triggered";
+    public static final String DISABLED = "disabled";
+    public static final String PRIVATE = "private";
+    /** An older scene outside the verbatim window that has no summary to stand in for it. */
+    public static final String NO_SUMMARY = "no summary";
+
+    public PromptReport {
+        messages = List.copyOf(messages);
+        included = List.copyOf(included);
+        dropped = List.copyOf(dropped);
+    }
+
+    /** @param role "system", "user" or "assistant" */
+    public record Message(String role, String content) {
+        public Message {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /**
+     * One piece that went in.
+     *
+     * @param kind frame, instruction, bible, character, lore, scene or summary
+     * @param id   the story's id for the bible, the scene's for a scene or summary, the frame's stored id (0 for a
+     *             built-in frame), 0 for the instruction
+     */
+    public record Included(String kind, long id, String label, int tokens) {
+    }
+
+    /** One piece left out, and why ({@link #OVER_BUDGET}, {@link #NOT_TRIGGERED}, {@link #DISABLED}, {@link #PRIVATE}). */
+    public record Dropped(String kind, long id, String label, String reason) {
+    }
+
+    /** The whole prompt as plain text, for "Copy prompt": each message as "## role", a blank line, its content. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (Message m : messages) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append("## ").append(m.role()).append("\n\n").append(m.content());
+        }
+        return sb.toString();
+    }
+
+    /** Tokens against the budget: 0 when empty, 1 when exactly full, above 1 when even the essentials do not fit. */
+    public double fill() {
+        return budget <= 0 ? (tokens > 0 ? Double.POSITIVE_INFINITY : 0) : (double) tokens / budget;
+    }
+
+    /** Included tokens summed by kind, in the order kinds first appear: the stacked bar of the preview. */
+    public java.util.Map<String, Integer> tokensByKind() {
+        java.util.Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
+        for (Included i : included) {
+            byKind.merge(i.kind(), i.tokens(), Integer::sum);
+        }
+        return byKind;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.quire.studio;
+
+import dev.quire.llm.ProviderKind;
+import dev.quire.llm.ProviderProfile;
+import dev.quire.model.Scene;
+import dev.quire.model.Story;
+import dev.quire.prompt.AssembledPrompt;
+import dev.quire.prompt.ContextAssembler;
+import dev.quire.prompt.Frame;
+import dev.quire.prompt.Frames;
+import dev.quire.prompt.PromptInput;
+import dev.quire.prompt.PromptReport;
+import dev.quire.prompt.TokenCounter;
+import dev.quire.store.FrameRepository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The prompt builder as the studio offers it: which frames a story can use, what a request would send (the
+ * preview and context meter), and the writer's own frames. Obtained from {@link Studio#prompts()}.
+ */
+public final class Prompts {
+
+    /** The budget when the story has no provider yet: an 8K context less 1K for the reply. */
+    public static final int DEFAULT_BUDGET = 8192 - 1024;
+
+    private static final Pattern OPENAI_MODEL = Pattern.compile("(gpt-|chatgpt|o[1-9]\\b|o[1-9]-).*");
+
+    /**
+     * A frame as a menu lists it.
+     *
+     * @param key     what to pass as {@code frameKey}: a built-in's key ({@code scene}) or {@code frame-ID}
+     * @param kind    the kind of request it is for: co-writer, analyst, scene, continue, rewrite, critique, summary
+     * @param builtIn whether it ships with Quire (and cannot be edited, only duplicated)
+     */
+    public record FrameInfo(String key, String name, String kind, boolean builtIn) {
+    }
+
+    private final Studio studio;
+
+    Prompts(Studio studio) {
+        this.studio = studio;
+    }
+
+    // ---- frames ----
+
+    /** The built-in frames, then the writer's own (the story's and the library-wide ones). */
+    public List<FrameInfo> frames(long storyId) {
+        List<FrameInfo> out = new ArrayList<>();
+        for (Frame f : Frames.builtIn()) {
+            out.add(new FrameInfo(f.key(), f.name(), f.kind(), true));
+        }
+        for (FrameRepository.StoredFrame f : studio.frames().list(storyId)) {
+            out.add(new FrameInfo(Frame.storedKey(f.id()), f.name(), f.kind(), false));
+        }
+        return out;
+    }
+
+    /**
+     * The frame named by its key, else by its name (ignoring case); null or blank for the scene frame.
+     *
+     * @throws IllegalArgumentException when there is none, naming the ones there are
+     */
+    public Frame frame(long storyId, String keyOrName) {
+        if (keyOrName == null || keyOrName.isBlank()) {
+            return Frames.builtIn(Frames.SCENE).orElseThrow();
+        }
+        String wanted = keyOrName.strip();
+        Optional<Frame> builtIn = Frames.builtIn(wanted);
+        if (builtIn.isPresent()) {
+            return builtIn.get();
+        }
+        List<FrameRepository.StoredFrame> stored = studio.frames().list(storyId);
+        for (FrameRepository.StoredFrame f : stored) {
+            if (Frame.storedKey(f.id()).equals(wanted)) {
+                return frame(f);
+            }
+        }
+        for (Frame f : Frames.builtIn()) {
+            if (f.name().equalsIgnoreCase(wanted)) {
+                return f;
+            }
+        }
+        for (FrameRepository.StoredFrame f : stored) {
+            if (f.name().strip().equalsIgnoreCase(wanted)) {
+                return frame(f);
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        frames(storyId).forEach(f -> keys.add(f.key()));
+        throw new IllegalArgumentException("There is no frame “" + wanted + "”. The frames are "
+                + String.join(", ", keys) + ".");
+    }
+
+    /**
+     * Copies a frame into the library as the writer's own, for {@code storyId} only or, when null, for every story.
+     */
+    public FrameInfo duplicate(Long storyId, String fromKey, String name) {
+        Frame from = frame(storyId == null ? 0 : storyId, fromKey);
+        String newName = name == null || name.isBlank() ? from.name() + " (copy)" : name.strip();
+        FrameRepository.StoredFrame saved = studio.frames().create(new FrameRepository.StoredFrame(0, storyId,
+                from.kind(), newName, from.template(), from.key()));
+        return new FrameInfo(Frame.storedKey(saved.id()), saved.name(), saved.kind(), false);
+    }
+
+    /**
+     * Saves the writer's edit of one of their frames.
+     *
+     * @throws IllegalArgumentException when the frame is built in (duplicate it first) or the template has
+     *                                  problems ({@link Frame#problems}), which the message lists
+     */
+    public void saveFrame(String key, String name, String template) {
+        FrameRepository.StoredFrame stored = stored(key);
+        List<String> problems = Frame.problems(template);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", problems));
+        }
+        studio.frames().update(new FrameRepository.StoredFrame(stored.id(), stored.storyId(), stored.kind(),
+                name == null || name.isBlank() ? stored.name() : name.strip(), template, stored.basedOn()));
+    }
+
+    /** Puts a duplicated frame's template back to the built-in frame it came from. */
+    public void restore(String key) {
+        FrameRepository.StoredFrame stored = stored(key);
+        Frame original = Frames.builtIn(stored.basedOn() == null ? "" : stored.basedOn())
+                .or(() -> Frames.builtIn(stored.kind()))
+                .orElseThrow(() -> new IllegalArgumentException("“" + stored.name()
+                        + "” was not made from a built-in frame, so there is nothing to restore."));
+        studio.frames().update(new FrameRepository.StoredFrame(stored.id(), stored.storyId(), stored.kind(),
+                stored.name(), original.template(), stored.basedOn()));
+    }
+
+    public void deleteFrame(String key) {
+        studio.frames().delete(stored(key).id());
+    }
+
+    private FrameRepository.StoredFrame stored(String key) {
+        if (key != null && Frames.builtIn(key).isPresent()) {
+            throw new IllegalArgumentException("“" + key + "” is a built-in frame: duplicate it to make your own.");
+        }
+        if (key != null && key.startsWith("frame-")) {
+            try {
+                Optional<FrameRepository.StoredFrame> f = studio.frames().get(Long.parseLong(key.substring(6)));
+                if (f.isPresent()) {
+                    return f.get();
+                }
+            } catch (NumberFormatException ignored) {
+                // not a stored key
+            }
+        }
+        throw new IllegalArgumentException("There is no frame “" + key + "” in the library.");
+    }
+
+    private static Frame frame(FrameRepository.StoredFrame f) {
+        return new Frame(Frame.storedKey(f.id()), f.id(), f.name(), f.kind(), f.template(), false, f.basedOn());
+    }
+
+    // ---- prompts ----
+
+    /**
+     * What a request would send, and what it would leave out.
+     *
+     * @param sceneId      the scene worked on; null for a new scene after the last
+     * @param frameKey     null for the scene frame
+     * @param instruction  may be blank while the writer is typing it
+     * @param budgetTokens null for the story's provider's context window less its output tokens, else
+     *                     {@link #DEFAULT_BUDGET}
+     * @throws IllegalArgumentException when the story, the scene or the frame does not exist
+     */
+    public PromptReport preview(long storyId, Long sceneId, String frameKey, String instruction,
+                                Integer budgetTokens) {
+        return assemble(storyId, sceneId, frameKey, instruction, budgetTokens).report();
+    }
+
+    /** As {@link #preview}, with the system blocks and user message ready to send. */
+    public AssembledPrompt assemble(long storyId, Long sceneId, String frameKey, String instruction,
+                                    Integer budgetTokens) {
+        Story story = studio.stories().get(storyId).orElseThrow(() -> new IllegalArgumentException(
+                "There is no story with id " + storyId + " in this library."));
+        List<Scene> scenes = studio.scenes().all(storyId);
+        Scene target = null;
+        if (sceneId != null) {
+            for (Scene s : scenes) {
+                if (s.id() == sceneId) {
+                    target = s;
+                }
+            }
+            if (target == null) {
+                throw new IllegalArgumentException("“" + story.title() + "” has no scene with id " + sceneId + ".");
+            }
+        }
+        Optional<ProviderProfile> profile = studio.providers().profileFor(storyId);
+        int budget = budgetTokens != null ? budgetTokens : profile.map(p -> budget(p, null)).orElse(DEFAULT_BUDGET);
+        TokenCounter counter = profile.map(p -> counter(p, null)).orElse(TokenCounter.estimate());
+        return assemble(story, scenes, target, frame(storyId, frameKey), instruction, budget, counter);
+    }
+
+    AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
+                             int budget, TokenCounter counter) {
+        return ContextAssembler.assemble(new PromptInput(story, studio.characters().list(story.id()), scenes,
+                target, studio.lore().list(story.id()), frame, instruction, budget, counter));
+    }
+
+    /** The context window less the tokens kept for the reply ({@code maxOutputTokens}, else the profile's). */
+    static int budget(ProviderProfile profile, Integer maxOutputTokens) {
+        int output = maxOutputTokens != null ? maxOutputTokens : profile.maxOutputTokens();
+        if (profile.contextWindow() <= 0) {
+            return DEFAULT_BUDGET;
+        }
+        return Math.max(0, profile.contextWindow() - Math.max(0, output));
+    }
+
+    /** OpenAI's own tokenizer for OpenAI models (also through a router), the calibrated estimate for the rest. */
+    static TokenCounter counter(ProviderProfile profile, String model) {
+        String m = (model != null ? model : profile.defaultModel()).toLowerCase(Locale.ROOT);
+        String bare = m.substring(m.lastIndexOf('/') + 1);
+        boolean openAi = profile.kind() == ProviderKind.OPENAI
+                || (profile.kind() == ProviderKind.OPENAI_COMPATIBLE && (m.startsWith("openai/")
+                || OPENAI_MODEL.matcher(bare).matches()) && !bare.contains("oss"));
+        return TokenCounter.forProvider(openAi, m);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.quire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quire.studio.Studio;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code quire prompt} on the sample story. */
+class PromptCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STORY = "The Remarks Column";
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    @BeforeEach
+    void sample() {
+        Studio.open(dir.resolve("library"), Studio.NewLibrary.WITH_SAMPLE, Map.of()).close();
+    }
+
+    private Run quire(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("library").toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = QuireCommand.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(new byte[0]), Map.of("QUIRE_CONFIG_HOME", dir.resolve("config").toString()),
+                o -> { });
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonShowsTheBibleTheCharactersPresentTriggeredLoreAndRecentScenesWithinTheBudget() throws Exception {
+        Run run = quire("prompt", "--story", STORY, "--scene", "4", "--instruction",
+                "Bert takes the ledger down from the back room.", "--json");
+
+        assertEquals(0, run.code(), run.toString());
+        JsonNode json = run.json();
+        assertEquals(Set.of("messages", "tokens", "budget", "included", "dropped"), fields(json));
+        assertEquals(Set.of("role", "content"), fields(json.get("messages").get(0)));
+        assertEquals(Set.of("kind", "id", "tokens"), fields(json.get("included").get(0)));
+        assertEquals(Set.of("kind", "id", "reason"), fields(json.get("dropped").get(0)));
+        assertEquals(8192 - 1024, json.get("budget").asInt(), "no provider yet: the default budget");
+        assertTrue(json.get("tokens").asInt() <= json.get("budget").asInt());
+
+        String system = json.get("messages").get(0).get("content").asText();
+        assertEquals("system", json.get("messages").get(0).get("role").asText());
+        assertTrue(system.contains("## Premise\nFor fifty-one years Bertram Yeo"), "the bible");
+        assertTrue(system.contains("## Bertram Yeo (also called Bert, the Observer)"), "a character present");
+        assertTrue(system.contains("## Odile Farrant"), "a character present");
+        assertFalse(system.contains("## Maud Iredale"), "not in scene 4");
+        assertTrue(system.contains("## The Ledgers"), "lore triggered by “ledger”");
+        assertTrue(system.contains("## Scene 3: Across the Hard"), "the nearest scene");
+        String user = json.get("messages").get(1).get("content").asText();
+        assertTrue(user.startsWith("Here is scene 4, “Don’t Round”, so far:"), user);
+        assertTrue(user.endsWith("Bert takes the ledger down from the back room."), user);
+
+        Set<String> kinds = new HashSet<>();
+        json.get("included").forEach(i -> kinds.add(i.get("kind").asText()));
+        assertTrue(kinds.containsAll(List.of("frame", "instruction", "bible", "character", "lore", "scene")), kinds
+                .toString());
+        Set<String> reasons = new HashSet<>();
+        json.get("dropped").forEach(d -> reasons.add(d.get("reason").asText()));
+        assertTrue(reasons.contains("private"), reasons.toString());
+    }
+
+    @Test
+    void aSmallBudgetListsWhatWasDroppedAndWhy() throws Exception {
+        Run run = quire("prompt", "--story", STORY, "--instruction", "Maud reads the ledger.", "--budget", "900",
+                "--json");
+
+        assertEquals(0, run.code(), run.toString());
+        JsonNode json = run.json();
+        assertEquals(900, json.get("budget").asInt());
+        assertTrue(json.get("tokens").asInt() <= 900, json.get("tokens").asText());
+        List<String> overBudget = new ArrayList<>();
+        json.get("dropped").forEach(d -> {
+            if (d.get("reason").asText().equals("over budget")) {
+                overBudget.add(d.get("kind").asText());
+            }
+        });
+        assertTrue(overBudget.contains("summary") && overBudget.contains("character"), overBudget.toString());
+    }
+
+    @Test
+    void withoutJsonItPrintsThePromptAndSummarisesTheReportOnStandardError() {
+        Run run = quire("prompt", "--story", STORY, "--frame", "critique", "--scene", "2", "--budget", "1500");
+
+        assertEquals(0, run.code(), run.toString());
+        assertTrue(run.out().startsWith("## system\n\nYou are a candid, specific reader"), run.out());
+        assertTrue(run.out().contains("\n## user\n\nHere is scene 2"), run.out());
+        assertTrue(run.err().contains("of 1,500 tokens"), run.err());
+        assertTrue(run.err().contains("Left out:") && run.err().contains(": private"), run.err());
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrong() {
+        Run frame = quire("prompt", "--story", STORY, "--frame", "sonnet");
+        assertEquals(2, frame.code());
+        assertTrue(frame.err().contains("There is no frame “sonnet”. The frames are co-writer, analyst"), frame.err());
+
+        Run scene = quire("prompt", "--story", STORY, "--scene", "9");
+        assertEquals(2, scene.code());
+        assertTrue(scene.err().contains("has 4 scenes, so there is no scene 9"), scene.err());
+
+        assertEquals(2, quire("prompt", "--story", STORY, "--budget", "0").code());
+    }
+
+    private static Set<String> fields(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
