@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -70,7 +71,22 @@ public final class SceneEditorView extends AutosavingEditor {
             }
         });
 
+        javafx.scene.control.Button preview = new javafx.scene.control.Button("Prompt…");
+        preview.setTooltip(new Tooltip("See exactly what the next request for this scene would send (Ctrl+Shift+P)"));
+        preview.setOnAction(e -> openPromptPreview());
+        HBox meterBox = new HBox();
+        meterBox.setAlignment(Pos.CENTER_LEFT);
+        model.promptProperty().addListener((o, was, vm) -> {
+            dev.quire.ui.prompt.ContextMeter meter = new dev.quire.ui.prompt.ContextMeter(vm.reportProperty());
+            meter.setOnMouseClicked(e -> openPromptPreview());
+            meterBox.getChildren().setAll(meter);
+        });
         HBox header = new HBox(8, title, pov, present, pinned, provenance);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {pov, present, pinned, provenance,
+                preview}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        title.setMinWidth(120);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("editor-header");
 
@@ -84,7 +100,10 @@ public final class SceneEditorView extends AutosavingEditor {
         summaryPane.setExpanded(false);
         summaryPane.getStyleClass().add("scene-summary");
 
-        VBox top = new VBox(6, header, summaryPane);
+        HBox.setHgrow(summaryPane, Priority.ALWAYS);
+        HBox context = new HBox(10, summaryPane, meterBox, preview);
+        context.setAlignment(Pos.TOP_LEFT);
+        VBox top = new VBox(6, header, context);
         top.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(top);
 
@@ -155,6 +174,18 @@ public final class SceneEditorView extends AutosavingEditor {
         }
         int n = model.present().size();
         menu.setText(n == 0 ? "Present" : n + " present");
+    }
+
+    /** Opens the Prompt Preview for this scene. */
+    public void openPromptPreview() {
+        dev.quire.ui.prompt.PromptPreviewViewModel vm = model.promptProperty().get();
+        if (vm == null || root.getScene() == null) {
+            return;
+        }
+        model.flush();
+        vm.refresh();
+        new dev.quire.ui.prompt.PromptPreviewWindow(vm, root.getScene().getWindow(), model.titleProperty().get(),
+                root.getScene()).show();
     }
 
     public ProseArea area() {

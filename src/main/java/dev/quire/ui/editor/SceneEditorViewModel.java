@@ -50,6 +50,9 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
 
     private Scene loaded;
+    private final Background background;
+    private final javafx.beans.property.ObjectProperty<dev.quire.ui.prompt.PromptPreviewViewModel> prompt =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "prompt");
     private Supplier<Prose> text = () -> Prose.EMPTY;
     private Prose lastSavedProse;
     private Scene lastSavedDetails;
@@ -62,6 +65,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     public SceneEditorViewModel(Studio studio, Background background, SaveStatus status, long sceneId,
                                 Listener listener) {
         super(background, status);
+        this.background = background;
         this.studio = studio;
         this.sceneId = sceneId;
         this.listener = listener;
@@ -101,6 +105,11 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
                         show.accept(scene.prose());
                     });
                     state.set(State.READY);
+                    dev.quire.ui.prompt.PromptPreviewViewModel preview =
+                            new dev.quire.ui.prompt.PromptPreviewViewModel(studio, this.background, scene.storyId(),
+                                    sceneId);
+                    prompt.set(preview);
+                    preview.refresh();
                 })
                 .onError(e -> {
                     problem.set(e.getMessage());
@@ -147,12 +156,23 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
         lastSavedProse = draft.prose();
         lastSavedDetails = draft.details();
         listener.sceneSaved(sceneId, draft.details().title(), draft.prose().wordCount());
+        // what the next prompt would hold has changed with the text
+        background.results().execute(() -> {
+            if (prompt.get() != null) {
+                prompt.get().refresh();
+            }
+        });
     }
 
     private static boolean sameDetails(Scene a, Scene b) {
         return a.title().equals(b.title()) && a.summary().equals(b.summary())
                 && Objects.equals(a.povCharacterId(), b.povCharacterId())
                 && a.characterIds().equals(b.characterIds()) && a.pinned() == b.pinned();
+    }
+
+    /** The prompt the next request for this scene would send; set once the scene has loaded. */
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.quire.ui.prompt.PromptPreviewViewModel> promptProperty() {
+        return prompt;
     }
 
     public long sceneId() {

@@ -473,6 +473,13 @@ public final class MainView {
         accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::flushAll);
         accelerators.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::toggleSettings);
         accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportStory);
+        accelerators.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> {
+                    Tab t = tabs.getSelectionModel().getSelectedItem();
+                    if (t != null && t.getUserData() instanceof SceneEditorView editor) {
+                        editor.openPromptPreview();
+                    }
+                });
         accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::importManuscript);
         accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> model.darkProperty().set(!model.darkProperty().get()));

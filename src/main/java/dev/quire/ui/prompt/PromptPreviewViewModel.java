@@ -1,0 +1,82 @@
+package dev.quire.ui.prompt;
+
+import dev.quire.prompt.PromptReport;
+import dev.quire.studio.Prompts;
+import dev.quire.studio.Studio;
+import dev.quire.ui.common.Background;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+
+/**
+ * What the next request for a scene would send: the frame, the instruction, and the report of what
+ * went in, what was left out and why. Recomputed off the FX thread; only the newest result is shown.
+ */
+public final class PromptPreviewViewModel {
+
+    private final Studio studio;
+    private final Background background;
+    private final long storyId;
+    private final Long sceneId;
+
+    private final ObservableList<Prompts.FrameInfo> frames = FXCollections.observableArrayList();
+    private final StringProperty frame = new SimpleStringProperty(this, "frame", "scene");
+    private final StringProperty instruction = new SimpleStringProperty(this, "instruction", "");
+    private final ObjectProperty<PromptReport> report = new SimpleObjectProperty<>(this, "report");
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private long requested;
+
+    public PromptPreviewViewModel(Studio studio, Background background, long storyId, Long sceneId) {
+        this.studio = studio;
+        this.background = background;
+        this.storyId = storyId;
+        this.sceneId = sceneId;
+        frame.addListener((o, was, now) -> refresh());
+    }
+
+    public void loadFrames() {
+        background.read(() -> studio.prompts().frames(storyId)).onSuccess(list -> {
+            frames.setAll(list);
+            refresh();
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** Builds the prompt again; a result older than one already asked for is dropped. */
+    public void refresh() {
+        long ticket = ++requested;
+        String frameKey = frame.get();
+        String text = instruction.get();
+        background.read(() -> studio.prompts().preview(storyId, sceneId, frameKey, text, null)).onSuccess(r -> {
+            if (ticket == requested) {
+                report.set(r);
+                problem.set("");
+            }
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    public ObservableList<Prompts.FrameInfo> frames() {
+        return frames;
+    }
+
+    public StringProperty frameProperty() {
+        return frame;
+    }
+
+    public StringProperty instructionProperty() {
+        return instruction;
+    }
+
+    public ReadOnlyObjectProperty<PromptReport> reportProperty() {
+        return report;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.quire.ui.prompt;
+
+import dev.quire.model.SceneHeader;
+import dev.quire.prompt.PromptReport;
+import dev.quire.ui.SampleLibrary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The preview behind the context meter and the Prompt Preview window, on the sample story. */
+class PromptPreviewViewModelTest {
+
+    @Test
+    void thePreviewOfASceneHoldsTheBibleAndTheInstructionWithinTheBudget(@TempDir Path dir) {
+        try (SampleLibrary library = SampleLibrary.open(dir)) {
+            List<SceneHeader> scenes = library.headers();
+            PromptPreviewViewModel model = new PromptPreviewViewModel(library.studio(), library.background(),
+                    library.storyId(), scenes.get(2).id());
+            model.loadFrames();
+            model.instructionProperty().set("Maud rows back across the creek at high water");
+
+            model.refresh();
+
+            PromptReport report = model.reportProperty().get();
+            assertNotNull(report, model.problemProperty().get());
+            assertTrue(report.tokens() <= report.budget(), report.tokens() + " > " + report.budget());
+            assertTrue(report.text().contains("Maud rows back across the creek at high water"));
+            assertTrue(report.included().stream().anyMatch(i -> i.kind().equals("bible")));
+            assertTrue(model.frames().stream().anyMatch(f -> f.key().equals("scene")));
+        }
+    }
+
+    @Test
+    void theNewestInstructionIsWhatThePreviewShows(@TempDir Path dir) {
+        try (SampleLibrary library = SampleLibrary.open(dir)) {
+            PromptPreviewViewModel model = new PromptPreviewViewModel(library.studio(), library.background(),
+                    library.storyId(), null);
+            model.instructionProperty().set("first");
+            model.refresh();
+            model.instructionProperty().set("second");
+            model.refresh();
+
+            assertTrue(model.reportProperty().get().text().contains("second"));
+            assertEquals("", model.problemProperty().get());
+        }
+    }
+}
