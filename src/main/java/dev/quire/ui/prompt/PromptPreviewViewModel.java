@@ -60,6 +60,65 @@ public final class PromptPreviewViewModel {
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 
+    /** The chosen frame itself (template and all), for the frame editor. */
+    public void loadFrame(java.util.function.Consumer<dev.quire.prompt.Frame> show) {
+        String key = frame.get();
+        background.read(() -> studio.prompts().frame(storyId, key)).onSuccess(show)
+                .onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** Copies the chosen frame into the library as the writer's own, for this story, and chooses the copy. */
+    public void duplicateFrame(String name, java.util.function.Consumer<dev.quire.prompt.Frame> opened) {
+        String from = frame.get();
+        background.write(() -> {
+            Prompts.FrameInfo copy = studio.prompts().duplicate(storyId, from, name);
+            return studio.prompts().frame(storyId, copy.key());
+        }).onSuccess(copy -> {
+            reloadFramesChoosing(copy.key());
+            opened.accept(copy);
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** Saves the writer's frame; {@code done} receives null, or the problems that kept it from saving. */
+    public void saveFrame(String key, String name, String template, java.util.function.Consumer<String> done) {
+        background.write(() -> {
+            studio.prompts().saveFrame(key, name, template);
+            return key;
+        }).onSuccess(k -> {
+            reloadFramesChoosing(k);
+            done.accept(null);
+        }).onError(e -> done.accept(e.getMessage())).start();
+    }
+
+    /** Puts the writer's frame back to the built-in text it was copied from. */
+    public void restoreFrame(String key, java.util.function.Consumer<dev.quire.prompt.Frame> reloaded) {
+        background.write(() -> {
+            studio.prompts().restore(key);
+            return studio.prompts().frame(storyId, key);
+        }).onSuccess(f -> {
+            refresh();
+            reloaded.accept(f);
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    public void deleteFrame(String key) {
+        background.write(() -> {
+            studio.prompts().deleteFrame(key);
+            return null;
+        }).onSuccess(x -> reloadFramesChoosing("scene")).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    private void reloadFramesChoosing(String key) {
+        background.read(() -> studio.prompts().frames(storyId)).onSuccess(list -> {
+            frames.setAll(list);
+            if (key.equals(frame.get())) {
+                refresh();
+            } else {
+                frame.set(key);
+            }
+        }).start();
+    }
+
     public ObservableList<Prompts.FrameInfo> frames() {
         return frames;
     }

@@ -85,8 +85,11 @@ public final class PromptPreviewWindow {
         instruction.setOnAction(e -> model.refresh());
         Button update = new Button("Update");
         update.setOnAction(e -> model.refresh());
+        Button editFrame = new Button("Frame…");
+        editFrame.setTooltip(new Tooltip("Read the frame's template, or duplicate and edit it"));
+        editFrame.setOnAction(e -> new FrameEditorDialog(model, stage).open());
         HBox.setHgrow(instruction, Priority.ALWAYS);
-        HBox top = new HBox(8, new Label("Frame"), frame, instruction, update);
+        HBox top = new HBox(8, new Label("Frame"), frame, editFrame, instruction, update);
         top.setAlignment(Pos.CENTER_LEFT);
 
         bar.getStyleClass().add("token-bar");
