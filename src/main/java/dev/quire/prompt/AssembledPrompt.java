@@ -4,12 +4,20 @@ import java.util.List;
 
 /**
  * A prompt ready to send: system blocks (the stable story context first, its last block marked as the cache
- * breakpoint), then one user message; and the report of what went in and what was left out.
+ * breakpoint), then the conversation's earlier messages if any, then one user message; and the report of what went
+ * in and what was left out.
+ *
+ * @param history the earlier messages of a conversation that fitted, oldest first; empty outside a conversation
  */
-public record AssembledPrompt(List<Block> system, String user, PromptReport report) {
+public record AssembledPrompt(List<Block> system, List<PromptInput.Turn> history, String user, PromptReport report) {
 
     public AssembledPrompt {
         system = List.copyOf(system);
+        history = List.copyOf(history == null ? List.of() : history);
+    }
+
+    public AssembledPrompt(List<Block> system, String user, PromptReport report) {
+        this(system, List.of(), user, report);
     }
 
     /** One system block; {@code cacheBreakpoint} ends the part that stays byte-identical between requests. */

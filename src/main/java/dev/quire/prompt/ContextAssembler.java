@@ -3,6 +3,7 @@ package dev.quire.prompt;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Fact;
 import dev.quire.model.LoreEntry;
+import dev.quire.model.Note;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
 
@@ -21,10 +22,11 @@ import java.util.regex.Pattern;
 /**
  * Builds a prompt from a story within a token budget.
  *
- * <p>What goes in, by priority, as long as it fits: the frame, the instruction and the scene being worked on; the
- * story bible; always-on lore; the characters present; the most recent scenes verbatim (pinned scenes first, then
- * the nearest ones, up to {@link #RECENT_TOKENS}); lore triggered by the recent text or the instruction; then the
- * summaries of older scenes, nearest first. Text that must be shortened is cut at a paragraph or sentence boundary.
+ * <p>What goes in, by priority, as long as it fits: the frame, the instruction and the scene being worked on; in a
+ * conversation, its earlier messages, newest first (the oldest go when they do not fit); the story bible; always-on
+ * lore; the characters present; the notes the writer shared (never the private ones); the most recent scenes
+ * verbatim (pinned scenes first, then the nearest ones, up to {@link #RECENT_TOKENS}); lore triggered by the recent
+ * text, the conversation or the instruction; then the summaries of older scenes, nearest first. Text that must be shortened is cut at a paragraph or sentence boundary.
  * What is left out is reported with the reason.
  *
  * <p>Order in the prompt follows the frame, whose system section puts the stable part (bible, characters,
@@ -78,6 +80,8 @@ public final class ContextAssembler {
         final List<Piece> included = new ArrayList<>();
         final List<PromptReport.Dropped> dropped = new ArrayList<>();
         final Map<String, String> headings = new LinkedHashMap<>();
+        final List<PromptInput.Turn> history = new ArrayList<>();
+        int historyTokens;
         int remaining;
 
         Run(PromptInput in) {
@@ -105,6 +109,7 @@ public final class ContextAssembler {
             headings.put("lore", "# The world");
             headings.put("lore_triggered", "# The world: what bears on this scene");
             headings.put("scenes", "# The story so far");
+            headings.put("notes", "# Notes from the author");
 
             // tier 0: the frame, the instruction and the scene worked on, trimmed to its end if it alone is too long
             String instruction = in.instruction();
@@ -135,6 +140,25 @@ public final class ContextAssembler {
                 frameTokens = tokensOf(render(fixed));
                 remaining = in.budget() - frameTokens - reserve;
             }
+
+            // tier 0 too: the conversation so far, as many of the newest messages as fit
+            for (PromptInput.Turn t : in.history()) {
+                if (!t.text().isBlank()) { // an empty reply (one that failed at once) says nothing and some APIs refuse it
+                    history.add(t);
+                }
+            }
+            historyTokens = 0;
+            for (PromptInput.Turn t : history) {
+                historyTokens += turnTokens(t);
+            }
+            while (!history.isEmpty() && (historyTokens > remaining || history.get(0).role() != PromptInput.Turn.Role.USER)) {
+                // the oldest go first; the history must still open with the writer's message
+                PromptInput.Turn gone = history.remove(0);
+                historyTokens -= turnTokens(gone);
+                dropped.add(new PromptReport.Dropped("message", gone.messageId(), turnLabel(gone),
+                        PromptReport.OVER_BUDGET));
+            }
+            remaining -= historyTokens;
 
             // tier 1: the bible
             if (slotsUsed.contains("bible")) {
@@ -194,6 +218,19 @@ public final class ContextAssembler {
                 if (!c.privateNotes().isBlank()) {
                     dropped.add(new PromptReport.Dropped("character", c.id(), c.name().strip() + ": private notes",
                             PromptReport.PRIVATE));
+                }
+            }
+
+            // tier 3, after the cast: the notes the writer shared; private ones are never sent
+            order = 0;
+            for (Note n : in.notes()) {
+                if (n.text().isBlank()) {
+                    continue;
+                }
+                if (!n.shared()) {
+                    dropped.add(new PromptReport.Dropped("note", n.id(), "Private note", PromptReport.PRIVATE));
+                } else if (slotsUsed.contains("notes")) {
+                    offer("notes", "note", n.id(), noteLabel(n), order++, "- " + n.text().strip());
                 }
             }
 
@@ -297,6 +334,23 @@ public final class ContextAssembler {
             return -1;
         }
 
+        private int turnTokens(PromptInput.Turn t) {
+            return counter.count(t.text()) + TokenCounter.MESSAGE_OVERHEAD;
+        }
+
+        private static String turnLabel(PromptInput.Turn t) {
+            return (t.role() == PromptInput.Turn.Role.USER ? "The author: " : "The model: ") + excerpt(t.text());
+        }
+
+        private static String noteLabel(Note n) {
+            return "Note: " + excerpt(n.text());
+        }
+
+        private static String excerpt(String text) {
+            String oneLine = text.strip().replaceAll("\\s+", " ");
+            return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 39) + "…";
+        }
+
         private Piece piece(String slot, String kind, long id, String label, int order, String text) {
             return new Piece(slot, kind, id, label, order, text, counter.count(text) + 1);
         }
@@ -332,6 +386,11 @@ public final class ContextAssembler {
                 rest.add(new PromptReport.Included("scene", in.target().id(), sceneLabel(in.target()) + " so far", t));
                 others += t;
             }
+            for (PromptInput.Turn t : history) {
+                int tokens = turnTokens(t);
+                rest.add(new PromptReport.Included("message", t.messageId(), turnLabel(t), tokens));
+                others += tokens;
+            }
             for (Piece p : included) {
                 rest.add(new PromptReport.Included(p.kind, p.id, p.label, p.tokens));
                 others += p.tokens;
@@ -344,9 +403,12 @@ public final class ContextAssembler {
             if (!systemText.isEmpty()) {
                 messages.add(new PromptReport.Message("system", systemText));
             }
+            for (PromptInput.Turn t : history) {
+                messages.add(new PromptReport.Message(t.roleName(), t.text()));
+            }
             messages.add(new PromptReport.Message("user", r.user));
             PromptReport pr = new PromptReport(messages, total, in.budget(), report, dropped);
-            return new AssembledPrompt(r.blocks, r.user, pr);
+            return new AssembledPrompt(r.blocks, history, r.user, pr);
         }
 
         // ---- rendering ----
@@ -366,7 +428,7 @@ public final class ContextAssembler {
 
         private int tokensOf(Rendered r) {
             String system = r.systemText();
-            int n = counter.count(r.user) + TokenCounter.MESSAGE_OVERHEAD;
+            int n = counter.count(r.user) + TokenCounter.MESSAGE_OVERHEAD + historyTokens;
             if (!system.isEmpty()) {
                 n += counter.count(system) + TokenCounter.MESSAGE_OVERHEAD;
             }
@@ -469,6 +531,9 @@ public final class ContextAssembler {
          * previous scene's; when neither names anyone, every character.
          */
         private Cast cast(List<Scene> before) {
+            if (in.wholeCast()) {
+                return new Cast(in.characters(), true);
+            }
             Set<Long> ids = castOf(in.target());
             if (ids.isEmpty() && !before.isEmpty()) {
                 ids = castOf(before.get(before.size() - 1));
@@ -503,6 +568,9 @@ public final class ContextAssembler {
 
         private String recentText(List<Scene> before) {
             StringBuilder sb = new StringBuilder(in.instruction());
+            for (PromptInput.Turn t : in.history()) {
+                sb.append('\n').append(t.text());
+            }
             if (in.target() != null) {
                 sb.append('\n').append(in.target().prose().text());
             }

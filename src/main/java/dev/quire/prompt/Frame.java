@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>{@code {{characters}}} the sheets of the characters present; {@code {{lore}}} the always-on lore;</li>
  *   <li>{@code {{lore_triggered}}} lore whose keywords appear in the recent text or the instruction;</li>
  *   <li>{@code {{scenes}}} the story so far (nearest scenes verbatim, older ones by summary);</li>
- *   <li>{@code {{scene_text}}} the scene being worked on, as it stands; {@code {{instruction}}} the writer's request.</li>
+ *   <li>{@code {{scene_text}}} the scene being worked on, as it stands; {@code {{instruction}}} the writer's request;</li>
+ *   <li>{@code {{notes}}} the writer's notes shared with the model (private notes never go in).</li>
  * </ul>
  *
  * A slot with nothing to say disappears with its blank lines. In the system section the text up to the last of
@@ -31,7 +32,7 @@ public record Frame(String key, long id, String name, String kind, String templa
                     String basedOn) {
 
     public static final List<String> SLOTS = List.of("title", "bible", "characters", "lore", "lore_triggered",
-            "scenes", "scene_text", "instruction");
+            "scenes", "scene_text", "instruction", "notes");
     static final Set<String> STABLE_SLOTS = Set.of("title", "bible", "characters", "lore");
     static final Pattern SLOT = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
     private static final Pattern SECTION = Pattern.compile("(?m)^[ \\t]*\\[(system|user)][ \\t]*$\\R?");

@@ -100,13 +100,23 @@ public final class ConversationRepository {
                 ps.setLong(1, conversationId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Message(rs.getLong("id"), conversationId, Columns.nullableLong(rs, "parent_id"),
-                                Message.Role.valueOf(rs.getString("role")), rs.getString("text"),
-                                Columns.nullableLong(rs, "generation_id"), Columns.instant(rs, "created_at")));
+                        out.add(message(rs));
                     }
                 }
             }
             return out;
+        });
+    }
+
+    /** One message, whichever conversation it is in. */
+    public Optional<Message> message(long id) {
+        return db.read("load the message", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM message WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(message(rs)) : Optional.empty();
+                }
+            }
         });
     }
 
@@ -144,6 +154,12 @@ public final class ConversationRepository {
             }
             return null;
         });
+    }
+
+    private static Message message(ResultSet rs) throws SQLException {
+        return new Message(rs.getLong("id"), rs.getLong("conversation_id"), Columns.nullableLong(rs, "parent_id"),
+                Message.Role.valueOf(rs.getString("role")), rs.getString("text"),
+                Columns.nullableLong(rs, "generation_id"), Columns.instant(rs, "created_at"));
     }
 
     private static Conversation conversation(ResultSet rs) throws SQLException {

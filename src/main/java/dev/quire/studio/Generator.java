@@ -277,16 +277,7 @@ public final class Generator {
 
         /** The system blocks and messages exactly as sent, as JSON: what the library records. */
         public String messagesJson() {
-            ObjectNode root = JSON.createObjectNode();
-            ArrayNode system = root.putArray("system");
-            for (SystemBlock b : chatRequest.system()) {
-                system.addObject().put("text", b.text()).put("cacheBreakpoint", b.cacheBreakpoint());
-            }
-            ArrayNode messages = root.putArray("messages");
-            for (ChatMessage m : chatRequest.messages()) {
-                messages.addObject().put("role", m.role().name().toLowerCase(Locale.ROOT)).put("text", m.text());
-            }
-            return root.toString();
+            return Generator.messagesJson(chatRequest);
         }
 
         /** Provider kind and address, variants, and the sampling settings, as JSON. */
@@ -623,6 +614,20 @@ public final class Generator {
         StreamingVariant(int index) {
             this.index = index;
         }
+    }
+
+    /** The system blocks and messages of a request exactly as sent, as JSON: what the library records. */
+    static String messagesJson(ChatRequest chatRequest) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode system = root.putArray("system");
+        for (SystemBlock b : chatRequest.system()) {
+            system.addObject().put("text", b.text()).put("cacheBreakpoint", b.cacheBreakpoint());
+        }
+        ArrayNode messages = root.putArray("messages");
+        for (ChatMessage m : chatRequest.messages()) {
+            messages.addObject().put("role", m.role().name().toLowerCase(Locale.ROOT)).put("text", m.text());
+        }
+        return root.toString();
     }
 
     // ---- outcome ----

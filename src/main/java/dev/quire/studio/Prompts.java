@@ -201,8 +201,20 @@ public final class Prompts {
 
     AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
                              int budget, TokenCounter counter) {
+        return assemble(story, scenes, target, frame, List.of(), instruction, false, budget, counter);
+    }
+
+    /**
+     * The general case: a conversation's earlier messages go in as {@code history}, and {@code wholeCast} brings in
+     * every character (a story brainstorm) rather than the scene's cast. The story's notes go in too; the assembler
+     * sends only the shared ones.
+     */
+    AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame,
+                             List<PromptInput.Turn> history, String instruction, boolean wholeCast, int budget,
+                             TokenCounter counter) {
         return ContextAssembler.assemble(new PromptInput(story, studio.characters().list(story.id()), scenes,
-                target, studio.lore().list(story.id()), frame, instruction, budget, counter));
+                target, studio.lore().list(story.id()), frame, instruction, budget, counter,
+                studio.notes().list(story.id()), history, wholeCast));
     }
 
     /** The context window less the tokens kept for the reply ({@code maxOutputTokens}, else the profile's). */

@@ -6,6 +6,7 @@ import dev.quire.store.Database;
 import dev.quire.store.FrameRepository;
 import dev.quire.store.GenerationRepository;
 import dev.quire.store.LoreRepository;
+import dev.quire.store.NoteRepository;
 import dev.quire.store.SceneRepository;
 import dev.quire.store.ProviderRepository;
 import dev.quire.store.SettingsRepository;
@@ -38,7 +39,9 @@ public final class Studio implements AutoCloseable {
     private final GenerationRepository generations;
     private final SettingsRepository settings;
     private final FrameRepository frames;
+    private final NoteRepository notes;
     private final Prompts prompts;
+    private final ConversationThreads threads;
     private final ProviderSettings providers;
     private final ProviderTuning.Result providerTuning;
 
@@ -53,7 +56,9 @@ public final class Studio implements AutoCloseable {
         this.generations = new GenerationRepository(database);
         this.settings = new SettingsRepository(database);
         this.frames = new FrameRepository(database);
+        this.notes = new NoteRepository(database);
         this.prompts = new Prompts(this);
+        this.threads = new ConversationThreads(this);
         this.providerTuning = ProviderTuning.fromEnvironment(env);
         this.providers = new ProviderSettings(new ProviderRepository(database), settings,
                 new KeyVault(LibraryLocation.configDir(env)), env, providerTuning.settings());
@@ -137,6 +142,16 @@ public final class Studio implements AutoCloseable {
     /** The writer's own frames; the built-in ones ship as resources. */
     public FrameRepository frames() {
         return frames;
+    }
+
+    /** The writer's "yes, and" notes; the shared ones reach the model through the prompt builder. */
+    public NoteRepository notes() {
+        return notes;
+    }
+
+    /** Brainstorms and scene discussions with the model, and pinning what they establish into the story. */
+    public ConversationThreads threads() {
+        return threads;
     }
 
     /** The prompt builder: frames, the preview of what a request sends, and the context meter. */
