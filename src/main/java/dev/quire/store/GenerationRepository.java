@@ -74,12 +74,13 @@ public final class GenerationRepository {
         }
     }
 
-    /** Generations made for a scene, newest first. */
+    /** Generations of variants for a scene, newest first; a scene discussion's replies are not among them. */
     public List<Generation> forScene(long sceneId) {
         return db.read("load the scene's generations", c -> {
             List<Generation> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM generation WHERE scene_id = ? ORDER BY started_at DESC, id DESC")) {
+                    "SELECT * FROM generation WHERE scene_id = ? AND conversation_id IS NULL"
+                            + " ORDER BY started_at DESC, id DESC")) {
                 ps.setLong(1, sceneId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -175,6 +175,27 @@ class ReplyTest {
     }
 
     @Test
+    void aCancelledReplyKeepsWhatArrivedAndIsNotAFailure() throws Exception {
+        long c = threads.start(desk.storyId(), desk.story.scenes.get(0).id(), "", "cowriter").id();
+        Message q = threads.say(c, null, "Go slowly.");
+        desk.server.enqueue(Wire.stalledAfter("text/event-stream", Wire.anthropicStart()
+                + Wire.anthropicDelta("CANCEL-MARK so far")).build());
+        java.util.concurrent.CountDownLatch heard = new java.util.concurrent.CountDownLatch(1);
+        ConversationThreads.Reply reply = threads.reply(c, q.id(), (variant, delta) -> heard.countDown(),
+                desk.caller);
+        assertTrue(heard.await(10, TimeUnit.SECONDS));
+
+        reply.cancel();
+        Message kept = reply.done().get(10, TimeUnit.SECONDS);
+
+        assertEquals("CANCEL-MARK so far", kept.text());
+        assertEquals(Generation.Status.CANCELLED, desk.studio.generations().get(kept.generationId()).orElseThrow()
+                .status());
+        assertTrue(desk.studio.generations().forScene(desk.story.scenes.get(0).id()).isEmpty(),
+                "a discussion's replies are not the scene's variants");
+    }
+
+    @Test
     void anEmptyFailedReplyIsNotSentAsHistoryNextTime() throws Exception {
         long c = threads.start(desk.storyId(), null, "", "cowriter").id();
         Message q = threads.say(c, null, "Hello?");
