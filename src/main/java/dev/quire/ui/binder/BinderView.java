@@ -50,6 +50,9 @@ public final class BinderView {
 
         void openConversation(Conversation conversation);
 
+        /** Start a conversation: a brainstorm for the story (sceneId null) or a discussion of a scene. */
+        void newConversation(Long sceneId, String frameKey);
+
         /** Import a SillyTavern/TavernAI character card (PNG, JSON or CHARX) into this story. */
         void importCard();
 
@@ -136,7 +139,8 @@ public final class BinderView {
         ContextMenu addMenu = new ContextMenu(item("New scene", () -> newScene()),
                 item("New character", () -> model.addCharacter(actions::openCharacter)),
                 item("New lore entry", () -> model.addLore(actions::openLore)),
-                item("Import character card…", actions::importCard));
+                item("Import character card…", actions::importCard),
+                item("New brainstorm", () -> actions.newConversation(null, "cowriter")));
         add.setOnAction(e -> addMenu.show(add, javafx.geometry.Side.BOTTOM, 0, 0));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -306,6 +310,7 @@ public final class BinderView {
                         + " words" + (h.pinned() ? " · pinned" : "")));
                 setContextMenu(new ContextMenu(item("Open", () -> open(item)),
                         item("New scene after this", () -> model.addScene(model.indexOf(h.id()), actions::openScene)),
+                        item("Discuss this scene", () -> actions.newConversation(h.id(), "critic")),
                         item("Move up\tAlt+Up", () -> model.moveScene(h.id(), model.indexOf(h.id()) - 1)),
                         item("Move down\tAlt+Down", () -> model.moveScene(h.id(), model.indexOf(h.id()) + 1)),
                         item("Delete…", () -> delete(item))));
@@ -331,6 +336,9 @@ public final class BinderView {
                         () -> model.addCharacter(actions::openCharacter)),
                         item("Import character card…", actions::importCard));
                 case "lore" -> new ContextMenu(item("New lore entry", () -> model.addLore(actions::openLore)));
+                case "conversations" -> new ContextMenu(
+                        item("New brainstorm (co-writer)", () -> actions.newConversation(null, "cowriter")),
+                        item("New analysis of the characters (analyst)", () -> actions.newConversation(null, "analyst")));
                 default -> null;
             };
         }

@@ -78,6 +78,12 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
         return defaultProvider;
     }
 
+    /** The notes changed in the library (a passage pinned from a conversation): show them, without it counting as an edit. */
+    public void notesChanged(String newNotes) {
+        story = story.withNotes(newNotes);
+        loading(() -> notes.set(newNotes));
+    }
+
     /** The title is changed from the library (rename); keep it so saves do not undo a rename. */
     public void renamed(String newTitle) {
         title.set(newTitle);

@@ -6,7 +6,6 @@ import dev.quire.model.CharacterSheet;
 import dev.quire.model.Conversation;
 import dev.quire.model.LoreEntry;
 import dev.quire.ui.binder.BinderView;
-import dev.quire.ui.chat.ConversationView;
 import dev.quire.ui.common.Editor;
 import dev.quire.ui.editor.SceneEditorView;
 import dev.quire.ui.editor.SceneEditorViewModel;
@@ -415,6 +414,16 @@ public final class MainView {
                 .start();
     }
 
+    private dev.quire.ui.common.FrameExecutor frameExecutor;
+
+    /** Streamed text reaches the window through this, once per frame. */
+    private dev.quire.ui.common.FrameExecutor frames() {
+        if (frameExecutor == null) {
+            frameExecutor = new dev.quire.ui.common.FrameExecutor();
+        }
+        return frameExecutor;
+    }
+
     private Node settingsPage;
 
     /** The Providers page, over whatever the centre shows; Done or Esc goes back to it. */
@@ -578,7 +587,89 @@ public final class MainView {
 
         @Override
         public void openConversation(Conversation conversation) {
-            open(new ConversationView(model.studio(), model.background(), conversation));
+            if (selectIfOpen("conversation:" + conversation.id())) {
+                return;
+            }
+            dev.quire.ui.chat.ChatViewModel vm = new dev.quire.ui.chat.ChatViewModel(model.studio(), model.background(),
+                    frames(), conversation);
+            open(new dev.quire.ui.chat.ChatView(vm, (row, passage) -> pin(row, passage)));
+        }
+
+        @Override
+        public void newConversation(Long sceneId, String frameKey) {
+            long storyId = open.story().id();
+            String title = sceneId == null
+                    ? ("analyst".equals(frameKey) ? "Analysis " : "Brainstorm ") + (open.binder().conversations().size() + 1)
+                    : "Discussion: " + open.binder().scenes().stream().filter(h -> h.id() == sceneId).findFirst()
+                    .map(h -> h.title()).orElse("scene");
+            model.background().write(() -> model.studio().threads().start(storyId, sceneId, title, frameKey))
+                    .onSuccess(c -> {
+                        open.binder().reload();
+                        openConversation(c);
+                    })
+                    .onError(e -> showError("Quire could not start the conversation", e.getMessage()))
+                    .start();
+        }
+
+        /** Keeps a passage from a message in a sheet, the lore or the notes, and refreshes what shows it. */
+        private void pin(dev.quire.ui.chat.ChatViewModel.Row row, String passage) {
+            if (passage == null || passage.isBlank()) {
+                return;
+            }
+            flushAll();
+            var choice = new dev.quire.ui.chat.PinDialog(window(), passage, List.copyOf(open.binder().characters()),
+                    List.copyOf(open.binder().lore())).choose();
+            if (choice.isEmpty()) {
+                return;
+            }
+            var c = choice.get();
+            long source = row.message().id();
+            long storyId = open.story().id();
+            var threads = model.studio().threads();
+            model.background().write(() -> {
+                if (c.character() != null && c.asFact()) {
+                    threads.pinAsFact(c.character().id(), c.passage(), source);
+                    return "character:" + c.character().id();
+                } else if (c.character() != null) {
+                    threads.pinToField(c.character().id(), c.field(), c.passage(), source);
+                    return "character:" + c.character().id();
+                } else if (c.toLore()) {
+                    LoreEntry entry = threads.pinToLore(storyId, c.lore() == null ? null : c.lore().id(),
+                            c.newLoreTitle(), c.passage(), source);
+                    return "lore:" + entry.id();
+                } else {
+                    threads.pinToNotes(storyId, c.passage(), source);
+                    return "notes:" + storyId;
+                }
+            }).onSuccess(key -> {
+                model.noticeProperty().set("Pinned to " + (key.startsWith("character") ? c.character().name()
+                        + (c.asFact() ? " as a fact" : "'s " + c.field().label().toLowerCase()) : key.startsWith("lore")
+                        ? "the lore" : "the story notes") + ".");
+                open.binder().reload();
+                if (key.startsWith("notes")) {
+                    model.background().read(() -> model.studio().stories().get(storyId))
+                            .onSuccess(s -> s.ifPresent(st -> open.bible().notesChanged(st.notes()))).start();
+                } else {
+                    reopenFresh(key);
+                }
+            }).onError(e -> showError("Quire could not pin the passage", e.getMessage())).start();
+        }
+
+        /** An open sheet or lore tab would save its older copy over the pin: reopen it from the library. */
+        private void reopenFresh(String key) {
+            boolean wasOpen = tabs.getTabs().stream().anyMatch(t -> t.getUserData() instanceof Editor e && e.key().equals(key));
+            discardTab(key);
+            if (!wasOpen) {
+                return;
+            }
+            long id = Long.parseLong(key.substring(key.indexOf(':') + 1));
+            if (key.startsWith("character")) {
+                model.background().read(() -> model.studio().characters().get(id))
+                        .onSuccess(sheet -> sheet.ifPresent(this::openCharacter)).start();
+            } else {
+                model.background().read(() -> model.studio().lore().get(id))
+                        .onSuccess(entry -> entry.ifPresent(this::openLore)).start();
+            }
         }
 
         @Override

@@ -1,0 +1,239 @@
+package dev.quire.ui.chat;
+
+import dev.quire.model.Message;
+import dev.quire.model.Provenance;
+import dev.quire.studio.Markup;
+import dev.quire.ui.common.Editor;
+import dev.quire.ui.editor.ProseArea;
+import dev.quire.ui.prompt.ContextMeter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.BiConsumer;
+
+/**
+ * A brainstorm or a scene discussion: the messages along the chosen branch, each reply with its
+ * alternatives (‹ 2/3 ›), Edit, Branch, Regenerate and Pin; the draft below, sent with Ctrl+Enter.
+ */
+public final class ChatView implements Editor {
+
+    private static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
+    private final ChatViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final ListView<ChatViewModel.Row> list;
+    private final TextArea draft = new TextArea();
+    private final BiConsumer<ChatViewModel.Row, String> pin;
+
+    /** @param pin opens the pin dialog for a passage selected in a message */
+    public ChatView(ChatViewModel model, BiConsumer<ChatViewModel.Row, String> pin) {
+        this.model = model;
+        this.pin = pin;
+        root.getStyleClass().add("chat-view");
+
+        Label title = new Label(model.conversation().title().isBlank() ? "Conversation" : model.conversation().title());
+        title.getStyleClass().add("scene-title");
+        Label frame = new Label(frameName(model.conversation().frame()));
+        frame.getStyleClass().add("field-hint");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(10, title, frame, gap, new ContextMeter(model.reportProperty()));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(10, 16, 6, 16));
+        root.setTop(header);
+
+        list = new ListView<>(model.rows());
+        list.getStyleClass().add("chat-list");
+        list.setCellFactory(v -> new MessageCell());
+        Label empty = new Label("Ask about the characters, the world or the scene.\n"
+                + "Select any passage in a reply to pin it to a sheet, the lore or the notes.");
+        empty.getStyleClass().add("empty-hint");
+        list.setPlaceholder(empty);
+        model.rows().addListener((javafx.collections.ListChangeListener<ChatViewModel.Row>) c ->
+                list.scrollTo(Math.max(0, model.rows().size() - 1)));
+        root.setCenter(list);
+
+        draft.setPromptText("Write to the model… (Ctrl+Enter sends)");
+        draft.setWrapText(true);
+        draft.setPrefRowCount(3);
+        draft.textProperty().bindBidirectional(model.draftProperty());
+        draft.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (SEND.match(e)) {
+                model.send();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && model.busyProperty().get()) {
+                model.cancel();
+                e.consume();
+            }
+        });
+        Button send = new Button("Send");
+        send.getStyleClass().add("accent");
+        send.setOnAction(e -> model.send());
+        send.disableProperty().bind(model.busyProperty());
+        Button stop = new Button("Stop");
+        stop.setOnAction(e -> model.cancel());
+        stop.visibleProperty().bind(model.busyProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        Label problem = new Label();
+        problem.textProperty().bind(model.problemProperty());
+        problem.getStyleClass().add("form-problems");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(Bindings.isNotEmpty(model.problemProperty()));
+        HBox.setHgrow(draft, Priority.ALWAYS);
+        VBox buttons = new VBox(6, send, stop);
+        HBox input = new HBox(8, draft, buttons);
+        VBox bottom = new VBox(6, problem, input);
+        bottom.setPadding(new Insets(8, 16, 12, 16));
+        root.setBottom(bottom);
+        model.show(null);
+    }
+
+    static String frameName(String key) {
+        switch (key == null ? "" : key) {
+            case "analyst":
+                return "Analyst: psychology, implications, fitting details";
+            case "critic":
+                return "Critic";
+            default:
+                return "Co-writer";
+        }
+    }
+
+    private final class MessageCell extends ListCell<ChatViewModel.Row> {
+        private final Label who = new Label();
+        private final ProseArea text = new ProseArea();
+        private final Label position = new Label();
+        private final Button previous = small("‹", "The previous alternative");
+        private final Button next = small("›", "The next alternative");
+        private final Button regenerate = small("Regenerate", "Ask again; this reply stays as an alternative");
+        private final Button edit = small("Edit…", "Edit this message; the original stays as an alternative");
+        private final Button branch = small("Branch here", "Continue the conversation from this message");
+        private final Button pinButton = small("Pin…", "Pin the selected passage to a sheet, the lore or the notes");
+        private final VBox box;
+        private ChatViewModel.Row row;
+        private final javafx.beans.value.ChangeListener<String> follow = (o, was, now) -> render(now);
+
+        MessageCell() {
+            who.getStyleClass().add("message-role");
+            text.setEditable(false);
+            text.getStyleClass().add("message-text");
+            text.setPadding(new Insets(0));
+            text.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+                Double h = text.totalHeightEstimateProperty().getValue();
+                return h == null ? 40.0 : h + 6;
+            }, text.totalHeightEstimateProperty()));
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.prefWidthProperty().bind(list.widthProperty().subtract(60));
+            previous.setOnAction(e -> model.swipe(row, -1));
+            next.setOnAction(e -> model.swipe(row, 1));
+            regenerate.setOnAction(e -> model.regenerate(row));
+            edit.setOnAction(e -> {
+                TextInputDialog ask = new TextInputDialog(row.textProperty().get());
+                ask.initOwner(getScene().getWindow());
+                ask.setTitle("Edit message");
+                ask.setHeaderText("The original stays as an alternative");
+                ask.getEditor().setPrefColumnCount(60);
+                ask.showAndWait().ifPresent(t -> model.edit(row, t));
+            });
+            branch.setOnAction(e -> model.branchFrom(row));
+            pinButton.setOnAction(e -> pin.accept(row, text.getSelectedText()));
+            pinButton.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> text.getSelectedText().isBlank(), text.selectionProperty()));
+            HBox actions = new HBox(6, previous, position, next, regenerate, edit, branch, pinButton);
+            actions.setAlignment(Pos.CENTER_LEFT);
+            actions.getStyleClass().add("message-actions");
+            box = new VBox(4, who, text, actions);
+            box.setPadding(new Insets(8, 10, 8, 10));
+        }
+
+        @Override
+        protected void updateItem(ChatViewModel.Row item, boolean empty) {
+            super.updateItem(item, empty);
+            if (row != null) {
+                row.textProperty().removeListener(follow);
+            }
+            row = item;
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Message m = item.message();
+            boolean model = m.role() == Message.Role.ASSISTANT;
+            who.setText(model ? "Model" : m.role() == Message.Role.USER ? "You" : "Frame");
+            getStyleClass().removeAll("from-model", "from-writer");
+            getStyleClass().add(model ? "from-model" : "from-writer");
+            render(item.textProperty().get());
+            item.textProperty().addListener(follow);
+            boolean several = item.alternatives() > 1;
+            for (Node n : new Node[] {previous, position, next}) {
+                n.setVisible(several);
+                n.setManaged(several);
+            }
+            position.setText(item.alternative() + "/" + item.alternatives());
+            previous.setDisable(item.alternative() <= 1);
+            next.setDisable(item.alternative() >= item.alternatives());
+            regenerate.setVisible(model);
+            regenerate.setManaged(model);
+            setGraphic(box);
+        }
+
+        private void render(String markdown) {
+            text.setProse(Markup.parse(markdown == null || markdown.isBlank() ? "…" : markdown, Provenance.WRITER));
+        }
+    }
+
+    private static Button small(String text, String tip) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("flat", "small");
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    public ChatViewModel model() {
+        return model;
+    }
+
+    @Override
+    public String key() {
+        return "conversation:" + model.conversation().id();
+    }
+
+    @Override
+    public ObservableValue<String> title() {
+        return Bindings.createStringBinding(() -> model.conversation().title().isBlank() ? "Conversation"
+                : model.conversation().title());
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void flush() {
+        // messages are written as they are sent and as replies stream
+    }
+
+    @Override
+    public void focus() {
+        draft.requestFocus();
+    }
+}
