@@ -45,6 +45,11 @@ public final class ChatView implements Editor {
 
     /** @param pin opens the pin dialog for a passage selected in a message */
     public ChatView(ChatViewModel model, BiConsumer<ChatViewModel.Row, String> pin) {
+        this(model, pin, null);
+    }
+
+    /** As above, showing the branch that leads to {@code atMessage} (null: the newest). */
+    public ChatView(ChatViewModel model, BiConsumer<ChatViewModel.Row, String> pin, Long atMessage) {
         this.model = model;
         this.pin = pin;
         root.getStyleClass().add("chat-view");
@@ -103,7 +108,23 @@ public final class ChatView implements Editor {
         VBox bottom = new VBox(6, problem, input);
         bottom.setPadding(new Insets(8, 16, 12, 16));
         root.setBottom(bottom);
-        model.show(null);
+        model.show(atMessage);
+        if (atMessage != null) {
+            // the message a fact came from: scroll to it and mark it
+            model.rows().addListener(new javafx.collections.ListChangeListener<ChatViewModel.Row>() {
+                @Override
+                public void onChanged(Change<? extends ChatViewModel.Row> c) {
+                    for (int i = 0; i < model.rows().size(); i++) {
+                        if (model.rows().get(i).message().id() == atMessage) {
+                            list.scrollTo(i);
+                            list.getSelectionModel().select(i);
+                            model.rows().removeListener(this);
+                            return;
+                        }
+                    }
+                }
+            });
+        }
     }
 
     static String frameName(String key) {
@@ -195,8 +216,16 @@ public final class ChatView implements Editor {
             setGraphic(box);
         }
 
+        private String rendered;
+
+        /** Re-renders only when the text changed: a relayout must not drop the writer's selection. */
         private void render(String markdown) {
-            text.setProse(Markup.parse(markdown == null || markdown.isBlank() ? "…" : markdown, Provenance.WRITER));
+            String shown = markdown == null || markdown.isBlank() ? "…" : markdown;
+            if (shown.equals(rendered)) {
+                return;
+            }
+            rendered = shown;
+            text.setProse(Markup.parse(shown, Provenance.WRITER));
         }
     }
 

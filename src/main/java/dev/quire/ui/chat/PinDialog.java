@@ -50,6 +50,7 @@ public final class PinDialog {
         passage.setPrefRowCount(4);
         for (RadioButton r : new RadioButton[] {toSheet, toLore, toNotes}) {
             r.setToggleGroup(target);
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         toSheet.setSelected(true);
         character.getItems().setAll(characters);

@@ -25,6 +25,13 @@ public final class CharacterSheetView extends AutosavingEditor {
     private final VBox factsBox = new VBox(6);
     private final TextField nameField;
 
+    private java.util.function.LongConsumer goToSource = id -> { };
+
+    /** What "from a conversation" does: open the conversation at the message the fact came from. */
+    public void onGoToSource(java.util.function.LongConsumer action) {
+        this.goToSource = action;
+    }
+
     public CharacterSheetView(CharacterSheetViewModel model) {
         super("character:" + model.characterId(), model, model.nameProperty(), "Unnamed");
         this.model = model;
@@ -109,8 +116,10 @@ public final class CharacterSheetView extends AutosavingEditor {
             HBox line = new HBox(6, text, remove);
             line.setAlignment(Pos.CENTER_LEFT);
             if (row.hasSource()) {
-                Label source = new Label("from a conversation");
+                javafx.scene.control.Hyperlink source = new javafx.scene.control.Hyperlink("from a conversation");
                 source.getStyleClass().add("fact-source");
+                source.setTooltip(new Tooltip("Go to source: open the conversation at the message this came from"));
+                source.setOnAction(e -> goToSource.accept(row.sourceMessageId()));
                 line.getChildren().add(1, source);
             }
             factsBox.getChildren().add(line);

@@ -45,6 +45,10 @@ public final class CharacterSheetViewModel extends AutosavingViewModel<Character
         public boolean hasSource() {
             return sourceMessageId != null;
         }
+
+        public Long sourceMessageId() {
+            return sourceMessageId;
+        }
     }
 
     /** A sheet as of one moment, with the rows its facts came from. */

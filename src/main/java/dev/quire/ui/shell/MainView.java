@@ -569,8 +569,13 @@ public final class MainView {
                 return;
             }
             model.background().read(() -> model.studio().characters().get(sheet.id()).orElse(sheet))
-                    .onSuccess(fresh -> open(new CharacterSheetView(new CharacterSheetViewModel(model.studio(),
-                            model.background(), model.saveStatus(), fresh, open.binder()::characterRenamed))))
+                    .onSuccess(fresh -> {
+                        CharacterSheetView sheetView = new CharacterSheetView(new CharacterSheetViewModel(
+                                model.studio(), model.background(), model.saveStatus(), fresh,
+                                open.binder()::characterRenamed));
+                        sheetView.onGoToSource(this::goToMessage);
+                        open(sheetView);
+                    })
                     .start();
         }
 
@@ -593,6 +598,19 @@ public final class MainView {
             dev.quire.ui.chat.ChatViewModel vm = new dev.quire.ui.chat.ChatViewModel(model.studio(), model.background(),
                     frames(), conversation);
             open(new dev.quire.ui.chat.ChatView(vm, (row, passage) -> pin(row, passage)));
+        }
+
+        /** Opens the conversation a message belongs to, showing the branch that leads to that message. */
+        private void goToMessage(long messageId) {
+            model.background().read(() -> model.studio().conversations().message(messageId)
+                            .flatMap(m -> model.studio().conversations().get(m.conversationId())))
+                    .onSuccess(found -> found.ifPresentOrElse(conversation -> {
+                        discardTab("conversation:" + conversation.id());
+                        dev.quire.ui.chat.ChatViewModel vm = new dev.quire.ui.chat.ChatViewModel(model.studio(),
+                                model.background(), frames(), conversation);
+                        open(new dev.quire.ui.chat.ChatView(vm, (row, passage) -> pin(row, passage), messageId));
+                    }, () -> model.problemProperty().set("The conversation this came from has been deleted.")))
+                    .start();
         }
 
         @Override
