@@ -42,6 +42,12 @@ public final class ChatView implements Editor {
     private final ListView<ChatViewModel.Row> list;
     private final TextArea draft = new TextArea();
     private final BiConsumer<ChatViewModel.Row, String> pin;
+    private BiConsumer<ChatViewModel.Row, String> note = (row, passage) -> { };
+
+    /** What Note… does: keep a surprise or an inconsistency as a "yes, and" note. */
+    public void onNote(BiConsumer<ChatViewModel.Row, String> action) {
+        this.note = action;
+    }
 
     /** @param pin opens the pin dialog for a passage selected in a message */
     public ChatView(ChatViewModel model, BiConsumer<ChatViewModel.Row, String> pin) {
@@ -148,6 +154,7 @@ public final class ChatView implements Editor {
         private final Button edit = small("Edit…", "Edit this message; the original stays as an alternative");
         private final Button branch = small("Branch here", "Continue the conversation from this message");
         private final Button pinButton = small("Pin…", "Pin the selected passage to a sheet, the lore or the notes");
+        private final Button noteButton = small("Note…", "Mark a surprise or an inconsistency: make it a clue?");
         private final VBox box;
         private ChatViewModel.Row row;
         private final javafx.beans.value.ChangeListener<String> follow = (o, was, now) -> render(now);
@@ -176,9 +183,10 @@ public final class ChatView implements Editor {
             });
             branch.setOnAction(e -> model.branchFrom(row));
             pinButton.setOnAction(e -> pin.accept(row, text.getSelectedText()));
+            noteButton.setOnAction(e -> note.accept(row, text.getSelectedText()));
             pinButton.disableProperty().bind(Bindings.createBooleanBinding(
                     () -> text.getSelectedText().isBlank(), text.selectionProperty()));
-            HBox actions = new HBox(6, previous, position, next, regenerate, edit, branch, pinButton);
+            HBox actions = new HBox(6, previous, position, next, regenerate, edit, branch, pinButton, noteButton);
             actions.setAlignment(Pos.CENTER_LEFT);
             actions.getStyleClass().add("message-actions");
             box = new VBox(4, who, text, actions);

@@ -78,6 +78,39 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
         return defaultProvider;
     }
 
+    private final javafx.collections.ObservableList<dev.quire.model.Note> clues =
+            javafx.collections.FXCollections.observableArrayList();
+
+    /** "Yes, and" notes: surprises and inconsistencies kept as possible clues, each shared with the model or not. */
+    public javafx.collections.ObservableList<dev.quire.model.Note> clues() {
+        return clues;
+    }
+
+    public void loadClues() {
+        long id = story.id();
+        background.read(() -> studio.threads().notes(id)).onSuccess(clues::setAll).start();
+    }
+
+    public void addClue(String text, boolean shared, String sourceKind, Long sourceId) {
+        long id = story.id();
+        background.write(() -> studio.threads().addNote(id, text, shared, sourceKind, sourceId))
+                .onSuccess(n -> loadClues()).start();
+    }
+
+    public void share(dev.quire.model.Note note, boolean shared) {
+        background.write(() -> {
+            studio.threads().setShared(note.id(), shared);
+            return null;
+        }).onSuccess(x -> loadClues()).start();
+    }
+
+    public void deleteClue(dev.quire.model.Note note) {
+        background.write(() -> {
+            studio.threads().deleteNote(note.id());
+            return null;
+        }).onSuccess(x -> loadClues()).start();
+    }
+
     /** The notes changed in the library (a passage pinned from a conversation): show them, without it counting as an edit. */
     public void notesChanged(String newNotes) {
         story = story.withNotes(newNotes);

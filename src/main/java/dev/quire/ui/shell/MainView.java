@@ -597,7 +597,34 @@ public final class MainView {
             }
             dev.quire.ui.chat.ChatViewModel vm = new dev.quire.ui.chat.ChatViewModel(model.studio(), model.background(),
                     frames(), conversation);
-            open(new dev.quire.ui.chat.ChatView(vm, (row, passage) -> pin(row, passage)));
+            dev.quire.ui.chat.ChatView chat = new dev.quire.ui.chat.ChatView(vm, (row, passage) -> pin(row, passage));
+            chat.onNote(this::yesAnd);
+            open(chat);
+        }
+
+        /** "Yes, and": keeps what the model said as a possible clue, sent to the model or kept private. */
+        private void yesAnd(dev.quire.ui.chat.ChatViewModel.Row row, String passage) {
+            String said = passage == null || passage.isBlank() ? row.textProperty().get() : passage;
+            String quote = said.length() > 240 ? said.substring(0, 240).strip() + "…" : said.strip();
+            javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+            dialog.initOwner(window());
+            dialog.setTitle("“Yes, and” note");
+            dialog.setHeaderText("Keep this as a possible clue");
+            javafx.scene.control.TextArea text = new javafx.scene.control.TextArea("The model said: “" + quote
+                    + "” Make it a clue?");
+            text.setWrapText(true);
+            text.setPrefRowCount(4);
+            javafx.scene.control.CheckBox shared = new javafx.scene.control.CheckBox(
+                    "Send it to the model with the story context (otherwise it stays private)");
+            dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(10, text, shared));
+            javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep note",
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            dialog.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL, keep);
+            if (dialog.showAndWait().filter(b -> b == keep).isPresent() && !text.getText().isBlank()) {
+                open.bible().addClue(text.getText().strip(), shared.isSelected(), "message", row.message().id());
+                model.noticeProperty().set("Kept a “yes, and” note" + (shared.isSelected()
+                        ? ", sent to the model from now on." : ", private."));
+            }
         }
 
         /** Opens the conversation a message belongs to, showing the branch that leads to that message. */
@@ -608,7 +635,10 @@ public final class MainView {
                         discardTab("conversation:" + conversation.id());
                         dev.quire.ui.chat.ChatViewModel vm = new dev.quire.ui.chat.ChatViewModel(model.studio(),
                                 model.background(), frames(), conversation);
-                        open(new dev.quire.ui.chat.ChatView(vm, (row, passage) -> pin(row, passage), messageId));
+                        dev.quire.ui.chat.ChatView chat = new dev.quire.ui.chat.ChatView(vm,
+                                (row, passage) -> pin(row, passage), messageId);
+                        chat.onNote(this::yesAnd);
+                        open(chat);
                     }, () -> model.problemProperty().set("The conversation this came from has been deleted.")))
                     .start();
         }
