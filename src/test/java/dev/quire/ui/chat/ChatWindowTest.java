@@ -82,12 +82,14 @@ class ChatWindowTest extends StudioWindow {
         clickOn(pin);
         waitUntil("the pin dialog is open", () -> lookup("Pin").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<CharacterSheet> who = lookup((javafx.scene.control.ComboBox<?> c) ->
+        // the dialog's own list: the scene editor behind it has a POV list of characters too
+        javafx.scene.Node pane = lookup(".dialog-pane").query();
+        javafx.scene.control.ComboBox<CharacterSheet> who = from(pane).lookup((javafx.scene.control.ComboBox<?> c) ->
                 c.getItems().stream().anyMatch(i -> i instanceof CharacterSheet))
                 .queryAs(javafx.scene.control.ComboBox.class);
         onFx(() -> who.setValue(who.getItems().stream().filter(c -> c.name().equals("Bertram Yeo")).findFirst()
                 .orElseThrow()));
-        clickOn(lookup((Button b) -> "Pin".equals(b.getText())).queryButton());
+        clickOn(from(pane).lookup((Button b) -> "Pin".equals(b.getText())).queryButton());
 
         long assistantId = rows().get(1).message().id();
         waitUntil("the fact is on Bertram's sheet with its source", () -> {
