@@ -146,7 +146,9 @@ public final class ChatView implements Editor {
 
     private final class MessageCell extends ListCell<ChatViewModel.Row> {
         private final Label who = new Label();
-        private final ProseArea text = new ProseArea();
+        /** Made on first use only: most messages are read, not selected in. */
+        private ProseArea text;
+        private final javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
         private final Label position = new Label();
         private final Button previous = small("‹", "The previous alternative");
         private final Button next = small("›", "The next alternative");
@@ -161,15 +163,6 @@ public final class ChatView implements Editor {
 
         MessageCell() {
             who.getStyleClass().add("message-role");
-            text.setEditable(false);
-            text.getStyleClass().add("message-text");
-            text.setPadding(new Insets(0));
-            text.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
-                Double h = text.totalHeightEstimateProperty().getValue();
-                return h == null ? 40.0 : h + 6;
-            }, text.totalHeightEstimateProperty()));
-            text.setMinHeight(Region.USE_PREF_SIZE);
-            text.prefWidthProperty().bind(list.widthProperty().subtract(60));
             previous.setOnAction(e -> model.swipe(row, -1));
             next.setOnAction(e -> model.swipe(row, 1));
             regenerate.setOnAction(e -> model.regenerate(row));
@@ -182,14 +175,19 @@ public final class ChatView implements Editor {
                 ask.showAndWait().ifPresent(t -> model.edit(row, t));
             });
             branch.setOnAction(e -> model.branchFrom(row));
-            pinButton.setOnAction(e -> pin.accept(row, text.getSelectedText()));
-            noteButton.setOnAction(e -> note.accept(row, text.getSelectedText()));
-            pinButton.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> text.getSelectedText().isBlank(), text.selectionProperty()));
+            pinButton.setOnAction(e -> pin.accept(row, selected()));
+            noteButton.setOnAction(e -> note.accept(row, selected()));
+            pinButton.setDisable(true);
             HBox actions = new HBox(6, previous, position, next, regenerate, edit, branch, pinButton, noteButton);
             actions.setAlignment(Pos.CENTER_LEFT);
             actions.getStyleClass().add("message-actions");
-            box = new VBox(4, who, text, actions);
+            flow.getStyleClass().add("message-flow");
+            flow.prefWidthProperty().bind(list.widthProperty().subtract(60));
+            flow.setCursor(javafx.scene.Cursor.TEXT);
+            // a reply shows as light text; pressing it swaps in a selectable editor for pinning
+            flow.setOnMousePressed(e -> select());
+            Tooltip.install(flow, new Tooltip("Click to select text in this message, then Pin… or Note…"));
+            box = new VBox(4, who, flow, actions);
             box.setPadding(new Insets(8, 10, 8, 10));
         }
 
@@ -200,6 +198,7 @@ public final class ChatView implements Editor {
                 row.textProperty().removeListener(follow);
             }
             row = item;
+            showFlow();
             if (empty || item == null) {
                 setGraphic(null);
                 return;
@@ -225,6 +224,7 @@ public final class ChatView implements Editor {
         }
 
         private String rendered;
+        private dev.quire.model.Prose prose = dev.quire.model.Prose.EMPTY;
 
         /** Re-renders only when the text changed: a relayout must not drop the writer's selection. */
         private void render(String markdown) {
@@ -233,7 +233,67 @@ public final class ChatView implements Editor {
                 return;
             }
             rendered = shown;
-            text.setProse(Markup.parse(shown, Provenance.WRITER));
+            prose = Markup.parse(shown, Provenance.WRITER);
+            java.util.List<javafx.scene.Node> pieces = new java.util.ArrayList<>();
+            int at = 0;
+            for (dev.quire.model.Span span : prose.spans()) {
+                javafx.scene.text.Text piece = new javafx.scene.text.Text(
+                        prose.text().substring(at, at + span.length()));
+                piece.getStyleClass().add("message-piece");
+                if (span.italic()) {
+                    piece.getStyleClass().add("prose-italic");
+                }
+                if (span.bold()) {
+                    piece.getStyleClass().add("prose-bold");
+                }
+                pieces.add(piece);
+                at += span.length();
+            }
+            flow.getChildren().setAll(pieces);
+            if (text != null && box.getChildren().contains(text)) {
+                text.setProse(prose);
+            }
+        }
+
+        private String selected() {
+            return text == null || !box.getChildren().contains(text) ? "" : text.getSelectedText();
+        }
+
+        private ProseArea selectable() {
+            if (text == null) {
+                text = new ProseArea();
+                text.setEditable(false);
+                text.getStyleClass().add("message-text");
+                text.setPadding(new Insets(0));
+                ProseArea area = text;
+                text.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+                    Double h = area.totalHeightEstimateProperty().getValue();
+                    return h == null ? 40.0 : h + 6;
+                }, text.totalHeightEstimateProperty()));
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                text.prefWidthProperty().bind(list.widthProperty().subtract(60));
+                text.selectionProperty().addListener((o, was, now) -> pinButton.setDisable(now.getLength() == 0));
+            }
+            return text;
+        }
+
+        /** Swaps the light text for a selectable editor, for choosing a passage. */
+        private void select() {
+            if (text != null && box.getChildren().contains(text)) {
+                return;
+            }
+            selectable().setProse(prose);
+            box.getChildren().set(box.getChildren().indexOf(flow), text);
+            text.requestFocus();
+        }
+
+        private void showFlow() {
+            int i = text == null ? -1 : box.getChildren().indexOf(text);
+            if (i >= 0) {
+                text.deselect();
+                box.getChildren().set(i, flow);
+            }
+            pinButton.setDisable(true);
         }
     }
 

@@ -94,19 +94,19 @@ public final class ChatViewModel {
         ConversationThreads threads = studio.threads();
         long id = conversation.id();
         background.read(() -> {
+            // one query for the tree; the branch's alternatives are counted from it, not asked for one by one
             List<Message> path = threads.path(id, leafId);
+            List<Message> all = studio.conversations().messages(id);
+            java.util.Map<String, List<Long>> siblings = new java.util.HashMap<>();
+            for (Message m : all) {
+                siblings.computeIfAbsent(m.parentId() + "/" + m.role(), k -> new java.util.ArrayList<>()).add(m.id());
+            }
             List<Integer> positions = new java.util.ArrayList<>();
             List<Integer> counts = new java.util.ArrayList<>();
             for (Message m : path) {
-                List<Message> alts = threads.alternatives(m.id());
+                List<Long> alts = siblings.getOrDefault(m.parentId() + "/" + m.role(), List.of(m.id()));
                 counts.add(alts.size());
-                int at = 1;
-                for (int i = 0; i < alts.size(); i++) {
-                    if (alts.get(i).id() == m.id()) {
-                        at = i + 1;
-                    }
-                }
-                positions.add(at);
+                positions.add(alts.indexOf(m.id()) + 1);
             }
             return new Shown(path, positions, counts);
         }).onSuccess(s -> {

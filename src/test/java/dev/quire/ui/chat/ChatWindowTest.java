@@ -71,7 +71,10 @@ class ChatWindowTest extends StudioWindow {
         waitUntil("the first reply is back", () -> rows().size() == 2 && rows().get(1).alternative() == 1
                 && rows().get(1).textProperty().get().startsWith("Bert keeps"));
 
-        // select "secret from pride" in the reply and pin it to Bertram Yeo as a fact
+        // click the reply to make it selectable, select "secret from pride" and pin it to Bertram Yeo as a fact
+        clickOn(lookup(".message-flow").queryAll().stream().filter(n -> ((javafx.scene.text.TextFlow) n)
+                .getChildren().stream().anyMatch(t -> ((javafx.scene.text.Text) t).getText().startsWith("Bert keeps")))
+                .findFirst().orElseThrow());
         ProseArea reply = lookup(".message-text").queryAllAs(ProseArea.class).stream()
                 .filter(a -> a.getText().startsWith("Bert keeps")).findFirst().orElseThrow();
         onFx(() -> {
