@@ -66,7 +66,13 @@ public final class ChatView implements Editor {
         frame.getStyleClass().add("field-hint");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, title, frame, gap, new ContextMeter(model.reportProperty()));
+        ContextMeter meter = new ContextMeter(model.reportProperty());
+        meter.setOnMouseClicked(e -> openPromptPreview());
+        Button preview = new Button("Prompt…");
+        preview.getStyleClass().add("flat");
+        preview.setTooltip(new Tooltip("See exactly what the next reply's request would send"));
+        preview.setOnAction(e -> openPromptPreview());
+        HBox header = new HBox(10, title, frame, gap, meter, preview);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(header);
@@ -131,6 +137,18 @@ public final class ChatView implements Editor {
                 }
             });
         }
+    }
+
+    /** The Prompt Preview for the next reply, with the draft as what would be said. */
+    public void openPromptPreview() {
+        if (root.getScene() == null) {
+            return;
+        }
+        dev.quire.ui.prompt.PromptPreviewViewModel vm = dev.quire.ui.prompt.PromptPreviewViewModel.of(
+                model.studio(), model.background(), model.conversation().storyId(), model::previewWith);
+        vm.instructionProperty().set(model.draftProperty().get());
+        new dev.quire.ui.prompt.PromptPreviewWindow(vm, root.getScene().getWindow(),
+                model.conversation().title(), root.getScene()).show();
     }
 
     static String frameName(String key) {

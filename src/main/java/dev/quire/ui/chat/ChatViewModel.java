@@ -268,6 +268,11 @@ public final class ChatViewModel {
                 .onError(e -> report.set(null)).start();
     }
 
+    /** What the next reply would send if {@code draft} were said now; any thread. */
+    public PromptReport previewWith(String draft) {
+        return studio.threads().preview(conversation.id(), leaf, draft);
+    }
+
     public Conversation conversation() {
         return conversation;
     }

@@ -32,15 +32,38 @@ public final class PromptPreviewViewModel {
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private long requested;
 
+    /** Builds the report some other way (a conversation's next reply); no frame to choose. */
+    private final java.util.function.Function<String, PromptReport> source;
+
     public PromptPreviewViewModel(Studio studio, Background background, long storyId, Long sceneId) {
         this.studio = studio;
         this.background = background;
         this.storyId = storyId;
         this.sceneId = sceneId;
+        this.source = null;
         frame.addListener((o, was, now) -> refresh());
     }
 
+    /** A preview of what {@code source} builds from the instruction (the draft), for a conversation. */
+    public static PromptPreviewViewModel of(Studio studio, Background background, long storyId,
+                                            java.util.function.Function<String, PromptReport> source) {
+        return new PromptPreviewViewModel(source, studio, background, storyId);
+    }
+
+    private PromptPreviewViewModel(java.util.function.Function<String, PromptReport> source, Studio studio,
+                                   Background background, long storyId) {
+        this.studio = studio;
+        this.background = background;
+        this.storyId = storyId;
+        this.sceneId = null;
+        this.source = source;
+    }
+
     public void loadFrames() {
+        if (source != null) {
+            refresh();
+            return;
+        }
         background.read(() -> studio.prompts().frames(storyId)).onSuccess(list -> {
             frames.setAll(list);
             refresh();
@@ -52,7 +75,8 @@ public final class PromptPreviewViewModel {
         long ticket = ++requested;
         String frameKey = frame.get();
         String text = instruction.get();
-        background.read(() -> studio.prompts().preview(storyId, sceneId, frameKey, text, null)).onSuccess(r -> {
+        background.read(() -> source != null ? source.apply(text)
+                : studio.prompts().preview(storyId, sceneId, frameKey, text, null)).onSuccess(r -> {
             if (ticket == requested) {
                 report.set(r);
                 problem.set("");
@@ -117,6 +141,11 @@ public final class PromptPreviewViewModel {
                 frame.set(key);
             }
         }).start();
+    }
+
+    /** False for a conversation's preview: its frame is the conversation's own. */
+    public boolean choosesFrame() {
+        return source == null;
     }
 
     public ObservableList<Prompts.FrameInfo> frames() {

@@ -90,6 +90,10 @@ public final class PromptPreviewWindow {
         editFrame.setOnAction(e -> new FrameEditorDialog(model, stage).open());
         HBox.setHgrow(instruction, Priority.ALWAYS);
         HBox top = new HBox(8, new Label("Frame"), frame, editFrame, instruction, update);
+        if (!model.choosesFrame()) {
+            top.getChildren().removeAll(top.getChildren().get(0), frame, editFrame);
+            instruction.setPromptText("What you would say next");
+        }
         top.setAlignment(Pos.CENTER_LEFT);
 
         bar.getStyleClass().add("token-bar");

@@ -50,4 +50,23 @@ class PromptPreviewViewModelTest {
             assertEquals("", model.problemProperty().get());
         }
     }
+
+    @Test
+    void aConversationsPreviewShowsWhatTheNextReplyWouldSendWithTheDraft(@TempDir Path dir) {
+        try (SampleLibrary library = SampleLibrary.open(dir)) {
+            var threads = library.studio().threads();
+            var conversation = threads.start(library.storyId(), null, "Talk", "analyst");
+            threads.say(conversation.id(), null, "What does Maud want from Bert?");
+            PromptPreviewViewModel model = PromptPreviewViewModel.of(library.studio(), library.background(),
+                    library.storyId(), draft -> threads.preview(conversation.id(), null, draft));
+            model.instructionProperty().set("And what does she fear?");
+
+            model.loadFrames();
+
+            assertTrue(!model.choosesFrame());
+            String text = model.reportProperty().get().text();
+            assertTrue(text.contains("What does Maud want from Bert?"), "the history");
+            assertTrue(text.contains("And what does she fear?"), "the draft");
+        }
+    }
 }
