@@ -8,7 +8,6 @@ import dev.quire.studio.Studio;
 import dev.quire.ui.chat.ChatView;
 import dev.quire.ui.chat.ChatViewModel;
 import dev.quire.ui.common.Background;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -23,9 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -69,8 +65,8 @@ class ChatBenchmark {
                 return System.nanoTime() - t;
             });
 
-            startFx();
-            Stats.Sample open = sample("open the chat view and lay it out", 3, 10, () -> fx(() -> {
+            FxThread.start();
+            Stats.Sample open = sample("open the chat view and lay it out", 3, 10, () -> FxThread.call(() -> {
                 long t = System.nanoTime();
                 ChatView view = new ChatView(new ChatViewModel(studio, background, Runnable::run, c), (r, p) -> { });
                 Stage stage = stage(view.view());
@@ -79,21 +75,21 @@ class ChatBenchmark {
             }));
             List<String> texts = new ArrayList<>();
             threads.path(c.id(), null).forEach(m -> texts.add(m.text()));
-            Stats.Sample openBase = sample("baseline: a list of plain labels, same texts", 3, 10, () -> fx(() -> {
+            Stats.Sample openBase = sample("baseline: a list of plain labels, same texts", 3, 10, () -> FxThread.call(() -> {
                 long t = System.nanoTime();
                 Stage stage = stage(labels(texts));
                 stage.close();
                 return System.nanoTime() - t;
             }));
 
-            ChatView view = fx(() -> new ChatView(new ChatViewModel(studio, background, Runnable::run, c), (r, p) -> { }));
-            Stage chatStage = fx(() -> stage(view.view()));
-            ListView<?> chatList = (ListView<?>) fx(() -> chatStage.getScene().lookup(".chat-list"));
+            ChatView view = FxThread.call(() -> new ChatView(new ChatViewModel(studio, background, Runnable::run, c), (r, p) -> { }));
+            Stage chatStage = FxThread.call(() -> stage(view.view()));
+            ListView<?> chatList = (ListView<?>) FxThread.call(() -> chatStage.getScene().lookup(".chat-list"));
             Stats.Sample scroll = scroll("scroll: 5 rows a frame through the chat view", chatList, chatStage);
             ListView<String> plain = labels(texts);
-            Stage plainStage = fx(() -> stage(plain));
+            Stage plainStage = FxThread.call(() -> stage(plain));
             Stats.Sample scrollBase = scroll("baseline: the same through plain labels", plain, plainStage);
-            fx(() -> {
+            FxThread.call(() -> {
                 chatStage.close();
                 plainStage.close();
                 return null;
@@ -115,7 +111,7 @@ class ChatBenchmark {
         double[] ms = new double[steps];
         for (int i = 0; i < steps; i++) {
             int row = i * 5;
-            ms[i] = fx(() -> {
+            ms[i] = FxThread.call(() -> {
                 long t = System.nanoTime();
                 list.scrollTo(row);
                 stage.getScene().getRoot().applyCss();
@@ -195,37 +191,4 @@ class ChatBenchmark {
         }
         return sb.toString();
     }
-
-    private static void startFx() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        Platform.setImplicitExit(false);
-        if (!started.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("The JavaFX toolkit did not start within 30 s");
-        }
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        try {
-            return result.get(120, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
-        }
-    }
-
 }

@@ -17,7 +17,6 @@ import dev.quire.ui.editor.ProseArea;
 import dev.quire.ui.editor.SceneEditorView;
 import dev.quire.ui.editor.SceneEditorViewModel;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -43,8 +42,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -198,9 +195,9 @@ class FoundationBenchmark {
     @Test
     @Order(3)
     void sceneIntoEditor() throws Exception {
-        startFx();
+        FxThread.start();
         Prose prose = studio.scenes().get(library.bigSceneId).orElseThrow().prose();
-        StackPane holder = fx(() -> {
+        StackPane holder = FxThread.call(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             StackPane root = new StackPane();
             root.getStyleClass().addAll("quire-root", "theme-light");
@@ -212,7 +209,7 @@ class FoundationBenchmark {
             return root;
         });
         ProseArea[] current = new ProseArea[1];
-        Stats.Timed intoEditor = () -> fx(() -> {
+        Stats.Timed intoEditor = () -> FxThread.call(() -> {
             long t0 = System.nanoTime();
             ProseArea area = new ProseArea();
             holder.getChildren().setAll(new VirtualizedScrollPane<>(area));
@@ -223,7 +220,7 @@ class FoundationBenchmark {
             current[0] = area;
             return t;
         });
-        Stats.Timed plainText = () -> fx(() -> {
+        Stats.Timed plainText = () -> FxThread.call(() -> {
             long t0 = System.nanoTime();
             ProseArea area = new ProseArea();
             holder.getChildren().setAll(new VirtualizedScrollPane<>(area));
@@ -240,7 +237,7 @@ class FoundationBenchmark {
                 into.measured(), into.baseline()));
 
         // the text as the autosaver reads it back
-        fx(() -> {
+        FxThread.call(() -> {
             ProseArea area = new ProseArea();
             holder.getChildren().setAll(new VirtualizedScrollPane<>(area));
             area.setProse(prose);
@@ -249,7 +246,7 @@ class FoundationBenchmark {
             current[0] = area;
             return null;
         });
-        Prose back = fx(() -> current[0].prose());
+        Prose back = FxThread.call(() -> current[0].prose());
         assertEquals(prose.text(), back.text(), "the editor gives back the text it was given");
         if (!back.spans().equals(prose.spans())) {
             String note = "ProseArea round trip: text identical, but spans differ (" + prose.spans().size()
@@ -258,7 +255,7 @@ class FoundationBenchmark {
             System.out.println("[bench] NOTE " + note);
             notes.add(note);
         }
-        Stats.Timed readBack = () -> fx(() -> {
+        Stats.Timed readBack = () -> FxThread.call(() -> {
             long t0 = System.nanoTime();
             Prose p = current[0].prose();
             long t = System.nanoTime() - t0;
@@ -267,7 +264,7 @@ class FoundationBenchmark {
             }
             return t;
         });
-        Stats.Timed getText = () -> fx(() -> {
+        Stats.Timed getText = () -> FxThread.call(() -> {
             long t0 = System.nanoTime();
             String s = current[0].getText(0, current[0].getLength());
             long t = System.nanoTime() - t0;
@@ -283,7 +280,7 @@ class FoundationBenchmark {
         read.print();
         rows.add(new Stats.Row("2c. Editor read-back, 10k words (area.prose())", "—", 0, read.measured(),
                 read.baseline()));
-        fx(() -> {
+        FxThread.call(() -> {
             holder.getChildren().clear();
             holder.getScene().getWindow().hide();
             return null;
@@ -293,13 +290,13 @@ class FoundationBenchmark {
     @Test
     @Order(4)
     void typingInTheEditor() throws Exception {
-        startFx();
+        FxThread.start();
         Prose prose = library.bigSceneProse;
         Background background = Background.create();
         SceneEditorViewModel[] vm = new SceneEditorViewModel[1];
         SceneEditorView[] view = new SceneEditorView[1];
         ProseArea[] bare = new ProseArea[1];
-        StackPane[] holders = fx(() -> {
+        StackPane[] holders = FxThread.call(() -> {
             // two windows the size of the studio's (Monocle's headless screen is 1280x800)
             StackPane[] h = new StackPane[2];
             for (int i = 0; i < 2; i++) {
@@ -329,14 +326,14 @@ class FoundationBenchmark {
             return new StackPane[] {left, right};
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (fx(() -> vm[0].stateProperty().get()) == SceneEditorViewModel.State.LOADING) {
+        while (FxThread.call(() -> vm[0].stateProperty().get()) == SceneEditorViewModel.State.LOADING) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the scene editor did not load the scene within 30 s");
             }
             Thread.sleep(20);
         }
-        assertEquals(SceneEditorViewModel.State.READY, fx(() -> vm[0].stateProperty().get()));
-        fx(() -> {
+        assertEquals(SceneEditorViewModel.State.READY, FxThread.call(() -> vm[0].stateProperty().get()));
+        FxThread.call(() -> {
             view[0].area().moveTo(10);
             bare[0].moveTo(10);
             for (StackPane h : holders) {
@@ -347,7 +344,7 @@ class FoundationBenchmark {
         });
         String typed = "and then, quite without warning, the lamps along the quay went out one by one ";
         int[] at = {0, 0};
-        Stats.Timed editor = () -> fx(() -> {
+        Stats.Timed editor = () -> FxThread.call(() -> {
             String ch = String.valueOf(typed.charAt(at[0]++ % typed.length()));
             long t0 = System.nanoTime();
             view[0].area().replaceSelection(ch);
@@ -355,7 +352,7 @@ class FoundationBenchmark {
             holders[0].layout();
             return System.nanoTime() - t0;
         });
-        Stats.Timed plain = () -> fx(() -> {
+        Stats.Timed plain = () -> FxThread.call(() -> {
             String ch = String.valueOf(typed.charAt(at[1]++ % typed.length()));
             long t0 = System.nanoTime();
             bare[0].replaceSelection(ch);
@@ -370,10 +367,10 @@ class FoundationBenchmark {
         rows.add(new Stats.Row("2d. Keystroke in the 10k-word scene editor", "—", 0, pair.measured(),
                 pair.baseline()));
         int typedChars = at[0];
-        assertEquals(prose.text().length() + typedChars, (int) fx(() -> view[0].area().getLength()));
-        assertEquals((int) fx(() -> Words.count(view[0].area().getText())), (int) fx(() -> vm[0].wordsProperty()
+        assertEquals(prose.text().length() + typedChars, (int) FxThread.call(() -> view[0].area().getLength()));
+        assertEquals((int) FxThread.call(() -> Words.count(view[0].area().getText())), (int) FxThread.call(() -> vm[0].wordsProperty()
                 .get()), "the editor's word count follows the typing");
-        fx(() -> {
+        FxThread.call(() -> {
             vm[0].discard();
             for (StackPane h : holders) {
                 h.getScene().getWindow().hide();
@@ -608,38 +605,5 @@ class FoundationBenchmark {
             return -1;
         }
         return bytes / 1024;
-    }
-
-    private static void startFx() throws InterruptedException {
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        Platform.setImplicitExit(false);
-        if (!started.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("The JavaFX toolkit did not start within 30 s");
-        }
-    }
-
-    /** Runs {@code work} on the FX thread and waits for its result. */
-    private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        try {
-            return result.get(120, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Exception ex) {
-                throw ex;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
