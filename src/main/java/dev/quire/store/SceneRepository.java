@@ -141,6 +141,7 @@ public final class SceneRepository {
             long now = Columns.now();
             String spans = Columns.spans(prose.spans());
             int words = prose.wordCount();
+            keepFirstState(c, sceneId, now);
             long storyId;
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ? RETURNING story_id")) {
@@ -170,6 +171,24 @@ public final class SceneRepository {
             StoryRepository.touch(c, storyId);
             return null;
         });
+    }
+
+    /**
+     * The first time a scene's text changes, its text until then (an imported draft, a model's
+     * first version, the sample) is kept as a revision, so it stays recoverable however it is rewritten.
+     */
+    private static void keepFirstState(Connection c, long sceneId, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.text, s.spans, s.word_count FROM scene s
+                WHERE s.id = ? AND s.text <> '' AND NOT EXISTS (SELECT 1 FROM scene_revision r WHERE r.scene_id = s.id)""")) {
+            ps.setLong(1, sceneId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, rs.getString(1), rs.getString(2), rs.getInt(3),
+                            now - 1);
+                }
+            }
+        }
     }
 
     /** Saves title, summary, POV, characters present and the pin; the text is saved by {@link #saveProse}. */

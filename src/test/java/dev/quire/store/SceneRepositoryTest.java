@@ -258,6 +258,19 @@ class SceneRepositoryTest {
     }
 
     @Test
+    void theFirstEditOfASceneCreatedWithTextKeepsThatTextAsARevision() {
+        Prose draft = Prose.plain("The model's first version of the morning.");
+        Scene scene = scenes.append(Scene.titled(storyId, "s").withProse(draft));
+
+        scenes.saveProse(scene.id(), Prose.plain("The writer's rewrite."));
+
+        List<SceneRevision> revisions = scenes.revisions(scene.id());
+        assertEquals(2, revisions.size(), "the draft and the rewrite");
+        assertEquals(Prose.plain("The writer's rewrite."), revisions.get(0).prose());
+        assertEquals(draft, revisions.get(1).prose(), "the original draft stays recoverable");
+    }
+
+    @Test
     void savesWithinTheRevisionSpacingShareOneRevision() {
         Scene scene = scenes.append(Scene.titled(storyId, "s"));
 

@@ -81,9 +81,13 @@ public final class SceneEditorView extends AutosavingEditor {
             meter.setOnMouseClicked(e -> openPromptPreview());
             meterBox.getChildren().setAll(meter);
         });
-        HBox header = new HBox(8, title, pov, present, pinned, provenance);
+        javafx.scene.control.Button revisions = new javafx.scene.control.Button("Revisions…");
+        revisions.setTooltip(new Tooltip("Earlier states of this scene, to read or restore"));
+        revisions.setOnAction(e -> model.revisions(list -> new RevisionsDialog(root.getScene().getWindow(),
+                model.titleProperty().get(), list).choose().ifPresent(r -> model.restore(r, area::setProse))));
+        HBox header = new HBox(8, title, pov, present, pinned, provenance, revisions);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {pov, present, pinned, provenance,
-                preview}) {
+                preview, revisions}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         title.setMinWidth(120);

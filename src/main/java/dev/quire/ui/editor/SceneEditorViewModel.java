@@ -170,6 +170,31 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
                 && a.characterIds().equals(b.characterIds()) && a.pinned() == b.pinned();
     }
 
+    /** The scene's kept revisions, newest first, after saving what is unsaved (so "now" is among them). */
+    public void revisions(Consumer<List<dev.quire.model.SceneRevision>> show) {
+        flush();
+        background.read(() -> studio.scenes().revisions(sceneId)).onSuccess(show)
+                .onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /**
+     * Puts a revision's text back: the current text is kept as a revision first, then the editor is
+     * filled again from the library; {@code reload} receives the restored prose.
+     */
+    public void restore(dev.quire.model.SceneRevision revision, Consumer<Prose> reload) {
+        flush();
+        background.write(() -> {
+            studio.scenes().restore(revision);
+            return studio.scenes().get(sceneId).orElseThrow().prose();
+        }).onSuccess(prose -> {
+            lastSavedProse = prose;
+            loading(() -> {
+                reload.accept(prose);
+                words.set(prose.wordCount());
+            });
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
     /** The prompt the next request for this scene would send; set once the scene has loaded. */
     public javafx.beans.property.ReadOnlyObjectProperty<dev.quire.ui.prompt.PromptPreviewViewModel> promptProperty() {
         return prompt;

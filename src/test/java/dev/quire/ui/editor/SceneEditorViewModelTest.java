@@ -63,6 +63,28 @@ class SceneEditorViewModelTest {
     }
 
     @Test
+    void restoringARevisionPutsItsTextBackAndKeepsTheReplacedText() throws Exception {
+        Prose rewritten = Prose.plain("A shorter morning: the clock, the watch, the door.");
+        document.set(rewritten);
+        editor.textChanged(rewritten.wordCount());
+        editor.flush();
+        List<dev.quire.model.SceneRevision> before = new ArrayList<>();
+        editor.revisions(before::addAll);
+        dev.quire.model.SceneRevision sampleText = before.stream()
+                .filter(r -> r.prose().equals(original.prose())).findFirst().orElseThrow();
+
+        editor.restore(sampleText, document::set);
+        library.settle();
+
+        assertEquals(original.prose(), stored().prose());
+        assertEquals(original.prose(), document.get(), "the editor shows the restored text");
+        assertFalse(editor.hasUnsavedChanges(), "restoring is not an edit to save again");
+        List<dev.quire.model.SceneRevision> after = library.studio().scenes().revisions(original.id());
+        assertTrue(after.stream().anyMatch(r -> r.kind() == dev.quire.model.SceneRevision.Kind.BEFORE_RESTORE
+                && r.prose().equals(rewritten)), "the rewritten text is kept");
+    }
+
+    @Test
     void editedTextIsStoredOnFlush() {
         Prose edited = new Prose.Builder().append("The kitchen clock said ten. ")
                 .append("Nine", Provenance.WRITER, true, false).append(", said the watch.").build();
