@@ -65,6 +65,7 @@ public final class RevisionsDialog {
         Label note = new Label("Restoring keeps the scene as it is now as a revision first.");
         note.getStyleClass().add("field-hint");
         dialog.getDialogPane().setContent(new VBox(8, split, note));
+        dialog.getDialogPane().setPrefSize(960, 680);
         ButtonType restore = new ButtonType("Restore this revision", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE, restore);
         dialog.getDialogPane().lookupButton(restore).disableProperty()
