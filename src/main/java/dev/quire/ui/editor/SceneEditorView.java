@@ -34,6 +34,11 @@ public final class SceneEditorView extends AutosavingEditor {
     private final BorderPane root = new BorderPane();
     private final ProseArea area = new ProseArea();
     private final TextField title = new TextField();
+    private FindBar findBar;
+    private static final javafx.scene.input.KeyCombination FIND = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    private static final javafx.scene.input.KeyCombination REPLACE = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
     public SceneEditorView(SceneEditorViewModel model, Background background) {
         super("scene:" + model.sceneId(), model, model.titleProperty(), "Untitled scene");
@@ -120,7 +125,17 @@ public final class SceneEditorView extends AutosavingEditor {
         StackPane body = new StackPane(scroll, empty);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
         StackPane.setMargin(empty, new Insets(40, 0, 0, 0));
-        root.setCenter(body);
+        FindBar findBar = new FindBar(area);
+        this.findBar = findBar;
+        VBox centre = new VBox(findBar, body);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root.setCenter(centre);
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e) || REPLACE.match(e)) {
+                findBar.show();
+                e.consume();
+            }
+        });
 
         Label missing = new Label();
         missing.textProperty().bind(model.problemProperty());
@@ -190,6 +205,10 @@ public final class SceneEditorView extends AutosavingEditor {
         vm.refresh();
         new dev.quire.ui.prompt.PromptPreviewWindow(vm, root.getScene().getWindow(), model.titleProperty().get(),
                 root.getScene()).show();
+    }
+
+    public FindBar findBar() {
+        return findBar;
     }
 
     public ProseArea area() {
