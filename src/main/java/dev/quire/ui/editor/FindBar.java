@@ -20,6 +20,7 @@ public final class FindBar extends HBox {
     private final TextField find = new TextField();
     private final TextField replace = new TextField();
     private final CheckBox matchCase = new CheckBox("Match case");
+    private final CheckBox wholeWords = new CheckBox("Whole words");
     private final Label count = new Label();
 
     public FindBar(ProseArea area) {
@@ -46,6 +47,7 @@ public final class FindBar extends HBox {
             step(0);
         });
         matchCase.selectedProperty().addListener((o, was, now) -> updateCount());
+        wholeWords.selectedProperty().addListener((o, was, now) -> updateCount());
         find.setOnAction(e -> step(1));
         replace.setOnAction(e -> replaceOne());
         setOnKeyPressed(e -> {
@@ -55,7 +57,7 @@ public final class FindBar extends HBox {
             }
         });
         count.getStyleClass().add("field-hint");
-        getChildren().addAll(find, previous, next, count, replace, one, all, matchCase, close);
+        getChildren().addAll(find, previous, next, count, replace, one, all, matchCase, wholeWords, close);
         hide();
     }
 
@@ -91,9 +93,15 @@ public final class FindBar extends HBox {
             needle = needle.toLowerCase(Locale.ROOT);
         }
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
-            out.add(i);
+            if (!wholeWords.isSelected() || (isWordEdge(text, i - 1) && isWordEdge(text, i + needle.length()))) {
+                out.add(i);
+            }
         }
         return out;
+    }
+
+    private static boolean isWordEdge(String text, int at) {
+        return at < 0 || at >= text.length() || !Character.isLetterOrDigit(text.charAt(at));
     }
 
     /** Selects the next (1), previous (-1) or nearest following (0) match, wrapping around. */
@@ -152,6 +160,10 @@ public final class FindBar extends HBox {
     private void updateCount() {
         int n = matches().size();
         count.setText(find.getText().isEmpty() ? "" : n == 0 ? "No matches" : n == 1 ? "1 match" : n + " matches");
+    }
+
+    CheckBox wholeWordsBox() {
+        return wholeWords;
     }
 
     TextField findField() {

@@ -52,4 +52,18 @@ class FindBarTest {
         assertEquals("a gauge, the ledger.\nThe tide and THE creek.", results.get(4), "the selected match only");
         assertEquals("a gauge, a ledger.\na tide and a creek.", results.get(5));
     }
+
+    @Test
+    void wholeWordsSkipsMatchesInsideLongerWords() throws Exception {
+        List<Integer> found = onFx(() -> {
+            ProseArea area = new ProseArea();
+            area.setProse(Prose.plain("The other theme: then the end."));
+            FindBar bar = new FindBar(area);
+            bar.wholeWordsBox().setSelected(true);
+            bar.findField().setText("the");
+            return bar.matches();
+        });
+
+        assertEquals(List.of(0, 22), found);
+    }
 }
