@@ -1,7 +1,7 @@
 package dev.quire.conversation;
 
 import dev.quire.generate.Lighthouse;
-import dev.quire.generate.Wire;
+import dev.quire.testing.Wire;
 import dev.quire.llm.ApiKey;
 import dev.quire.llm.GenerationHandler;
 import dev.quire.llm.ProviderKind;

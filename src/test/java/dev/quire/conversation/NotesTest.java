@@ -1,7 +1,7 @@
 package dev.quire.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.quire.generate.Wire;
+import dev.quire.testing.Wire;
 import dev.quire.model.Message;
 import dev.quire.model.Note;
 import dev.quire.prompt.PromptReport;

@@ -3,7 +3,7 @@ package dev.quire.conversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quire.cli.QuireCommand;
-import dev.quire.generate.Wire;
+import dev.quire.testing.Wire;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Fact;
 import dev.quire.model.LoreEntry;

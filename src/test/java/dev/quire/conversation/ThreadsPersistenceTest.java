@@ -1,6 +1,6 @@
 package dev.quire.conversation;
 
-import dev.quire.generate.Wire;
+import dev.quire.testing.Wire;
 import dev.quire.model.Conversation;
 import dev.quire.model.Message;
 import dev.quire.studio.ConversationThreads;

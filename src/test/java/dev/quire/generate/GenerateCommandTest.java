@@ -1,5 +1,7 @@
 package dev.quire.generate;
 
+import dev.quire.testing.Wire;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quire.model.Generation;
 import dev.quire.model.Variant;

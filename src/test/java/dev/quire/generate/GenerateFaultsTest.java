@@ -1,5 +1,7 @@
 package dev.quire.generate;
 
+import dev.quire.testing.Wire;
+
 import dev.quire.model.Generation;
 import dev.quire.model.Variant;
 import dev.quire.studio.Studio;

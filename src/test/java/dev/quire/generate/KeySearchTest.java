@@ -1,5 +1,7 @@
 package dev.quire.generate;
 
+import dev.quire.testing.Wire;
+
 import dev.quire.studio.LibraryLocation;
 import dev.quire.studio.Studio;
 import mockwebserver3.Dispatcher;

@@ -1,5 +1,7 @@
 package dev.quire.generate;
 
+import dev.quire.testing.Wire;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,5 +1,7 @@
 package dev.quire.llm;
 
+import dev.quire.testing.Wire;
+
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;

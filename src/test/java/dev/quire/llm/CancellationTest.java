@@ -1,5 +1,7 @@
 package dev.quire.llm;
 
+import dev.quire.testing.Wire;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;

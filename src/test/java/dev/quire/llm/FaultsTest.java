@@ -1,5 +1,7 @@
 package dev.quire.llm;
 
+import dev.quire.testing.Wire;
+
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

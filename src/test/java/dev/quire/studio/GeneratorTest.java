@@ -2,7 +2,7 @@ package dev.quire.studio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quire.generate.Lighthouse;
-import dev.quire.generate.Wire;
+import dev.quire.testing.Wire;
 import dev.quire.llm.ApiKey;
 import dev.quire.llm.ChatRequest;
 import dev.quire.llm.GenerationHandler;

@@ -1,6 +1,6 @@
 package dev.quire.ui.chat;
 
-import dev.quire.generate.Wire;
+import dev.quire.testing.Wire;
 import dev.quire.llm.ProviderKind;
 import dev.quire.llm.ProviderProfile;
 import dev.quire.model.CharacterSheet;

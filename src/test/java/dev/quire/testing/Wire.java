@@ -1,4 +1,4 @@
-package dev.quire.generate;
+package dev.quire.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +81,11 @@ public final class Wire {
         return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":" + json(message) + "}}";
     }
 
+    /** An error event inside a 200 stream (the same as {@link #anthropicErrorEvent}). */
+    public static String anthropicError(String type, String message) {
+        return anthropicErrorEvent(type, message);
+    }
+
     public static MockResponse.Builder anthropicError(int status, String type, String message) {
         return jsonStatus(status, anthropicErrorBody(type, message));
     }
@@ -101,6 +106,12 @@ public final class Wire {
     public static String openAiFinish(int index, String reason) {
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":" + index
                 + ",\"delta\":{},\"finish_reason\":\"" + reason + "\"}]}\n\n";
+    }
+
+    /** The include_usage chunk, with {@code "choices": null} as some servers send it, or {@code []}. */
+    public static String openAiUsage(boolean nullChoices) {
+        String chunk = openAiUsage();
+        return nullChoices ? chunk.replace("\"choices\":[]", "\"choices\":null") : chunk;
     }
 
     /** The include_usage chunk: 9 in (4 of them cached), 12 out. */
@@ -196,6 +207,10 @@ public final class Wire {
                 .body(head + padding)
                 .onResponseBody(SocketEffect.Stall.INSTANCE);
     }
+
+    /** A proxy's error page. */
+    public static final String HTML = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+            + "<body><h1>Bad Gateway</h1><p>The proxy could not reach the upstream server.</p></body></html>\n";
 
     public static String html(String detail) {
         return "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
