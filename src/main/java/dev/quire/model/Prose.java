@@ -39,6 +39,51 @@ public record Prose(String text, List<Span> spans) {
         return text.isEmpty();
     }
 
+    /** The prose from {@code start} to {@code end}, with its styles and provenance. */
+    public Prose slice(int start, int end) {
+        Objects.checkFromToIndex(start, end, text.length());
+        Builder b = new Builder();
+        int pos = 0;
+        for (Span s : spans) {
+            int from = Math.max(start, pos);
+            int to = Math.min(end, pos + s.length());
+            if (from < to) {
+                b.append(text.substring(from, to), s.provenance(), s.italic(), s.bold());
+            }
+            pos += s.length();
+            if (pos >= end) {
+                break;
+            }
+        }
+        return b.build();
+    }
+
+    /** This prose with {@code start} to {@code end} replaced by {@code piece}; an empty range inserts it. */
+    public Prose replace(int start, int end, Prose piece) {
+        Objects.checkFromToIndex(start, end, text.length());
+        Objects.requireNonNull(piece, "piece");
+        List<Span> out = new ArrayList<>(slice(0, start).spans);
+        out.addAll(piece.spans);
+        out.addAll(slice(end, text.length()).spans);
+        return new Prose(text.substring(0, start) + piece.text + text.substring(end), out);
+    }
+
+    /**
+     * Text taken whole from one source, such as a variant. Paragraph breaks stay the writer's, as the
+     * editor keeps them, so the same text reads back the same from the editor and from here.
+     */
+    public static Prose from(String text, Provenance provenance) {
+        Builder b = new Builder();
+        int from = 0;
+        for (int br = text.indexOf('\n'); br >= 0; br = text.indexOf('\n', from)) {
+            b.append(text.substring(from, br), provenance, false, false);
+            b.append("\n");
+            from = br + 1;
+        }
+        b.append(text.substring(from), provenance, false, false);
+        return b.build();
+    }
+
     /** Builds prose piece by piece; adjacent pieces with the same style merge into one span. */
     public static final class Builder {
         private final StringBuilder text = new StringBuilder();

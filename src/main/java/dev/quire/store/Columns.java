@@ -20,6 +20,7 @@ final class Columns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<Long>> IDS = new TypeReference<>() { };
 
     private Columns() {
     }
@@ -37,6 +38,23 @@ final class Columns {
             return json == null || json.isEmpty() ? List.of() : JSON.readValue(json, STRINGS);
         } catch (JsonProcessingException e) {
             throw new PersistenceException("A list in the library is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String ids(List<Long> ids) {
+        try {
+            return JSON.writeValueAsString(ids);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("Could not encode a list of " + ids.size() + " ids", e);
+        }
+    }
+
+    static List<Long> ids(String json) {
+        try {
+            return json == null || json.isEmpty() ? List.of() : JSON.readValue(json, IDS);
+        } catch (JsonProcessingException e) {
+            throw new PersistenceException("A list of ids in the library is not valid JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 

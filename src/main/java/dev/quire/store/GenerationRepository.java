@@ -120,9 +120,30 @@ public final class GenerationRepository {
                 ps.setLong(1, generationId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Variant(rs.getLong("id"), generationId, rs.getInt("idx"), rs.getString("text"),
-                                Variant.Status.valueOf(rs.getString("status")), rs.getString("stop_reason"),
-                                rs.getString("error"), Columns.nullableInt(rs, "rating"), rs.getString("note")));
+                        out.add(variant(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<Variant> variant(long id) {
+        List<Variant> found = variantsByIds(List.of(id));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The variants with these ids, in the order given; ids no longer in the library are left out. */
+    public List<Variant> variantsByIds(List<Long> ids) {
+        return db.read("load the variants", c -> {
+            List<Variant> out = new ArrayList<>(ids.size());
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM variant WHERE id = ?")) {
+                for (long id : ids) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(variant(rs));
+                        }
                     }
                 }
             }
@@ -159,6 +180,12 @@ public final class GenerationRepository {
             }
             return null;
         });
+    }
+
+    private static Variant variant(ResultSet rs) throws SQLException {
+        return new Variant(rs.getLong("id"), rs.getLong("generation_id"), rs.getInt("idx"), rs.getString("text"),
+                Variant.Status.valueOf(rs.getString("status")), rs.getString("stop_reason"), rs.getString("error"),
+                Columns.nullableInt(rs, "rating"), rs.getString("note"));
     }
 
     private static Generation generation(ResultSet rs) throws SQLException {

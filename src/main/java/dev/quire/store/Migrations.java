@@ -14,7 +14,8 @@ import java.util.List;
 final class Migrations {
 
     /** In order; the position (1-based) is the schema version the file produces. */
-    private static final List<String> FILES = List.of("V001__library.sql", "V002__notes.sql");
+    private static final List<String> FILES = List.of("V001__library.sql", "V002__notes.sql",
+            "V003__composition.sql");
 
     private Migrations() {
     }

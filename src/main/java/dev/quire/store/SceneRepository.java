@@ -191,6 +191,50 @@ public final class SceneRepository {
         }
     }
 
+    /**
+     * Replaces the scene's text at once (an accepted composition) and keeps the result as a revision of {@code kind}.
+     * The text it replaces is kept as a revision first, unless the newest revision already holds it: autosaves are
+     * kept only every {@link #REVISION_SPACING}, and a replacement must not lose the typing since. Joins the
+     * caller's transaction when there is one.
+     *
+     * @return the scene with its new text
+     */
+    public Scene replaceProse(long sceneId, Prose prose, SceneRevision.Kind kind) {
+        return db.write("replace the scene's text", c -> {
+            Scene current = get(c, sceneId).orElseThrow(() -> missing(sceneId));
+            long now = Columns.now();
+            String oldSpans = Columns.spans(current.prose().spans());
+            if (!current.prose().isEmpty() && !isNewestRevision(c, sceneId, current.prose().text(), oldSpans)) {
+                addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, current.prose().text(), oldSpans,
+                        current.wordCount(), now);
+            }
+            String spans = Columns.spans(prose.spans());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, prose.text());
+                ps.setString(2, spans);
+                ps.setInt(3, prose.wordCount());
+                ps.setLong(4, now);
+                ps.setLong(5, sceneId);
+                ps.executeUpdate();
+            }
+            // same millisecond as the state it replaces: revisions() breaks the tie by id, newest first
+            addRevision(c, sceneId, kind, prose.text(), spans, prose.wordCount(), now);
+            StoryRepository.touch(c, current.storyId());
+            return get(c, sceneId).orElseThrow(() -> missing(sceneId));
+        });
+    }
+
+    private static boolean isNewestRevision(Connection c, long sceneId, String text, String spans) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT text, spans FROM scene_revision WHERE scene_id = ? ORDER BY created_at DESC, id DESC LIMIT 1""")) {
+            ps.setLong(1, sceneId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1).equals(text) && rs.getString(2).equals(spans);
+            }
+        }
+    }
+
     /** Saves title, summary, POV, characters present and the pin; the text is saved by {@link #saveProse}. */
     public void saveDetails(Scene scene) {
         db.write("save the scene \"" + scene.title() + "\"", c -> {

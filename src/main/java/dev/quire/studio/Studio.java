@@ -42,6 +42,7 @@ public final class Studio implements AutoCloseable {
     private final NoteRepository notes;
     private final Prompts prompts;
     private final ConversationThreads threads;
+    private final Stitching stitching;
     private final ProviderSettings providers;
     private final ProviderTuning.Result providerTuning;
 
@@ -59,6 +60,7 @@ public final class Studio implements AutoCloseable {
         this.notes = new NoteRepository(database);
         this.prompts = new Prompts(this);
         this.threads = new ConversationThreads(this);
+        this.stitching = new Stitching(this);
         this.providerTuning = ProviderTuning.fromEnvironment(env);
         this.providers = new ProviderSettings(new ProviderRepository(database), settings,
                 new KeyVault(LibraryLocation.configDir(env)), env, providerTuning.settings());
@@ -152,6 +154,11 @@ public final class Studio implements AutoCloseable {
     /** Brainstorms and scene discussions with the model, and pinning what they establish into the story. */
     public ConversationThreads threads() {
         return threads;
+    }
+
+    /** Each scene's stitching pane: variant columns, the composition with its provenance, and accepting it. */
+    public Stitching stitching() {
+        return stitching;
     }
 
     /** The prompt builder: frames, the preview of what a request sends, and the context meter. */
