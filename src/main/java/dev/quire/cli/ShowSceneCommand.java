@@ -1,0 +1,153 @@
+package dev.quire.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.model.Prose;
+import dev.quire.model.Provenance;
+import dev.quire.model.Scene;
+import dev.quire.model.SceneHeader;
+import dev.quire.model.Span;
+import dev.quire.model.StorySummary;
+import dev.quire.store.PersistenceException;
+import dev.quire.studio.Studio;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "show-scene", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Print a scene's text, or with --json its text, where each passage came from, and how many revisions "
+                        + "it keeps.",
+                "",
+                "With --json prints {\"text\": \"...\", \"spans\": [{\"start\": N, \"end\": N, \"source\": \"writer\"}, "
+                        + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\"}], "
+                        + "\"revisions\": N}. Spans cover the text in order, one per run of the same source (italic and "
+                        + "bold do not split them); a paragraph break between two passages of one variant belongs to "
+                        + "that variant's span. start and end are offsets into text counted in UTF-16 code units, as "
+                        + "Java and JavaScript strings count them (a character outside the Basic Multilingual Plane, "
+                        + "such as an emoji, counts as 2); end is exclusive.",
+                ""},
+        footerHeading = "%n",
+        footer = "Exit codes: 0 shown, 2 bad options or no such story or scene, 3 the library cannot be used, "
+                + "1 anything else.")
+final class ShowSceneCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuireCommand parent;
+
+    @Mixin
+    LibraryOptions library;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--story", required = true, paramLabel = "TITLE|ID", description = "The story, by title or id.")
+    String story;
+
+    @Option(names = "--scene", required = true, paramLabel = "N", description = "The scene (story order, from 1).")
+    int scene;
+
+    @Option(names = "--json", description = "Print the text, its provenance spans and the revision count as JSON.")
+    boolean json;
+
+    /** A stretch of text from one source. */
+    record Run(int start, int end, Provenance provenance) {
+        String source() {
+            if (provenance.isWriter()) {
+                return "writer";
+            }
+            return provenance.variantId() == null ? "variant" : "variant:" + provenance.variantId();
+        }
+
+        /** Runs with the same key are one passage; a variant kept without an id is told apart by its label. */
+        boolean sameSourceAs(Run other) {
+            return source().equals(other.source())
+                    && (provenance.isWriter() || provenance.variantId() != null
+                    || provenance.label().equals(other.provenance.label()));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cmd = spec.commandLine();
+        if (scene < 1) {
+            throw new CommandLine.ParameterException(cmd, "--scene counts from 1 in story order, not " + scene + ".");
+        }
+        PrintWriter out = cmd.getOut();
+        try (Studio studio = library.orElse(parent.library).open(parent.env)) {
+            StorySummary chosen = StoryArgument.resolve(studio, story, cmd);
+            List<SceneHeader> scenes = studio.scenes().headers(chosen.id());
+            if (scene > scenes.size()) {
+                throw new CommandLine.ParameterException(cmd, "“" + chosen.title() + "” has " + scenes.size()
+                        + (scenes.size() == 1 ? " scene" : " scenes") + ", so there is no scene " + scene + ".");
+            }
+            long sceneId = scenes.get(scene - 1).id();
+            Scene shown = studio.scenes().get(sceneId).orElseThrow(() -> new PersistenceException(
+                    "Scene " + scene + " of “" + chosen.title() + "” was deleted while it was being read."));
+            if (json) {
+                out.println(json(shown.prose(), studio.scenes().revisions(sceneId).size()));
+            } else {
+                String text = shown.prose().text();
+                out.print(text);
+                if (!text.endsWith("\n")) {
+                    out.println();
+                }
+            }
+            return 0;
+        }
+    }
+
+    static String json(Prose prose, int revisions) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("text", prose.text());
+        ArrayNode spans = root.putArray("spans");
+        for (Run run : runs(prose)) {
+            ObjectNode span = spans.addObject().put("start", run.start()).put("end", run.end())
+                    .put("source", run.source());
+            if (!run.provenance().isWriter()) {
+                span.put("label", run.provenance().label());
+            }
+        }
+        root.put("revisions", revisions);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    /**
+     * The prose as runs of one source each. The editor gives every paragraph break to the writer, so a break
+     * alone between two passages of the same variant is read as part of that variant's passage.
+     */
+    static List<Run> runs(Prose prose) {
+        List<Run> out = new ArrayList<>();
+        int pos = 0;
+        for (Span s : prose.spans()) {
+            Run run = new Run(pos, pos + s.length(), s.provenance());
+            pos = run.end();
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).sameSourceAs(run)) {
+                out.set(last, new Run(out.get(last).start(), run.end(), out.get(last).provenance()));
+            } else if (last >= 1 && !run.provenance().isWriter() && isBreak(prose.text(), out.get(last))
+                    && out.get(last - 1).sameSourceAs(run)) {
+                out.remove(last);
+                out.set(last - 1, new Run(out.get(last - 1).start(), run.end(), out.get(last - 1).provenance()));
+            } else {
+                out.add(run);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isBreak(String text, Run run) {
+        return run.provenance().isWriter() && text.substring(run.start(), run.end()).chars().allMatch(c -> c == '\n');
+    }
+}

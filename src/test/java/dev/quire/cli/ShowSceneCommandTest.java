@@ -1,0 +1,181 @@
+package dev.quire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quire.model.Composition.Placement;
+import dev.quire.model.Generation;
+import dev.quire.model.Prose;
+import dev.quire.model.Provenance;
+import dev.quire.model.Scene;
+import dev.quire.model.Story;
+import dev.quire.model.Variant;
+import dev.quire.studio.Studio;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code quire show-scene}: a scene's text, and with --json where each passage came from. */
+class ShowSceneCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STORY = "The Lighthouse";
+
+    /** 9 UTF-16 units: the sunrise emoji is a surrogate pair. */
+    private static final String OPENING = "Dawn \uD83C\uDF05.\n";
+
+    @TempDir
+    Path dir;
+
+    private long a;
+    private long b;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    /**
+     * Scene 2 of "The Lighthouse" after an accept: the writer's opening, two paragraphs of variant A (the break
+     * between them is the writer's, as the editor keeps it, and one word of A is italic), a writer's break, a
+     * sentence of B, and the writer's ending.
+     */
+    @BeforeEach
+    void stitchedScene() {
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY, Map.of())) {
+            long storyId = studio.stories().create(Story.titled(STORY)).id();
+            studio.scenes().append(Scene.titled(storyId, "Arrival").withProse(Prose.plain("They came by boat.")));
+            long sceneId = studio.scenes().append(Scene.titled(storyId, "Night Watch")
+                    .withProse(Prose.plain("An old draft."))).id();
+            Generation g = studio.generations().create(new Generation(0, storyId, sceneId, null, "scene", "Claude",
+                    "claude-opus", "[]", "{}", null, 2, null, Instant.now(), Instant.now(), Generation.Status.COMPLETE,
+                    null));
+            List<Variant> variants = studio.generations().variants(g.id());
+            a = variants.get(0).id();
+            b = variants.get(1).id();
+            Provenance fromA = Provenance.variant("A", a);
+            Provenance fromB = Provenance.variant("B", b);
+            Prose composition = new Prose.Builder()
+                    .append(OPENING)
+                    .append("The lamp ", fromA, false, false)
+                    .append("turned", fromA, true, false)
+                    .append(".", fromA, false, false)
+                    .append("\n")
+                    .append("It turned all night.", fromA, false, false)
+                    .append("\n")
+                    .append("Gulls argued.", fromB, false, false)
+                    .append(" Enough.")
+                    .build();
+            studio.stitching().accept(sceneId, composition, Placement.REPLACE_SCENE, 0, 0);
+        }
+    }
+
+    private Run quire(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("library").toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = QuireCommand.run(all.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(new byte[0]), Map.of("QUIRE_CONFIG_HOME", dir.resolve("config").toString()),
+                o -> { });
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonGivesTheTextItsProvenanceRunsAndTheRevisionCount() throws Exception {
+        Run run = quire("show-scene", "--story", STORY, "--scene", "2", "--json");
+
+        assertEquals(0, run.code(), run.toString());
+        String text = OPENING + "The lamp turned.\nIt turned all night.\nGulls argued. Enough.";
+        JsonNode expected = JSON.readTree("""
+                {"text": %s,
+                 "spans": [
+                   {"start": 0, "end": 9, "source": "writer"},
+                   {"start": 9, "end": 46, "source": "variant:%d", "label": "A"},
+                   {"start": 46, "end": 47, "source": "writer"},
+                   {"start": 47, "end": 60, "source": "variant:%d", "label": "B"},
+                   {"start": 60, "end": 68, "source": "writer"}
+                 ],
+                 "revisions": 2}
+                """.formatted(JSON.writeValueAsString(text), a, b));
+        assertEquals(expected, run.json());
+        assertEquals(68, text.length(), "offsets count UTF-16 units");
+        assertEquals("It turned all night.", text.substring(26, 46));
+        assertEquals("Gulls argued.", text.substring(47, 60));
+    }
+
+    @Test
+    void withoutJsonItPrintsTheSceneText() {
+        Run run = quire("show-scene", "--story", STORY, "--scene", "2");
+
+        assertEquals(0, run.code(), run.toString());
+        assertEquals(OPENING + "The lamp turned.\nIt turned all night.\nGulls argued. Enough.\n", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void aSceneWrittenByHandIsOneWriterSpanWithNoRevisions() throws Exception {
+        JsonNode json = quire("show-scene", "--story", STORY, "--scene", "1", "--json").json();
+
+        assertEquals(JSON.readTree("""
+                {"text": "They came by boat.", "spans": [{"start": 0, "end": 18, "source": "writer"}],
+                 "revisions": 0}"""), json);
+    }
+
+    @Test
+    void theStoryMayBeNamedByIdOrInAnotherCase() throws Exception {
+        String byTitle = quire("show-scene", "--story", "the lighthouse", "--scene", "2", "--json").out();
+        assertTrue(byTitle.contains("Gulls argued."), byTitle);
+        assertEquals(JSON.readTree(byTitle), JSON.readTree(quire("show-scene", "--story", "1", "--scene", "2",
+                "--json").out()));
+    }
+
+    @Test
+    void anUnknownStoryIsAUsageErrorThatSaysHowToFindOne() {
+        Run run = quire("show-scene", "--story", "The Harbour", "--scene", "1");
+
+        assertEquals(2, run.code(), run.toString());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("There is no story “The Harbour”"), run.err());
+        assertTrue(run.err().contains("quire stories"), run.err());
+    }
+
+    @Test
+    void aSceneTheStoryDoesNotHaveIsAUsageErrorThatSaysHowManyItHas() {
+        Run past = quire("show-scene", "--story", STORY, "--scene", "3", "--json");
+        assertEquals(2, past.code(), past.toString());
+        assertEquals("", past.out());
+        assertTrue(past.err().contains("“The Lighthouse” has 2 scenes, so there is no scene 3."), past.err());
+
+        Run zero = quire("show-scene", "--story", STORY, "--scene", "0");
+        assertEquals(2, zero.code(), zero.toString());
+        assertTrue(zero.err().contains("--scene counts from 1"), zero.err());
+
+        Run missing = quire("show-scene", "--story", STORY);
+        assertNotEquals(0, missing.code());
+        assertTrue(missing.err().contains("--scene"), missing.err());
+    }
+
+    @Test
+    void helpExplainsTheJsonAndHowOffsetsAreCounted() {
+        Run run = quire("show-scene", "--help");
+
+        assertEquals(0, run.code(), run.toString());
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("UTF-16 code units"), help);
+        assertTrue(help.contains("\"source\": \"variant:ID\", \"label\": \"B\""), help);
+    }
+}
