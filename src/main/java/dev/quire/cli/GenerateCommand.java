@@ -28,11 +28,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Ask a provider for variants of a scene, stream them to standard output, and keep the generation "
                         + "and its variants in the library.",
+                "",
+                "With --continue-at N the model continues scene --scene from character N of its text: only the "
+                        + "text before N is sent. With --rewrite START:END it rewrites that passage of the scene as "
+                        + "--instruction says, and replies with the new passage only. Characters are counted from 0 "
+                        + "in the scene's text as the library holds it, in UTF-16 code units. Neither changes the "
+                        + "scene: the variants are kept for the writer to use.",
                 "",
                 "With one variant its text streams as it arrives. With several, each line is printed as soon as it "
                         + "is complete, labelled with its variant ([A], [B], …), so the variants interleave line by "
@@ -56,6 +64,8 @@ import java.util.concurrent.TimeUnit;
                 "  1    anything else"})
 final class GenerateCommand implements Callable<Integer> {
 
+    private static final Pattern START_END = Pattern.compile("\\s*(\\d{1,9})\\s*:\\s*(\\d{1,9})\\s*");
+
     @ParentCommand
     QuireCommand parent;
 
@@ -68,14 +78,30 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--story", required = true, paramLabel = "TITLE|ID", description = "The story, by title or id.")
     String story;
 
-    @Option(names = "--instruction", required = true, paramLabel = "TEXT",
-            description = "What the scene should do: the more specific, the better the prose.")
+    @Option(names = "--instruction", paramLabel = "TEXT",
+            description = "What the scene should do, or how to rewrite the passage: the more specific, the better "
+                    + "the prose. Required, except with --continue-at.")
     String instruction;
 
     @Option(names = "--scene", paramLabel = "N",
             description = "Write into scene N (story order, from 1), whose current text is sent as the scene so "
                     + "far. Default: a new scene after the last.")
     Integer scene;
+
+    @Option(names = "--continue-at", paramLabel = "N",
+            description = "Continue scene --scene from character N of its text (from 0); the text after N is not "
+                    + "sent.")
+    Integer continueAt;
+
+    @Option(names = "--rewrite", paramLabel = "START:END",
+            description = "Rewrite the passage of scene --scene from character START up to END (not included), "
+                    + "counted from 0.")
+    String rewrite;
+
+    @Option(names = "--frame", paramLabel = "KEY",
+            description = "The frame, by key (scene, continue, rewrite, frame-ID…) or name, your own included: "
+                    + "`quire prompt --help` lists the built-in ones. Default: scene, continue or rewrite, as asked.")
+    String frame;
 
     @Option(names = "--provider", paramLabel = "NAME",
             description = "A stored profile (quire providers), or anthropic, openai, openai-compatible or ollama. "
@@ -118,14 +144,24 @@ final class GenerateCommand implements Callable<Integer> {
         try (Studio studio = library.orElse(parent.library).open(parent.env)) {
             StorySummary chosen = StoryArgument.resolve(studio, story, cmd);
             Generator generator = new Generator(studio);
-            Generator.Request request = Generator.Request.builder(chosen.id(), instruction)
-                    .scene(scene).provider(provider).model(model).baseUrl(baseUrl).variants(variants)
-                    .maxOutputTokens(maxTokens).temperature(temperature).build();
             Generator.Prepared prepared;
             try {
-                prepared = generator.prepare(request);
+                Generator.Request.Builder builder = Generator.Request.builder(chosen.id(),
+                                instruction == null ? "" : instruction)
+                        .scene(scene).frame(frame).provider(provider).model(model).baseUrl(baseUrl).variants(variants)
+                        .maxOutputTokens(maxTokens).temperature(temperature);
+                if (continueAt != null) {
+                    builder.continueAt(continueAt);
+                } else if (rewrite != null) {
+                    int[] passage = passage(cmd);
+                    builder.rewrite(passage[0], passage[1]);
+                }
+                prepared = generator.prepare(builder.build());
             } catch (CannotGenerateException e) {
                 return cannotGenerate(e, cmd, chosen);
+            } catch (IllegalArgumentException e) {
+                // a frame that does not exist or cannot carry the request, or options that do not go together
+                throw new CommandLine.ParameterException(cmd, e.getMessage());
             }
             if (prepared.storedKeyWithheld()) {
                 err.println("quire: the key stored for “" + prepared.profile().name() + "” is not sent to "
@@ -141,11 +177,28 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private void checkOptions(CommandLine cmd) {
-        if (instruction.isBlank()) {
-            throw new CommandLine.ParameterException(cmd, "--instruction is empty: say what the scene should do.");
+        if (continueAt != null && rewrite != null) {
+            throw new CommandLine.ParameterException(cmd, "--continue-at and --rewrite do not go together: continue "
+                    + "from a cursor, or rewrite a passage.");
+        }
+        if (continueAt == null && (instruction == null || instruction.isBlank())) {
+            throw new CommandLine.ParameterException(cmd, "--instruction " + (instruction == null ? "is missing"
+                    : "is empty") + ": say " + (rewrite != null ? "how to rewrite the passage." : "what the scene "
+                    + "should do."));
         }
         if (scene != null && scene < 1) {
             throw new CommandLine.ParameterException(cmd, "--scene counts from 1 in story order, not " + scene + ".");
+        }
+        if ((continueAt != null || rewrite != null) && scene == null) {
+            throw new CommandLine.ParameterException(cmd, (continueAt != null ? "--continue-at" : "--rewrite")
+                    + " needs --scene: the scene to " + (continueAt != null ? "continue." : "rewrite a passage of."));
+        }
+        if (continueAt != null && continueAt < 0) {
+            throw new CommandLine.ParameterException(cmd, "--continue-at counts characters from 0, not " + continueAt
+                    + ".");
+        }
+        if (rewrite != null) {
+            passage(cmd);
         }
         if (variants < 1 || variants > ChatRequest.MAX_VARIANTS) {
             throw new CommandLine.ParameterException(cmd, "--variants must be 1 to " + ChatRequest.MAX_VARIANTS
@@ -158,6 +211,22 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--temperature must be between 0 and 2, not "
                     + temperature + ".");
         }
+    }
+
+    /** START and END of --rewrite, in order and not empty. */
+    private int[] passage(CommandLine cmd) {
+        Matcher m = START_END.matcher(rewrite);
+        if (!m.matches()) {
+            throw new CommandLine.ParameterException(cmd, "--rewrite takes START:END, two character counts from 0 "
+                    + "such as 120:348, not “" + rewrite + "”.");
+        }
+        int start = Integer.parseInt(m.group(1));
+        int end = Integer.parseInt(m.group(2));
+        if (end <= start) {
+            throw new CommandLine.ParameterException(cmd, "--rewrite " + rewrite + " selects nothing: END must come "
+                    + "after START.");
+        }
+        return new int[] {start, end};
     }
 
     private int cannotGenerate(CannotGenerateException e, CommandLine cmd, StorySummary chosen) {
@@ -247,9 +316,25 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private static String summary(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen) {
+        String what;
+        switch (prepared.mode()) {
+            case CONTINUE:
+                what = "continuing scene " + (prepared.scene().orElseThrow().position() + 1) + " from character "
+                        + prepared.anchorStart();
+                break;
+            case REWRITE:
+                what = "rewriting characters " + prepared.anchorStart() + " to " + prepared.anchorEnd() + " of scene "
+                        + (prepared.scene().orElseThrow().position() + 1);
+                break;
+            case SCENE:
+            default:
+                what = prepared.scene().map(s -> "scene " + (s.position() + 1)).orElse("a new scene");
+                break;
+        }
         StringBuilder sb = new StringBuilder("Generation ").append(outcome.generationId()).append(" for “")
-                .append(chosen.title()).append("”, ")
-                .append(prepared.scene().map(s -> "scene " + (s.position() + 1)).orElse("a new scene"))
+                .append(chosen.title()).append("”, ").append(what)
+                .append(prepared.frame().builtIn() && prepared.frame().key().equals(prepared.mode().defaultFrame())
+                        ? "" : " in the frame “" + prepared.frame().name() + "”")
                 .append(", from ").append(prepared.profile().name()).append(" (").append(prepared.model())
                 .append("): ");
         List<VariantResult> results = outcome.variants();

@@ -4,6 +4,7 @@ import dev.quire.model.CharacterSheet;
 import dev.quire.model.Fact;
 import dev.quire.model.LoreEntry;
 import dev.quire.model.Note;
+import dev.quire.model.PlayedBy;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
 
@@ -22,12 +23,14 @@ import java.util.regex.Pattern;
 /**
  * Builds a prompt from a story within a token budget.
  *
- * <p>What goes in, by priority, as long as it fits: the frame, the instruction and the scene being worked on; in a
- * conversation, its earlier messages, newest first (the oldest go when they do not fit); the story bible; always-on
- * lore; the characters present; the notes the writer shared (never the private ones); the most recent scenes
- * verbatim (pinned scenes first, then the nearest ones, up to {@link #RECENT_TOKENS}); lore triggered by the recent
- * text, the conversation or the instruction; then the summaries of older scenes, nearest first. Text that must be shortened is cut at a paragraph or sentence boundary.
- * What is left out is reported with the reason.
+ * <p>What goes in, by priority, as long as it fits: the frame, the instruction, the passage to rewrite (exactly as
+ * selected, never shortened), the co-writing turns, and the scene being worked on (when continuing from the cursor,
+ * only its text up to the cursor; when rewriting, with the passage's place marked); in a conversation, its earlier
+ * messages, newest first (the oldest go when they do not fit); the story bible; always-on lore; the characters present;
+ * the notes the writer shared (never the private ones); the most recent scenes verbatim (pinned scenes first, then the
+ * nearest ones, up to {@link #RECENT_TOKENS}); lore triggered by the recent text, the conversation or the instruction;
+ * then the summaries of older scenes, nearest first. Text that must be shortened is cut at a paragraph or sentence
+ * boundary. What is left out is reported with the reason.
  *
  * <p>Order in the prompt follows the frame, whose system section puts the stable part (bible, characters,
  * always-on lore) before the volatile part (triggered lore, recent scenes): the stable part is byte-identical
@@ -40,7 +43,14 @@ public final class ContextAssembler {
     /** How many scenes before the one worked on count as "recent text" for triggering lore. */
     public static final int RECENT_SCAN_SCENES = 2;
 
+    /** Where the passage to rewrite stands in the scene text sent with it. */
+    public static final String PASSAGE_MARK = "[PASSAGE TO REWRITE]";
+    static final String PASSAGE_HEADING = "# The passage to rewrite";
+    static final String TURNS_HEADING = "# Turns";
+
     private static final Pattern BLANK_RUNS = Pattern.compile("\\n[ \\t]*\\n(?:[ \\t]*\\n)+");
+    /** Stands in for the passage while the blank lines of a section are tidied, so the passage goes as it is. */
+    private static final String PASSAGE_STAND_IN = "\uE000passage\uE000";
 
     private ContextAssembler() {
     }
@@ -83,6 +93,7 @@ public final class ContextAssembler {
         final List<PromptInput.Turn> history = new ArrayList<>();
         int historyTokens;
         int remaining;
+        String turnsLabel = "";
 
         Run(PromptInput in) {
             this.in = in;
@@ -111,19 +122,20 @@ public final class ContextAssembler {
             headings.put("scenes", "# The story so far");
             headings.put("notes", "# Notes from the author");
 
-            // tier 0: the frame, the instruction and the scene worked on, trimmed to its end if it alone is too long
+            // tier 0: the frame, the instruction, the passage to rewrite, the turns and the scene worked on; only
+            // the scene is shortened if these alone are too long (to its end, or around the passage)
             String instruction = in.instruction();
             int instructionTokens = counter.count(instruction);
-            String sceneText = "";
-            if (slotsUsed.contains("scene_text") && in.target() != null
-                    && !in.target().prose().text().isBlank()) {
-                sceneText = in.target().prose().text().strip();
-            }
+            String passage = slotsUsed.contains("passage") ? in.passage() : "";
+            SceneText scene = sceneText();
             String title = story.title().strip();
             Map<String, String> fixed = new HashMap<>();
             fixed.put("instruction", instruction);
             fixed.put("title", title);
-            fixed.put("scene_text", sceneText.isEmpty() ? "" : sceneIntro(in.target()) + sceneText);
+            fixed.put("passage", passage.isEmpty() ? "" : PASSAGE_HEADING + "\n\n<passage>\n" + passage
+                    + "\n</passage>");
+            fixed.put("turns", slotsUsed.contains("turns") ? turns(cast) : "");
+            fixed.put("scene_text", scene.render(-1));
             int frameTokens = tokensOf(render(fixed));
             int reserve = 0;
             for (Map.Entry<String, String> h : headings.entrySet()) {
@@ -132,11 +144,11 @@ public final class ContextAssembler {
                 }
             }
             remaining = in.budget() - frameTokens - reserve;
-            if (remaining < 0 && !sceneText.isEmpty()) {
-                // the essentials do not fit: keep the end of the scene, which the model continues from
-                int sceneTokens = counter.count(sceneText);
-                String kept = Trim.keepEnd(sceneText, Math.max(0, sceneTokens + remaining), counter);
-                fixed.put("scene_text", kept.isEmpty() ? "" : sceneIntro(in.target()) + "[…] " + kept);
+            int sceneRoom = scene.tokens();
+            for (int pass = 0; remaining < 0 && sceneRoom > 0; pass++) {
+                // counts are nearly additive: a pass or two gets within the budget; after a few, give up the scene
+                sceneRoom = pass < 4 ? Math.max(0, sceneRoom + remaining) : 0;
+                fixed.put("scene_text", scene.render(sceneRoom));
                 frameTokens = tokensOf(render(fixed));
                 remaining = in.budget() - frameTokens - reserve;
             }
@@ -381,9 +393,21 @@ public final class ContextAssembler {
                 rest.add(new PromptReport.Included("instruction", 0, "Instruction", instructionTokens));
                 others += instructionTokens;
             }
+            if (!fixed.get("passage").isEmpty()) {
+                int t = counter.count(fixed.get("passage"));
+                rest.add(new PromptReport.Included("passage", in.target().id(), "Passage to rewrite", t));
+                others += t;
+            }
+            if (!fixed.get("turns").isEmpty()) {
+                int t = counter.count(fixed.get("turns"));
+                rest.add(new PromptReport.Included("turns", 0, turnsLabel, t));
+                others += t;
+            }
             if (!fixed.get("scene_text").isEmpty()) {
                 int t = counter.count(fixed.get("scene_text"));
-                rest.add(new PromptReport.Included("scene", in.target().id(), sceneLabel(in.target()) + " so far", t));
+                String where = in.anchor() == null ? " so far" : in.anchor().isCursor() ? " up to the cursor"
+                        : " around the passage";
+                rest.add(new PromptReport.Included("scene", in.target().id(), sceneLabel(in.target()) + where, t));
                 others += t;
             }
             for (PromptInput.Turn t : history) {
@@ -510,15 +534,19 @@ public final class ContextAssembler {
             while (m.find()) {
                 sb.append(template, at, m.start());
                 String slot = m.group(1);
-                if (Frame.SLOTS.contains(slot)) {
-                    sb.append(values.getOrDefault(slot, ""));
+                String value = values.getOrDefault(slot, "");
+                if (slot.equals("passage") && !value.isEmpty()) {
+                    sb.append(PASSAGE_STAND_IN); // the writer's passage goes exactly as selected, blank lines and all
+                } else if (Frame.SLOTS.contains(slot)) {
+                    sb.append(value);
                 } else {
                     sb.append(m.group()); // unknown: left as written, and the frame editor says so
                 }
                 at = m.end();
             }
             sb.append(template, at, template.length());
-            return BLANK_RUNS.matcher(sb).replaceAll("\n\n").strip();
+            String tidy = BLANK_RUNS.matcher(sb).replaceAll("\n\n").strip();
+            return tidy.contains(PASSAGE_STAND_IN) ? tidy.replace(PASSAGE_STAND_IN, values.get("passage")) : tidy;
         }
 
         // ---- who is present, what is recent ----
@@ -572,7 +600,7 @@ public final class ContextAssembler {
                 sb.append('\n').append(t.text());
             }
             if (in.target() != null) {
-                sb.append('\n').append(in.target().prose().text());
+                sb.append('\n').append(targetText());
             }
             for (int i = before.size() - 1; i >= 0 && i >= before.size() - RECENT_SCAN_SCENES; i--) {
                 sb.append('\n').append(before.get(i).prose().text());
@@ -674,6 +702,125 @@ public final class ContextAssembler {
         private static String sceneIntro(Scene s) {
             return "Here is scene " + (s.position() + 1) + (s.title().isBlank() ? "" : ", “" + s.title().strip()
                     + "”,") + " so far:\n\n";
+        }
+
+        private static String passageIntro(Scene s) {
+            return "Here is scene " + (s.position() + 1) + (s.title().isBlank() ? "" : ", “" + s.title().strip()
+                    + "”,") + " as it stands, with " + PASSAGE_MARK + " where the passage to rewrite is:\n\n";
+        }
+
+        /** The target's text the request sees: up to the cursor when continuing, else all of it. */
+        private String targetText() {
+            String text = in.target().prose().text();
+            PromptInput.Anchor a = in.anchor();
+            return a != null && a.isCursor() ? text.substring(0, a.start()) : text;
+        }
+
+        private SceneText sceneText() {
+            Scene target = in.target();
+            if (!slotsUsed.contains("scene_text") || target == null) {
+                return new SceneText("", "", null);
+            }
+            PromptInput.Anchor a = in.anchor();
+            if (a == null || a.isCursor()) {
+                String text = targetText().strip();
+                return new SceneText(text.isEmpty() ? "" : sceneIntro(target), text, null);
+            }
+            String text = target.prose().text();
+            String before = text.substring(0, a.start()).stripLeading();
+            String after = text.substring(a.end()).stripTrailing();
+            boolean nothingAround = before.isBlank() && after.isBlank();
+            return new SceneText(nothingAround ? "" : passageIntro(target), nothingAround ? "" : before,
+                    nothingAround ? null : after);
+        }
+
+        /**
+         * The scene worked on as the request sees it: its text (before the passage, or up to the cursor, or all of
+         * it) and, when rewriting, the text after the passage, whose place is marked between them.
+         */
+        private final class SceneText {
+            final String intro;
+            final String before;
+            final String after;
+
+            SceneText(String intro, String before, String after) {
+                this.intro = intro;
+                this.before = before;
+                this.after = after;
+            }
+
+            int tokens() {
+                return counter.count(before) + (after == null ? 0 : counter.count(after));
+            }
+
+            /**
+             * The slot's text in at most {@code room} tokens of the scene's own words (all of them when negative):
+             * the end of the text when continuing; around the passage when rewriting.
+             */
+            String render(int room) {
+                if (intro.isEmpty()) {
+                    return "";
+                }
+                if (after == null) {
+                    String kept = room < 0 ? before : Trim.keepEnd(before, room, counter);
+                    return kept.isEmpty() ? "" : intro + (kept.length() < before.length() ? "[…] " : "") + kept;
+                }
+                // what leads into the passage matters most, but what it must lead into gets a third of the room
+                int forAfter = room < 0 ? 0 : Math.min(counter.count(after), room / 3);
+                String lead = room < 0 ? before : keepEndOf(before, room - forAfter);
+                int left = room < 0 ? -1 : Math.max(0, room - counter.count(lead));
+                String follow = left < 0 ? after : keepStartOf(after, left);
+                if (lead.isBlank() && follow.isBlank()) {
+                    return ""; // the passage alone, rather than a scene with nothing of it left
+                }
+                return intro + (lead.length() < before.length() ? "[…] " : "") + lead + PASSAGE_MARK + follow
+                        + (follow.length() < after.length() ? " […]" : "");
+            }
+
+            /** The end of {@code text} within {@code room}, keeping the space between it and the passage. */
+            private String keepEndOf(String text, int room) {
+                String body = text.stripTrailing();
+                String kept = Trim.keepEnd(body, room, counter);
+                return kept.isEmpty() ? "" : kept + text.substring(body.length());
+            }
+
+            /** The start of {@code text} within {@code room}, keeping the space between the passage and it. */
+            private String keepStartOf(String text, int room) {
+                String body = text.stripLeading();
+                String kept = Trim.keepStart(body, room, counter);
+                return kept.isEmpty() ? "" : text.substring(0, text.length() - body.length()) + kept;
+            }
+        }
+
+        /**
+         * In co-writing, the characters present whom the writer plays, and that the model must leave them to the
+         * writer; "" when the model plays everyone present.
+         */
+        private String turns(Cast cast) {
+            List<String> names = new ArrayList<>();
+            for (CharacterSheet c : cast.present) {
+                if (c.playedBy() == PlayedBy.WRITER && !c.name().isBlank()) {
+                    names.add(c.name().strip());
+                }
+            }
+            if (names.isEmpty()) {
+                return "";
+            }
+            List<String> possessives = new ArrayList<>();
+            names.forEach(n -> possessives.add(n + "'s"));
+            turnsLabel = "The author plays " + list(names, "and");
+            return TURNS_HEADING + "\n" + turnsLabel + ". Write only the other characters and the world around "
+                    + "them. Never write " + list(possessives, "or") + " speech, actions or thoughts; stop at the "
+                    + "point where " + (names.size() == 1 ? names.get(0) : "one of them") + " would act or speak "
+                    + "next, and leave that to the author.";
+        }
+
+        private static String list(List<String> items, String conjunction) {
+            if (items.size() == 1) {
+                return items.get(0);
+            }
+            return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " "
+                    + items.get(items.size() - 1);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.quire.prompt;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -16,9 +17,17 @@ import java.util.regex.Pattern;
  *   <li>{@code {{characters}}} the sheets of the characters present; {@code {{lore}}} the always-on lore;</li>
  *   <li>{@code {{lore_triggered}}} lore whose keywords appear in the recent text or the instruction;</li>
  *   <li>{@code {{scenes}}} the story so far (nearest scenes verbatim, older ones by summary);</li>
- *   <li>{@code {{scene_text}}} the scene being worked on, as it stands; {@code {{instruction}}} the writer's request;</li>
+ *   <li>{@code {{scene_text}}} the scene being worked on, as it stands (when continuing from the cursor, only its
+ *       text up to the cursor; when rewriting, with the passage's place marked); {@code {{instruction}}} the
+ *       writer's request;</li>
+ *   <li>{@code {{passage}}} the passage to rewrite, exactly as selected and delimited, never shortened;</li>
+ *   <li>{@code {{turns}}} in co-writing, which characters the writer plays and that the model must leave them to
+ *       the writer; empty when the model plays everyone present;</li>
  *   <li>{@code {{notes}}} the writer's notes shared with the model (private notes never go in).</li>
  * </ul>
+ *
+ * The instruction, the passage and the turns are never left out for the budget; put the turns near the
+ * instruction, late in the user section, where a model heeds instructions best.
  *
  * A slot with nothing to say disappears with its blank lines. In the system section the text up to the last of
  * the stable slots (title, bible, characters, lore) is the cached prefix: keep the volatile slots after them.
@@ -32,7 +41,7 @@ public record Frame(String key, long id, String name, String kind, String templa
                     String basedOn) {
 
     public static final List<String> SLOTS = List.of("title", "bible", "characters", "lore", "lore_triggered",
-            "scenes", "scene_text", "instruction", "notes");
+            "scenes", "scene_text", "passage", "turns", "instruction", "notes");
     static final Set<String> STABLE_SLOTS = Set.of("title", "bible", "characters", "lore");
     static final Pattern SLOT = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
     private static final Pattern SECTION = Pattern.compile("(?m)^[ \\t]*\\[(system|user)][ \\t]*$\\R?");
@@ -42,6 +51,16 @@ public record Frame(String key, long id, String name, String kind, String templa
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(template, "template");
+    }
+
+    /** The slots the template uses, known or not, in order of first use. */
+    public Set<String> slots() {
+        Set<String> used = new LinkedHashSet<>();
+        Matcher m = SLOT.matcher(template);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        return used;
     }
 
     /** The key a stored frame is named by. */

@@ -21,10 +21,42 @@ import java.util.Objects;
  * @param history     the conversation so far, oldest first, before the instruction (the writer's latest message);
  *                    empty outside a conversation
  * @param wholeCast   every character is involved (a story brainstorm), whatever the scenes' casts say
+ * @param anchor      where in the target scene's text the request is anchored: a cursor to continue from, or a
+ *                    passage to rewrite; null for the whole scene
  */
 public record PromptInput(Story story, List<CharacterSheet> characters, List<Scene> scenes, Scene target,
                           List<LoreEntry> lore, Frame frame, String instruction, int budget, TokenCounter counter,
-                          List<Note> notes, List<Turn> history, boolean wholeCast) {
+                          List<Note> notes, List<Turn> history, boolean wholeCast, Anchor anchor) {
+
+    /**
+     * A place in the target scene's text, in {@code String} offsets (UTF-16 code units, as the editor's caret
+     * counts them). {@code start == end} is a cursor: only the text before it is sent, and the model continues from
+     * there; text after the cursor is not sent. {@code start < end} is a passage to rewrite: it goes into
+     * {@code {{passage}}} exactly as it stands, and the scene around it into {@code {{scene_text}}} with its place
+     * marked.
+     */
+    public record Anchor(int start, int end) {
+        public Anchor {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("not a place in a text: " + start + " to " + end);
+            }
+        }
+
+        public static Anchor cursor(int at) {
+            return new Anchor(at, at);
+        }
+
+        public static Anchor passage(int start, int end) {
+            if (end <= start) {
+                throw new IllegalArgumentException("an empty passage: " + start + " to " + end);
+            }
+            return new Anchor(start, end);
+        }
+
+        public boolean isCursor() {
+            return start == end;
+        }
+    }
 
     /** One earlier message of a conversation, sent as it was written. */
     public record Turn(long messageId, Role role, String text) {
@@ -51,12 +83,42 @@ public record PromptInput(Story story, List<CharacterSheet> characters, List<Sce
         notes = List.copyOf(notes == null ? List.of() : notes);
         history = List.copyOf(history == null ? List.of() : history);
         instruction = instruction == null ? "" : instruction.strip();
+        if (anchor != null) {
+            if (target == null) {
+                throw new IllegalArgumentException("a cursor or a passage needs the scene it is in");
+            }
+            int length = target.prose().text().length();
+            if (anchor.end() > length) {
+                throw new IllegalArgumentException("scene " + (target.position() + 1) + " has " + length
+                        + " characters, so " + anchor.start() + " to " + anchor.end() + " is not in it");
+            }
+        }
+    }
+
+    /** Anywhere in the scene, or none. */
+    public PromptInput(Story story, List<CharacterSheet> characters, List<Scene> scenes, Scene target,
+                       List<LoreEntry> lore, Frame frame, String instruction, int budget, TokenCounter counter,
+                       List<Note> notes, List<Turn> history, boolean wholeCast) {
+        this(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes, history, wholeCast,
+                null);
     }
 
     /** A single request outside a conversation, with no notes. */
     public PromptInput(Story story, List<CharacterSheet> characters, List<Scene> scenes, Scene target,
                        List<LoreEntry> lore, Frame frame, String instruction, int budget, TokenCounter counter) {
         this(story, characters, scenes, target, lore, frame, instruction, budget, counter, List.of(), List.of(),
-                false);
+                false, null);
+    }
+
+    /** The same request anchored at a cursor or a passage of the target scene. */
+    public PromptInput withAnchor(Anchor newAnchor) {
+        return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
+                history, wholeCast, newAnchor);
+    }
+
+    /** The passage to rewrite exactly as it stands, never stripped; "" unless the anchor is a passage. */
+    public String passage() {
+        return anchor == null || anchor.isCursor() ? "" : target.prose().text().substring(anchor.start(),
+                anchor.end());
     }
 }

@@ -39,9 +39,10 @@ public record PromptReport(List<Message> messages, int tokens, int budget, List<
     /**
      * One piece that went in.
      *
-     * @param kind frame, instruction, bible, character, lore, scene or summary
-     * @param id   the story's id for the bible, the scene's for a scene or summary, the frame's stored id (0 for a
-     *             built-in frame), 0 for the instruction
+     * @param kind frame, instruction, passage (the passage to rewrite), turns (which characters the writer plays),
+     *             bible, character, lore, note, message, scene or summary
+     * @param id   the story's id for the bible, the scene's for a scene, summary or passage, the frame's stored id
+     *             (0 for a built-in frame), 0 for the instruction and the turns
      */
     public record Included(String kind, long id, String label, int tokens) {
     }

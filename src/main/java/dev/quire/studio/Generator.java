@@ -22,7 +22,8 @@ import dev.quire.model.Scene;
 import dev.quire.model.Story;
 import dev.quire.model.Variant;
 import dev.quire.prompt.AssembledPrompt;
-import dev.quire.prompt.Frames;
+import dev.quire.prompt.Frame;
+import dev.quire.prompt.PromptInput;
 import dev.quire.prompt.PromptReport;
 import dev.quire.store.PersistenceException;
 
@@ -42,14 +43,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Asks a provider for N variants of a scene: the "generate" use case.
+ * Asks a provider for N variants of a scene, of what comes next from the cursor, or of a passage rewritten: the
+ * "generate" use case, in its three {@link Mode modes}.
  *
- * <p>{@link #prepare} resolves the story, the scene and the provider and builds the prompt (the scene frame, through {@link Prompts})
- * without sending anything, so a caller can show what will be sent. {@link #start} records the generation in the
- * library <em>before</em> sending (the exact system blocks and messages, parameters, provider, model, estimated
- * input tokens), streams, saves each variant's text as it arrives (at most every {@link #SAVE_INTERVAL} per
- * variant, always when it ends) so that a crash never loses a variant that arrived, and when all have ended
- * records each variant's status, stop reason and error, and the generation's status and summed usage.
+ * <p>{@link #prepare} resolves the story, the scene, the frame and the provider and builds the prompt (through
+ * {@link Prompts}) without sending anything, so a caller can show what will be sent. {@link #start} records the
+ * generation in the library <em>before</em> sending (the exact system blocks and messages, parameters, provider,
+ * model, estimated input tokens), streams, saves each variant's text as it arrives (at most every
+ * {@link #SAVE_INTERVAL} per variant, always when it ends) so that a crash never loses a variant that arrived, and
+ * when all have ended records each variant's status, stop reason and error, and the generation's status and summed
+ * usage.
  *
  * <p>Threads: the library is written on one background thread of this generator; the caller's
  * {@link GenerationHandler} is called on the {@code Executor} it passes, one call at a time and in order, and
@@ -61,8 +64,39 @@ public final class Generator {
     /** The most time a variant's streamed text waits before it is saved. */
     public static final Duration SAVE_INTERVAL = Duration.ofMillis(500);
 
-    /** The frame recorded on scene generations. */
+    /** The frame a {@link Mode#SCENE} generation uses unless another is chosen. */
     public static final String FRAME = "scene";
+
+    /**
+     * What a generation writes. Offsets into a scene's text are {@code String} offsets (UTF-16 code units, as the
+     * editor's caret counts them) into the text the library holds: save the scene before asking.
+     */
+    public enum Mode {
+        /** A scene, or more of one: the scene's text as it stands goes with the instruction. */
+        SCENE("scene"),
+        /**
+         * What comes next from the cursor. Only the scene's text up to the cursor is sent, and the model continues
+         * from where it stops; the text after the cursor is not sent, so it cannot pull the continuation ahead of
+         * itself, and joining the two stays the writer's.
+         */
+        CONTINUE("continue"),
+        /**
+         * The selected passage rewritten as the instruction says: the passage goes exactly as selected, and the
+         * scene around it with the passage's place marked; the model replies with the new passage only.
+         */
+        REWRITE("rewrite");
+
+        private final String defaultFrame;
+
+        Mode(String defaultFrame) {
+            this.defaultFrame = defaultFrame;
+        }
+
+        /** The built-in frame used when the writer chooses none. */
+        public String defaultFrame() {
+            return defaultFrame;
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -96,7 +130,8 @@ public final class Generator {
      *
      * @param storyId         the story
      * @param scene           the scene's position in story order, from 1; null for a new scene after the last
-     * @param instruction     what to write
+     *                        (only in {@link Mode#SCENE})
+     * @param instruction     what to write; may be empty when continuing
      * @param provider        a profile name or a provider kind ({@code anthropic}, {@code openai},
      *                        {@code openai-compatible}, {@code ollama}); null for the story's provider
      * @param model           null for the profile's default model
@@ -106,20 +141,71 @@ public final class Generator {
      * @param maxOutputTokens null for the profile's
      * @param temperature     null for the provider's default; 0 to 2
      * @param seed            null for none
+     * @param frame           a frame's key or name, the writer's own included ({@link Prompts#frame}); null for
+     *                        the mode's {@link Mode#defaultFrame() default}
+     * @param mode            null for {@link Mode#SCENE}
+     * @param anchorStart     the cursor ({@link Mode#CONTINUE}) or the passage's start ({@link Mode#REWRITE}) in
+     *                        the scene's text; null for a scene
+     * @param anchorEnd       the passage's end, after {@code anchorStart}; the cursor again when continuing (null
+     *                        there means the same); null for a scene
      */
     public record Request(long storyId, Integer scene, String instruction, String provider, String model,
-                          String baseUrl, int variants, Integer maxOutputTokens, Double temperature, Long seed) {
+                          String baseUrl, int variants, Integer maxOutputTokens, Double temperature, Long seed,
+                          String frame, Mode mode, Integer anchorStart, Integer anchorEnd) {
 
         public Request {
+            mode = mode == null ? Mode.SCENE : mode;
+            instruction = instruction == null && mode == Mode.CONTINUE ? "" : instruction;
             Objects.requireNonNull(instruction, "instruction");
             provider = blankToNull(provider);
             model = blankToNull(model);
             baseUrl = blankToNull(baseUrl);
-            if (instruction.isBlank()) {
-                throw new IllegalArgumentException("The instruction is empty: say what the scene should do.");
+            frame = blankToNull(frame);
+            if (instruction.isBlank() && mode != Mode.CONTINUE) {
+                throw new IllegalArgumentException(mode == Mode.REWRITE
+                        ? "The instruction is empty: say how the passage should be rewritten."
+                        : "The instruction is empty: say what the scene should do.");
             }
             if (scene != null && scene < 1) {
                 throw new IllegalArgumentException("Scenes are counted from 1, not " + scene + ".");
+            }
+            switch (mode) {
+                case CONTINUE:
+                    if (scene == null) {
+                        throw new IllegalArgumentException("Continuing from the cursor needs the scene to continue:"
+                                + " choose a scene.");
+                    }
+                    if (anchorStart == null || anchorStart < 0) {
+                        throw new IllegalArgumentException("The cursor is counted in characters from the start of "
+                                + "the scene's text, from 0, not " + anchorStart + ".");
+                    }
+                    if (anchorEnd != null && !anchorEnd.equals(anchorStart)) {
+                        throw new IllegalArgumentException("Continuing goes from one place, the cursor, not from "
+                                + anchorStart + " to " + anchorEnd + ": rewrite a passage instead.");
+                    }
+                    anchorEnd = anchorStart;
+                    break;
+                case REWRITE:
+                    if (scene == null) {
+                        throw new IllegalArgumentException("Rewriting a passage needs the scene it is in: choose a "
+                                + "scene.");
+                    }
+                    if (anchorStart == null || anchorEnd == null || anchorStart < 0) {
+                        throw new IllegalArgumentException("The passage to rewrite runs from a start to an end, "
+                                + "counted in characters from the start of the scene's text, from 0.");
+                    }
+                    if (anchorEnd <= anchorStart) {
+                        throw new IllegalArgumentException("The selection is empty (" + anchorStart + " to "
+                                + anchorEnd + "): select the passage to rewrite.");
+                    }
+                    break;
+                case SCENE:
+                default:
+                    if (anchorStart != null || anchorEnd != null) {
+                        throw new IllegalArgumentException("A scene is written whole: a cursor or a selection "
+                                + "belongs to continuing or rewriting.");
+                    }
+                    break;
             }
             if (variants < 1 || variants > ChatRequest.MAX_VARIANTS) {
                 throw new IllegalArgumentException("Ask for 1 to " + ChatRequest.MAX_VARIANTS + " variants, not "
@@ -133,6 +219,13 @@ public final class Generator {
                 throw new IllegalArgumentException("The temperature must be between 0 and 2, not " + temperature
                         + ".");
             }
+        }
+
+        /** As before modes and frames: a {@link Mode#SCENE} with the default frame. */
+        public Request(long storyId, Integer scene, String instruction, String provider, String model,
+                       String baseUrl, int variants, Integer maxOutputTokens, Double temperature, Long seed) {
+            this(storyId, scene, instruction, provider, model, baseUrl, variants, maxOutputTokens, temperature, seed,
+                    null, Mode.SCENE, null, null);
         }
 
         public static Builder builder(long storyId, String instruction) {
@@ -155,6 +248,10 @@ public final class Generator {
             private Integer maxOutputTokens;
             private Double temperature;
             private Long seed;
+            private String frame;
+            private Mode mode = Mode.SCENE;
+            private Integer anchorStart;
+            private Integer anchorEnd;
 
             private Builder(long storyId, String instruction) {
                 this.storyId = storyId;
@@ -202,9 +299,43 @@ public final class Generator {
                 return this;
             }
 
+            /** A frame's key or name, the writer's own included; null (the default) for the mode's own frame. */
+            public Builder frame(String keyOrName) {
+                frame = keyOrName;
+                return this;
+            }
+
+            /** Continue the scene from the cursor, a character offset into its text; needs {@link #scene}. */
+            public Builder continueAt(int cursor) {
+                mode = Mode.CONTINUE;
+                anchorStart = cursor;
+                anchorEnd = cursor;
+                return this;
+            }
+
+            /**
+             * Rewrite the passage from {@code start} to {@code end} (exclusive) of the scene's text; needs
+             * {@link #scene}.
+             */
+            public Builder rewrite(int start, int end) {
+                mode = Mode.REWRITE;
+                anchorStart = start;
+                anchorEnd = end;
+                return this;
+            }
+
+            /** Write a scene (the default), forgetting any cursor or selection. */
+            public Builder wholeScene() {
+                mode = Mode.SCENE;
+                anchorStart = null;
+                anchorEnd = null;
+                return this;
+            }
+
+            /** @throws IllegalArgumentException when the options do not go together, saying which */
             public Request build() {
                 return new Request(storyId, scene, instruction, provider, model, baseUrl, variants, maxOutputTokens,
-                        temperature, seed);
+                        temperature, seed, frame, mode, anchorStart, anchorEnd);
             }
         }
     }
@@ -213,16 +344,25 @@ public final class Generator {
     public static final class Prepared {
         private final Story story;
         private final Scene scene;
+        private final Mode mode;
+        private final Integer anchorStart;
+        private final Integer anchorEnd;
+        private final Frame frame;
         private final ProviderProfile profile;
         private final ChatProvider provider;
         private final ChatRequest chatRequest;
         private final AssembledPrompt prompt;
         private final boolean storedKeyWithheld;
 
-        private Prepared(Story story, Scene scene, ProviderProfile profile, ChatProvider provider,
-                         ChatRequest chatRequest, AssembledPrompt prompt, boolean storedKeyWithheld) {
+        private Prepared(Story story, Scene scene, Request request, Frame frame, ProviderProfile profile,
+                         ChatProvider provider, ChatRequest chatRequest, AssembledPrompt prompt,
+                         boolean storedKeyWithheld) {
             this.story = story;
             this.scene = scene;
+            this.mode = request.mode();
+            this.anchorStart = request.anchorStart();
+            this.anchorEnd = request.anchorEnd();
+            this.frame = frame;
             this.profile = profile;
             this.provider = provider;
             this.chatRequest = chatRequest;
@@ -234,9 +374,36 @@ public final class Generator {
             return story;
         }
 
-        /** The scene written into; empty for a new scene. */
+        /** The scene written into, as it was when the prompt was built; empty for a new scene. */
         public Optional<Scene> scene() {
             return Optional.ofNullable(scene);
+        }
+
+        public Mode mode() {
+            return mode;
+        }
+
+        /** The cursor, or the start of the passage to rewrite, in the scene's text; null for a scene. */
+        public Integer anchorStart() {
+            return anchorStart;
+        }
+
+        /** The end of the passage to rewrite (exclusive); the cursor again when continuing; null for a scene. */
+        public Integer anchorEnd() {
+            return anchorEnd;
+        }
+
+        /**
+         * The passage to rewrite exactly as it stood when the prompt was built, so a caller can tell whether the
+         * writer changed it since; "" unless rewriting.
+         */
+        public String passage() {
+            return mode == Mode.REWRITE ? scene.prose().text().substring(anchorStart, anchorEnd) : "";
+        }
+
+        /** The frame used; its {@link Frame#key() key} is what the library records. */
+        public Frame frame() {
+            return frame;
         }
 
         /** The profile the request goes to, with any base URL override applied. */
@@ -293,6 +460,11 @@ public final class Generator {
             }
             if (scene != null) {
                 p.put("scenePosition", scene.position() + 1);
+            }
+            p.put("mode", mode.name());
+            if (anchorStart != null) {
+                p.put("anchorStart", anchorStart);
+                p.put("anchorEnd", anchorEnd);
             }
             return p.toString();
         }
@@ -356,7 +528,12 @@ public final class Generator {
     /**
      * Resolves everything and builds the request without sending or recording anything.
      *
-     * @throws CannotGenerateException when the story, scene or provider cannot be found or used
+     * @throws CannotGenerateException  when the story, the scene, the cursor or selection in it ({@link
+     *                                  CannotGenerateException.Reason#NO_SUCH_SCENE}), or the provider cannot be
+     *                                  found or used
+     * @throws IllegalArgumentException when there is no such frame, or the frame cannot carry the request (a
+     *                                  rewrite needs a frame with {@code {{passage}}}, a continuation one with
+     *                                  {@code {{scene_text}}}); the message names the frames or the missing slot
      */
     public Prepared prepare(Request request) {
         Objects.requireNonNull(request, "request");
@@ -378,6 +555,13 @@ public final class Generator {
             }
             target = scenes.get(request.scene() - 1);
         }
+        if (request.mode() != Mode.SCENE) {
+            String problem = placeProblem(request.mode(), target, request.anchorStart(), request.anchorEnd());
+            if (problem != null) {
+                throw new CannotGenerateException(CannotGenerateException.Reason.NO_SUCH_SCENE, problem);
+            }
+        }
+        Frame frame = frameFor(studio.prompts(), story.id(), request.mode(), request.frame());
 
         ProviderSettings providers = studio.providers();
         ProviderProfile profile = resolveProfile(request, story, providers);
@@ -402,8 +586,8 @@ public final class Generator {
         }
 
         String model = request.model() != null ? request.model() : used.defaultModel();
-        AssembledPrompt prompt = studio.prompts().assemble(story, scenes, target,
-                Frames.builtIn(FRAME).orElseThrow(), request.instruction(),
+        AssembledPrompt prompt = studio.prompts().assemble(story, scenes, target, frame, request.instruction(),
+                anchor(request.mode(), request.anchorStart(), request.anchorEnd()),
                 Prompts.budget(used, request.maxOutputTokens()), Prompts.counter(used, model));
         ChatRequest.Builder chat = ChatRequest.builder()
                 .model(request.model())
@@ -415,7 +599,84 @@ public final class Generator {
             chat.system(new SystemBlock(block.text(), block.cacheBreakpoint()));
         }
         chat.message(ChatMessage.user(prompt.user()));
-        return new Prepared(story, target, used, provider, chat.build(), prompt, withheld);
+        return new Prepared(story, target, request, frame, used, provider, chat.build(), prompt, withheld);
+    }
+
+    /** The prompt layer's view of a mode's place in the scene; null for a whole scene. */
+    static PromptInput.Anchor anchor(Mode mode, Integer start, Integer end) {
+        switch (mode) {
+            case CONTINUE:
+                return PromptInput.Anchor.cursor(start);
+            case REWRITE:
+                return PromptInput.Anchor.passage(start, end);
+            case SCENE:
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * What is wrong with a cursor or a selection in {@code scene}, in the writer's words; null when it is a place in
+     * the scene's text. The request has already checked that they are in order and not negative.
+     */
+    static String placeProblem(Mode mode, Scene scene, Integer start, Integer end) {
+        if (mode == Mode.SCENE) {
+            return null;
+        }
+        if (scene == null) {
+            return mode == Mode.CONTINUE ? "Continuing from the cursor needs the scene to continue: choose a scene."
+                    : "Rewriting a passage needs the scene it is in: choose a scene.";
+        }
+        String text = scene.prose().text();
+        int length = text.length();
+        String which = "Scene " + (scene.position() + 1) + (scene.title().isBlank() ? "" : ", “"
+                + scene.title().strip() + "”,") + " has " + countOf(length, "character");
+        if (mode == Mode.CONTINUE) {
+            if (start > length) {
+                return which + ", so there is no place " + start + " in it to continue from. Put the cursor "
+                        + "within its text, from 0 to " + length + ".";
+            }
+            if (splitsACharacter(text, start)) {
+                return "The cursor at " + start + " falls inside a character of scene " + (scene.position() + 1)
+                        + ": move it one place.";
+            }
+            return null;
+        }
+        if (end > length) {
+            return which + ", so the selection from " + start + " to " + end + " runs past its end. Select a "
+                    + "passage within its text, from 0 to " + length + ".";
+        }
+        if (splitsACharacter(text, start) || splitsACharacter(text, end)) {
+            return "The selection from " + start + " to " + end + " cuts a character of scene "
+                    + (scene.position() + 1) + " in two: widen it by one place.";
+        }
+        return null;
+    }
+
+    /** Whether {@code at} falls between the two halves of a character outside the Basic Multilingual Plane. */
+    private static boolean splitsACharacter(String text, int at) {
+        return at > 0 && at < text.length() && Character.isHighSurrogate(text.charAt(at - 1))
+                && Character.isLowSurrogate(text.charAt(at));
+    }
+
+    /**
+     * The frame asked for, else the mode's own; refused when it cannot carry the request.
+     *
+     * @throws IllegalArgumentException naming the frames there are, or the slot the frame lacks
+     */
+    static Frame frameFor(Prompts prompts, long storyId, Mode mode, String keyOrName) {
+        Frame frame = prompts.frame(storyId, keyOrName != null ? keyOrName : mode.defaultFrame());
+        Set<String> slots = frame.slots();
+        if (mode == Mode.REWRITE && !slots.contains("passage")) {
+            throw new IllegalArgumentException("The frame “" + frame.name() + "” has no {{passage}} slot, so the "
+                    + "passage to rewrite would not be sent. Choose a rewrite frame, or add {{passage}} to it.");
+        }
+        if (mode == Mode.CONTINUE && !slots.contains("scene_text")) {
+            throw new IllegalArgumentException("The frame “" + frame.name() + "” has no {{scene_text}} slot, so the "
+                    + "text to continue from would not be sent. Choose a continue frame, or add {{scene_text}} to "
+                    + "it.");
+        }
+        return frame;
     }
 
     private ProviderProfile resolveProfile(Request request, Story story, ProviderSettings providers) {
@@ -476,8 +737,9 @@ public final class Generator {
         Objects.requireNonNull(callbacks, "callbacks");
         ChatRequest chat = prepared.chatRequest;
         Generation recorded = studio.generations().create(new Generation(0, prepared.story.id(),
-                prepared.scene == null ? null : prepared.scene.id(), null, FRAME, prepared.profile.name(),
-                prepared.model(), prepared.messagesJson(), prepared.parametersJson(), chat.seed(), chat.variants(),
+                prepared.scene == null ? null : prepared.scene.id(), null, prepared.frame.key(),
+                prepared.profile.name(), prepared.model(), prepared.messagesJson(), prepared.parametersJson(),
+                chat.seed(), chat.variants(),
                 new Generation.Usage(prepared.estimatedInputTokens(), null, null, null), null, null,
                 Generation.Status.STREAMING, null));
         Recording recording = new Recording(recorded.id(), chat.variants(), handler, new SerialExecutor(callbacks));

@@ -61,7 +61,8 @@ public final class Prompts {
     }
 
     /**
-     * The frame named by its key, else by its name (ignoring case); null or blank for the scene frame.
+     * The frame named by its key, else by its name (ignoring case); null or blank for the scene frame. Generation
+     * and the previews of {@link Generator.Mode modes} pass their mode's own frame instead of null.
      *
      * @throws IllegalArgumentException when there is none, naming the ones there are
      */
@@ -176,9 +177,37 @@ public final class Prompts {
         return assemble(storyId, sceneId, frameKey, instruction, budgetTokens).report();
     }
 
+    /**
+     * What a generation in {@code mode} would send: a scene, a continuation from the cursor (only the text before it
+     * is sent), or a passage rewritten (the passage exactly as selected, the scene around it with its place marked).
+     *
+     * @param sceneId      the scene worked on; null for a new scene, which only {@link Generator.Mode#SCENE} writes
+     * @param frameKey     a frame's key or name; null for the mode's {@link Generator.Mode#defaultFrame() own}
+     * @param mode         null for {@link Generator.Mode#SCENE}
+     * @param anchorStart  the cursor, or the passage's start, as a character offset into the scene's text; ignored
+     *                     for a scene
+     * @param anchorEnd    the passage's end (exclusive); ignored unless rewriting
+     * @param budgetTokens as in {@link #preview(long, Long, String, String, Integer)}
+     * @throws IllegalArgumentException when the story, the scene, the frame, or the cursor or passage does not
+     *                                  exist, saying which
+     */
+    public PromptReport preview(long storyId, Long sceneId, String frameKey, String instruction,
+                                Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens) {
+        return assemble(storyId, sceneId, frameKey, instruction, mode, anchorStart, anchorEnd, budgetTokens)
+                .report();
+    }
+
     /** As {@link #preview}, with the system blocks and user message ready to send. */
     public AssembledPrompt assemble(long storyId, Long sceneId, String frameKey, String instruction,
                                     Integer budgetTokens) {
+        return assemble(storyId, sceneId, frameKey == null || frameKey.isBlank() ? Frames.SCENE : frameKey,
+                instruction, Generator.Mode.SCENE, 0, 0, budgetTokens);
+    }
+
+    /** As {@link #preview(long, Long, String, String, Generator.Mode, int, int, Integer)}, ready to send. */
+    public AssembledPrompt assemble(long storyId, Long sceneId, String frameKey, String instruction,
+                                    Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens) {
+        Generator.Mode m = mode == null ? Generator.Mode.SCENE : mode;
         Story story = studio.stories().get(storyId).orElseThrow(() -> new IllegalArgumentException(
                 "There is no story with id " + storyId + " in this library."));
         List<Scene> scenes = studio.scenes().all(storyId);
@@ -193,15 +222,39 @@ public final class Prompts {
                 throw new IllegalArgumentException("“" + story.title() + "” has no scene with id " + sceneId + ".");
             }
         }
+        Integer end = m == Generator.Mode.REWRITE ? Integer.valueOf(anchorEnd) : Integer.valueOf(anchorStart);
+        if (m != Generator.Mode.SCENE) {
+            if (anchorStart < 0 || end < anchorStart || (m == Generator.Mode.REWRITE && end == anchorStart)) {
+                throw new IllegalArgumentException(m == Generator.Mode.CONTINUE
+                        ? "The cursor is counted in characters from the start of the scene's text, from 0, not "
+                        + anchorStart + "."
+                        : "The selection from " + anchorStart + " to " + anchorEnd + " is empty or backwards: "
+                        + "select the passage to rewrite.");
+            }
+            String problem = Generator.placeProblem(m, target, anchorStart, end);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+        Frame frame = Generator.frameFor(this, storyId, m, frameKey);
         Optional<ProviderProfile> profile = studio.providers().profileFor(storyId);
         int budget = budgetTokens != null ? budgetTokens : profile.map(p -> budget(p, null)).orElse(DEFAULT_BUDGET);
         TokenCounter counter = profile.map(p -> counter(p, null)).orElse(TokenCounter.estimate());
-        return assemble(story, scenes, target, frame(storyId, frameKey), instruction, budget, counter);
+        return assemble(story, scenes, target, frame, instruction, Generator.anchor(m, anchorStart, end), budget,
+                counter);
     }
 
     AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
                              int budget, TokenCounter counter) {
-        return assemble(story, scenes, target, frame, List.of(), instruction, false, budget, counter);
+        return assemble(story, scenes, target, frame, instruction, null, budget, counter);
+    }
+
+    /** A single request, anchored at a cursor or a passage of {@code target} (null for the whole scene). */
+    AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
+                             PromptInput.Anchor anchor, int budget, TokenCounter counter) {
+        return ContextAssembler.assemble(new PromptInput(story, studio.characters().list(story.id()), scenes,
+                target, studio.lore().list(story.id()), frame, instruction, budget, counter,
+                studio.notes().list(story.id()), List.of(), false, anchor));
     }
 
     /**

@@ -280,4 +280,92 @@ class GenerateCommandTest {
             assertEquals(Set.of("Waves broke.", "Gulls cried."), stored);
         }
     }
+
+    @Test
+    void continueAtAndRewriteChooseWhatIsSentAndAreRecorded() throws Exception {
+        server.enqueue(Wire.sse(Wire.openAi("on and on")).build());
+        server.enqueue(Wire.sse(Wire.openAi("Tomás")).build());
+        String local = Wire.root(server) + "/v1";
+
+        Quire.Run continuing = quire.run("generate", "--story", Lighthouse.TITLE, "--scene", "2", "--continue-at",
+                "12", "--provider", "openai-compatible", "--base-url", local);
+        Quire.Run rewriting = quire.run("generate", "--story", Lighthouse.TITLE, "--scene", "2", "--rewrite", "13:18",
+                "--frame", "Rewrite a passage", "--instruction", "INSTRUCTION-MARK: a Portuguese name.",
+                "--provider", "openai-compatible", "--base-url", local);
+
+        assertEquals(0, continuing.code(), continuing.toString());
+        assertEquals("on and on\n", continuing.out());
+        assertTrue(continuing.err().contains("continuing scene 2 from character 12, from"), continuing.err());
+        JsonNode first = Wire.body(server.takeRequest());
+        JsonNode messages = first.get("messages");
+        assertEquals("Here is scene 2, “Oil”, so far:\n\nSCENE-2-MARK\n\nContinue from where the text stops.",
+                messages.get(messages.size() - 1).get("content").asText());
+        assertFalse(first.toString().contains("Tomas brought the oil"), "nothing after the cursor");
+
+        assertEquals(0, rewriting.code(), rewriting.toString());
+        assertTrue(rewriting.err().contains("rewriting characters 13 to 18 of scene 2, from"), rewriting.err());
+        messages = Wire.body(server.takeRequest()).get("messages");
+        String user = messages.get(messages.size() - 1).get("content").asText();
+        assertTrue(user.contains("SCENE-2-MARK [PASSAGE TO REWRITE] brought the oil across the causeway."), user);
+        assertTrue(user.contains("<passage>\nTomas\n</passage>\n\nRewrite as follows: INSTRUCTION-MARK: a "
+                + "Portuguese name."), user);
+
+        try (Studio studio = quire.open()) {
+            List<Generation> both = studio.database().read("test", c -> {
+                List<Generation> out = new java.util.ArrayList<>();
+                try (var rs = c.createStatement().executeQuery("SELECT id FROM generation ORDER BY id")) {
+                    while (rs.next()) {
+                        out.add(studio.generations().get(rs.getLong(1)).orElseThrow());
+                    }
+                }
+                return out;
+            });
+            assertEquals(List.of("continue", "rewrite"), both.stream().map(Generation::frame).toList());
+            JsonNode rewrite = Wire.JSON.readTree(both.get(1).parametersJson());
+            assertEquals("REWRITE", rewrite.get("mode").asText());
+            assertEquals(13, rewrite.get("anchorStart").asInt());
+            assertEquals(18, rewrite.get("anchorEnd").asInt());
+        }
+    }
+
+    @Test
+    void badPlacesAndFramesAreUsageErrorsAndSendNothing() {
+        String local = Wire.root(server) + "/v1";
+        int length = Lighthouse.SCENE_2.length();
+        String[][] cases = {
+                {"--continue-at needs --scene", "--continue-at", "3"},
+                {"--rewrite needs --scene", "--rewrite", "1:3", "--instruction", "x"},
+                {"no place " + (length + 1) + " in it to continue from", "--scene", "2", "--continue-at",
+                        String.valueOf(length + 1)},
+                {"--continue-at counts characters from 0, not -2", "--scene", "2", "--continue-at", "-2"},
+                {"selects nothing: END must come after START", "--scene", "2", "--rewrite", "5:5", "--instruction",
+                        "x"},
+                {"--rewrite takes START:END", "--scene", "2", "--rewrite", "five", "--instruction", "x"},
+                {"runs past its end", "--scene", "2", "--rewrite", "3:" + (length + 9), "--instruction", "x"},
+                {"do not go together", "--scene", "2", "--rewrite", "1:3", "--continue-at", "2", "--instruction",
+                        "x"},
+                {"--instruction is missing: say how to rewrite the passage", "--scene", "2", "--rewrite", "1:3"},
+                {"--instruction is missing: say what the scene should do", "--scene", "2"},
+                {"There is no frame “nope”", "--scene", "2", "--frame", "nope", "--instruction", "x"},
+                {"has no {{passage}} slot", "--scene", "2", "--rewrite", "1:3", "--frame", "scene",
+                        "--instruction", "x"},
+        };
+        for (String[] c : cases) {
+            List<String> args = new java.util.ArrayList<>(List.of("generate", "--story", Lighthouse.TITLE,
+                    "--provider", "openai-compatible", "--base-url", local));
+            args.addAll(List.of(c).subList(1, c.length));
+            Quire.Run run = quire.run(args.toArray(new String[0]));
+            assertEquals(2, run.code(), String.join(" ", args) + "\n" + run);
+            assertTrue(run.err().contains(c[0]), c[0] + " in\n" + run.err());
+        }
+        assertEquals(0, server.getRequestCount(), "nothing sent");
+        try (Studio studio = quire.open()) {
+            assertEquals(0L, (long) studio.database().read("test", c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM generation")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }), "nothing recorded");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.quire.prompt;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Fact;
 import dev.quire.model.LoreEntry;
+import dev.quire.model.PlayedBy;
 import dev.quire.model.Prose;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
@@ -21,6 +22,7 @@ final class Fixture {
     final List<LoreEntry> lore = new ArrayList<>();
     Frame frame = Frames.builtIn("scene").orElseThrow();
     Scene target;
+    PromptInput.Anchor anchor;
     String instruction = "INSTRUCTION-MARK write the storm.";
     int budget = 100_000;
     TokenCounter counter = TokenCounter.estimate();
@@ -61,7 +63,14 @@ final class Fixture {
 
     AssembledPrompt assemble() {
         return ContextAssembler.assemble(new PromptInput(story, characters, scenes, target, lore, frame, instruction,
-                budget, counter));
+                budget, counter).withAnchor(anchor));
+    }
+
+    /** The character, now played by the writer in co-writing turns. */
+    CharacterSheet playedByTheWriter(CharacterSheet c) {
+        CharacterSheet played = c.withPlayedBy(PlayedBy.WRITER);
+        characters.set(characters.indexOf(c), played);
+        return played;
     }
 
     static String all(AssembledPrompt p) {

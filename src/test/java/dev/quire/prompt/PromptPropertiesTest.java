@@ -11,7 +11,10 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Over generated stories and budgets: never over the budget; always the frame and the instruction. */
+/**
+ * Over generated stories, cursors, passages and budgets: never over the budget; always the frame, the instruction, the
+ * passage to rewrite exactly as selected, and the turns when the writer plays everyone.
+ */
 class PromptPropertiesTest {
 
     private static final String[] WORDS = {"tide", "lamp", "storm", "keeper", "ledger", "salt", "harbour", "rope",
@@ -22,9 +25,11 @@ class PromptPropertiesTest {
         Random random = new Random(repetition.getCurrentRepetition() * 7919L);
         Fixture f = new Fixture();
         int characters = random.nextInt(8);
+        boolean writerPlaysAll = random.nextInt(4) == 0;
         List<CharacterSheet> cast = new ArrayList<>();
         for (int i = 0; i < characters; i++) {
-            cast.add(f.character(i % 2 == 0 ? "Mara" + i : "Tomas" + i, "alias" + i));
+            CharacterSheet c = f.character(i % 2 == 0 ? "Mara" + i : "Tomas" + i, "alias" + i);
+            cast.add(writerPlaysAll || random.nextInt(5) == 0 ? f.playedByTheWriter(c) : c);
         }
         int scenes = random.nextInt(15);
         for (int i = 0; i < scenes; i++) {
@@ -46,6 +51,14 @@ class PromptPropertiesTest {
         }
         if (!f.scenes.isEmpty() && random.nextBoolean()) {
             f.target = f.scenes.get(random.nextInt(f.scenes.size()));
+            int length = f.target.prose().text().length();
+            int a = random.nextInt(length + 1);
+            int b = random.nextInt(length + 1);
+            if (random.nextInt(3) == 0) {
+                f.anchor = PromptInput.Anchor.cursor(a);
+            } else if (random.nextBoolean() && a != b) {
+                f.anchor = PromptInput.Anchor.passage(Math.min(a, b), Math.max(a, b));
+            }
         }
         List<Frame> frames = Frames.builtIn();
         f.frame = frames.get(random.nextInt(frames.size()));
@@ -62,6 +75,13 @@ class PromptPropertiesTest {
 
         assertTrue(p.tokens() <= f.budget, p.tokens() + " tokens for a budget of " + f.budget);
         assertTrue(p.user().contains(f.instruction), "the instruction");
+        if (f.anchor != null && !f.anchor.isCursor() && f.frame.slots().contains("passage")) {
+            String passage = f.target.prose().text().substring(f.anchor.start(), f.anchor.end());
+            assertTrue(p.user().contains("<passage>\n" + passage + "\n</passage>"), "the passage as selected");
+        }
+        if (writerPlaysAll && characters > 0 && f.frame.slots().contains("turns")) {
+            assertTrue(p.user().contains("# Turns\nThe author plays "), "the turns");
+        }
         String role = f.frame.template().substring(f.frame.template().indexOf('\n') + 1, 60);
         assertTrue(p.system().get(0).text().startsWith(role), "the frame's own words");
         assertTrue(p.report().included().stream().anyMatch(i -> i.kind().equals("frame")));
