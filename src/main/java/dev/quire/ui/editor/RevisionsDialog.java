@@ -32,6 +32,12 @@ public final class RevisionsDialog {
     private final ListView<SceneRevision> list = new ListView<>();
 
     public RevisionsDialog(Window owner, String sceneTitle, List<SceneRevision> revisions) {
+        this(owner, sceneTitle, revisions, null);
+    }
+
+    /** With the scene's text as it is now, so a revision can be compared with it. */
+    public RevisionsDialog(Window owner, String sceneTitle, List<SceneRevision> revisions,
+                           dev.quire.model.Prose now) {
         dialog.initOwner(owner);
         dialog.setTitle("Revisions");
         dialog.setHeaderText("Kept states of “" + sceneTitle + "”");
@@ -53,18 +59,43 @@ public final class RevisionsDialog {
         ProseArea text = new ProseArea();
         text.setEditable(false);
         text.setPadding(new Insets(12, 20, 12, 20));
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {
-            if (r != null) {
-                text.setProse(r.prose());
-            }
-        });
+        org.fxmisc.richtext.StyleClassedTextArea diff = new org.fxmisc.richtext.StyleClassedTextArea(false);
+        diff.getStyleClass().addAll("prose-area", "revision-diff");
+        diff.setEditable(false);
+        diff.setWrapText(true);
+        diff.setPadding(new Insets(12, 20, 12, 20));
+        javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare with now");
+        compare.setTooltip(new javafx.scene.control.Tooltip("Show what changed between this revision and the scene"
+                + " now: struck-through words are only in the revision, underlined ones only in the scene now"));
+        compare.setDisable(now == null);
         VirtualizedScrollPane<ProseArea> scroll = new VirtualizedScrollPane<>(text);
-        SplitPane split = new SplitPane(list, scroll);
+        VirtualizedScrollPane<org.fxmisc.richtext.StyleClassedTextArea> diffScroll = new VirtualizedScrollPane<>(diff);
+        javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(scroll);
+        Runnable show = () -> {
+            SceneRevision r = list.getSelectionModel().getSelectedItem();
+            if (r == null) {
+                return;
+            }
+            if (compare.isSelected() && now != null) {
+                showDiff(diff, r.prose().text(), now.text());
+                right.getChildren().setAll(diffScroll);
+            } else {
+                text.setProse(r.prose());
+                right.getChildren().setAll(scroll);
+            }
+        };
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> show.run());
+        compare.selectedProperty().addListener((o, was, on) -> show.run());
+        SplitPane split = new SplitPane(list, right);
         split.setDividerPositions(0.3);
         split.setPrefSize(900, 560);
         Label note = new Label("Restoring keeps the scene as it is now as a revision first.");
         note.getStyleClass().add("field-hint");
-        dialog.getDialogPane().setContent(new VBox(8, split, note));
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox foot = new javafx.scene.layout.HBox(8, note, spring, compare);
+        foot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        dialog.getDialogPane().setContent(new VBox(8, split, foot));
         dialog.getDialogPane().setPrefSize(960, 680);
         ButtonType restore = new ButtonType("Restore this revision", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE, restore);
@@ -75,6 +106,17 @@ public final class RevisionsDialog {
         }
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+    }
+
+    private static void showDiff(org.fxmisc.richtext.StyleClassedTextArea area, String before, String after) {
+        area.clear();
+        for (dev.quire.stitch.WordDiff.Piece p : dev.quire.stitch.WordDiff.between(before, after)) {
+            int from = area.getLength();
+            area.appendText(p.text());
+            String style = p.kind() == dev.quire.stitch.WordDiff.Kind.ADDED ? "rev-added"
+                    : p.kind() == dev.quire.stitch.WordDiff.Kind.REMOVED ? "rev-removed" : "rev-same";
+            area.setStyleClass(from, area.getLength(), style);
         }
     }
 
