@@ -40,9 +40,25 @@ public final class SceneEditorView extends AutosavingEditor {
     private static final javafx.scene.input.KeyCombination REPLACE = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
+    private final java.util.concurrent.Executor frames;
+    private final StackPane centreSwitch = new StackPane();
+    private final ToggleButton sceneToggle = new ToggleButton("Scene");
+    private final ToggleButton variantsToggle = new ToggleButton("Variants");
+    private final ToggleButton provenanceToggle = new ToggleButton("Provenance");
+    private dev.quire.ui.stitch.StitchView stitchView;
+    private dev.quire.ui.stitch.GeneratePanel generatePanel;
+
     public SceneEditorView(SceneEditorViewModel model, Background background) {
+        this(model, background, Runnable::run);
+    }
+
+    /**
+     * @param frames where streamed variant text is applied: once per frame in the window
+     */
+    public SceneEditorView(SceneEditorViewModel model, Background background, java.util.concurrent.Executor frames) {
         super("scene:" + model.sceneId(), model, model.titleProperty(), "Untitled scene");
         this.model = model;
+        this.frames = frames;
         root.getStyleClass().add("scene-editor");
 
         title.getStyleClass().add("scene-title");
@@ -66,7 +82,7 @@ public final class SceneEditorView extends AutosavingEditor {
         pinned.setTooltip(new Tooltip("A pinned scene always goes into the prompt context"));
         pinned.selectedProperty().bindBidirectional(model.pinnedProperty());
 
-        ToggleButton provenance = new ToggleButton("Provenance");
+        ToggleButton provenance = provenanceToggle;
         provenance.setTooltip(new Tooltip("Colour text by where it came from: a variant, or your own hand"));
         provenance.selectedProperty().addListener((o, was, on) -> {
             if (on) {
@@ -79,20 +95,32 @@ public final class SceneEditorView extends AutosavingEditor {
         javafx.scene.control.Button preview = new javafx.scene.control.Button("Prompt…");
         preview.setTooltip(new Tooltip("See exactly what the next request for this scene would send (Ctrl+Shift+P)"));
         preview.setOnAction(e -> openPromptPreview());
-        HBox meterBox = new HBox();
-        meterBox.setAlignment(Pos.CENTER_LEFT);
-        model.promptProperty().addListener((o, was, vm) -> {
-            dev.quire.ui.prompt.ContextMeter meter = new dev.quire.ui.prompt.ContextMeter(vm.reportProperty());
-            meter.setOnMouseClicked(e -> openPromptPreview());
-            meterBox.getChildren().setAll(meter);
-        });
         javafx.scene.control.Button revisions = new javafx.scene.control.Button("Revisions…");
-        revisions.setTooltip(new Tooltip("Earlier states of this scene, to read or restore"));
+        revisions.setTooltip(new Tooltip("Earlier states of this scene, to read, compare with now, or restore"));
         revisions.setOnAction(e -> model.revisions(list -> new RevisionsDialog(root.getScene().getWindow(),
-                model.titleProperty().get(), list).choose().ifPresent(r -> model.restore(r, area::setProse))));
-        HBox header = new HBox(8, title, pov, present, pinned, provenance, revisions);
+                model.titleProperty().get(), list, area.prose()).choose()
+                .ifPresent(r -> model.restore(r, area::setProse))));
+        javafx.scene.control.ToggleGroup view = new javafx.scene.control.ToggleGroup();
+        sceneToggle.setToggleGroup(view);
+        variantsToggle.setToggleGroup(view);
+        sceneToggle.setSelected(true);
+        sceneToggle.getStyleClass().add("left-pill");
+        variantsToggle.getStyleClass().add("right-pill");
+        sceneToggle.setTooltip(new Tooltip("The scene's text (Ctrl+1)"));
+        variantsToggle.setTooltip(new Tooltip("The variants side by side and the composition stitched from them"
+                + " (Ctrl+2)"));
+        view.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                showVariants(now == variantsToggle);
+            }
+        });
+        HBox switcher = new HBox(0, sceneToggle, variantsToggle);
+        switcher.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, title, switcher, pov, present, pinned, provenance, revisions);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {pov, present, pinned, provenance,
-                preview, revisions}) {
+                preview, revisions, sceneToggle, variantsToggle}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         title.setMinWidth(120);
@@ -110,7 +138,7 @@ public final class SceneEditorView extends AutosavingEditor {
         summaryPane.getStyleClass().add("scene-summary");
 
         HBox.setHgrow(summaryPane, Priority.ALWAYS);
-        HBox context = new HBox(10, summaryPane, meterBox, preview);
+        HBox context = new HBox(10, summaryPane);
         context.setAlignment(Pos.TOP_LEFT);
         VBox top = new VBox(6, header, context);
         top.setPadding(new Insets(10, 16, 6, 16));
@@ -129,7 +157,9 @@ public final class SceneEditorView extends AutosavingEditor {
         this.findBar = findBar;
         VBox centre = new VBox(findBar, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        root.setCenter(centre);
+        centreSwitch.getChildren().setAll(centre);
+        root.setCenter(centreSwitch);
+        area.setContextMenu(editorMenu());
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e) || REPLACE.match(e)) {
                 findBar.show();
@@ -161,6 +191,157 @@ public final class SceneEditorView extends AutosavingEditor {
             area.setPadding(new Insets(20, side, 60, side));
         });
         model.load(background, area::setProse);
+        model.stateProperty().addListener((o, was, state) -> {
+            if (state == SceneEditorViewModel.State.READY && stitchView == null) {
+                buildStitching(preview);
+            }
+        });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (SHOW_SCENE.match(e)) {
+                sceneToggle.setSelected(true);
+                e.consume();
+            } else if (SHOW_VARIANTS.match(e)) {
+                variantsToggle.setSelected(true);
+                e.consume();
+            }
+        });
+    }
+
+    private static final javafx.scene.input.KeyCombination SHOW_SCENE = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    private static final javafx.scene.input.KeyCombination SHOW_VARIANTS = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    /** The generate panel and the stitching pane, made once the scene has loaded and its story is known. */
+    private void buildStitching(javafx.scene.control.Button preview) {
+        dev.quire.ui.stitch.StitchViewModel stitch = new dev.quire.ui.stitch.StitchViewModel(model.studio(),
+                model.background(), model.saveStatus(), frames, model.storyId(), model.sceneId(),
+                new dev.quire.ui.stitch.StitchViewModel.SceneHost() {
+                    @Override
+                    public int caret() {
+                        return area.getCaretPosition();
+                    }
+
+                    @Override
+                    public int[] selection() {
+                        return new int[] {area.getSelection().getStart(), area.getSelection().getEnd()};
+                    }
+
+                    @Override
+                    public String text() {
+                        return area.getText();
+                    }
+
+                    @Override
+                    public void flushScene() {
+                        model.flushScene();
+                    }
+
+                    @Override
+                    public void sceneReplaced(dev.quire.model.Prose prose) {
+                        model.replaced(prose, area::setProse);
+                        provenanceToggle.setSelected(true);
+                        sceneToggle.setSelected(true);
+                    }
+                });
+        model.companion(stitch);
+        stitchView = new dev.quire.ui.stitch.StitchView(stitch);
+        generatePanel = new dev.quire.ui.stitch.GeneratePanel(stitch, this::openPromptPreview);
+        root.setBottom(generatePanel);
+        Runnable turns = () -> generatePanel.showTurns(model.characters().stream()
+                .filter(c -> c.playedBy() == dev.quire.model.PlayedBy.WRITER && model.present().contains(c.id()))
+                .map(CharacterSheet::name).toList());
+        model.characters().addListener((ListChangeListener<CharacterSheet>) c -> turns.run());
+        model.present().addListener((ListChangeListener<Long>) c -> turns.run());
+        turns.run();
+        stitch.runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                variantsToggle.setSelected(true);
+            }
+        });
+        stitch.columns().addListener((ListChangeListener<dev.quire.ui.stitch.VariantColumn>) c -> {
+            if (!stitch.columns().isEmpty() && stitch.loadedProperty().get() && stitch.runningProperty().get()) {
+                variantsToggle.setSelected(true);
+            }
+        });
+        dev.quire.ui.prompt.PromptPreviewViewModel vm = model.promptProperty().get();
+        if (vm != null) {
+            followPanel(vm, stitch);
+        } else {
+            model.promptProperty().addListener((o, was, now) -> followPanel(now, stitch));
+        }
+    }
+
+    /** The context meter and Prompt Preview show what Generate would send: the panel's frame and instruction. */
+    private void followPanel(dev.quire.ui.prompt.PromptPreviewViewModel vm, dev.quire.ui.stitch.StitchViewModel stitch) {
+        generatePanel.showMeter(vm);
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        settle.setOnFinished(e -> {
+            try {
+                vm.refresh();
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the library closed while the timer waited: there is nothing left to preview
+            }
+        });
+        stitch.instructionProperty().addListener((o, was, now) -> {
+            vm.instructionProperty().set(now);
+            settle.playFromStart();
+        });
+        stitch.frameProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.frameProperty().set(now.key());
+                settle.playFromStart();
+            }
+        });
+    }
+
+    private void showVariants(boolean variants) {
+        if (variants && stitchView != null) {
+            model.flushScene();
+            centreSwitch.getChildren().setAll(stitchView);
+        } else {
+            centreSwitch.getChildren().setAll(((VBox) findBar.getParent()));
+        }
+    }
+
+    private javafx.scene.control.ContextMenu editorMenu() {
+        javafx.scene.control.MenuItem cut = new javafx.scene.control.MenuItem("Cut");
+        cut.setOnAction(e -> area.cut());
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        copy.setOnAction(e -> area.copy());
+        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste");
+        paste.setOnAction(e -> area.paste());
+        javafx.scene.control.MenuItem continueHere = new javafx.scene.control.MenuItem("Continue from here…");
+        continueHere.setOnAction(e -> askFor(dev.quire.ui.stitch.StitchViewModel.Mode.CONTINUE));
+        javafx.scene.control.MenuItem rewrite = new javafx.scene.control.MenuItem("Rewrite selection…");
+        rewrite.setOnAction(e -> askFor(dev.quire.ui.stitch.StitchViewModel.Mode.REWRITE));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(cut, copy, paste,
+                new javafx.scene.control.SeparatorMenuItem(), continueHere, rewrite);
+        menu.setOnShowing(e -> {
+            boolean selected = area.getSelection().getLength() > 0;
+            cut.setDisable(!selected);
+            copy.setDisable(!selected);
+            rewrite.setDisable(!selected || stitchView == null);
+            continueHere.setDisable(stitchView == null);
+        });
+        return menu;
+    }
+
+    /** Sets the panel to continue or rewrite, and puts the keyboard in its instruction. */
+    private void askFor(dev.quire.ui.stitch.StitchViewModel.Mode mode) {
+        if (stitchView == null) {
+            return;
+        }
+        stitchView.model().modeProperty().set(mode);
+        generatePanel.instruction().requestFocus();
+    }
+
+    public dev.quire.ui.stitch.StitchView stitchView() {
+        return stitchView;
+    }
+
+    public dev.quire.ui.stitch.GeneratePanel generatePanel() {
+        return generatePanel;
     }
 
     private void fillPresent(MenuButton menu) {

@@ -36,6 +36,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     public enum State { LOADING, READY, MISSING }
 
     private final Studio studio;
+    private final SaveStatus saveStatus;
     private final long sceneId;
     private final Listener listener;
 
@@ -65,6 +66,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     public SceneEditorViewModel(Studio studio, Background background, SaveStatus status, long sceneId,
                                 Listener listener) {
         super(background, status);
+        this.saveStatus = status;
         this.background = background;
         this.studio = studio;
         this.sceneId = sceneId;
@@ -193,6 +195,63 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
                 words.set(prose.wordCount());
             });
         }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /**
+     * The scene's text was replaced in the library (an accepted composition): nothing is unsaved, and
+     * {@code reload} receives the new prose for the editor.
+     */
+    public void replaced(Prose prose, Consumer<Prose> reload) {
+        lastSavedProse = prose;
+        loading(() -> {
+            reload.accept(prose);
+            words.set(prose.wordCount());
+        });
+        listener.sceneSaved(sceneId, title.get(), prose.wordCount());
+        if (prompt.get() != null) {
+            prompt.get().refresh();
+        }
+    }
+
+    private final List<dev.quire.ui.common.AutosavingViewModel<?>> companions = new java.util.ArrayList<>();
+
+    /** Another autosaving part of the scene's tab (its stitching pane), flushed and discarded with it. */
+    public void companion(dev.quire.ui.common.AutosavingViewModel<?> other) {
+        companions.add(other);
+    }
+
+    /** Saves the scene's own unsaved edits now, without its companions. */
+    public void flushScene() {
+        super.flush();
+    }
+
+    @Override
+    public void flush() {
+        super.flush();
+        companions.forEach(dev.quire.ui.common.AutosavingViewModel::flush);
+    }
+
+    @Override
+    public void discard() {
+        super.discard();
+        companions.forEach(dev.quire.ui.common.AutosavingViewModel::discard);
+    }
+
+    /** The story the scene belongs to; known once it has loaded. */
+    public long storyId() {
+        return loaded.storyId();
+    }
+
+    public Studio studio() {
+        return studio;
+    }
+
+    public SaveStatus saveStatus() {
+        return saveStatus;
+    }
+
+    public Background background() {
+        return background;
     }
 
     /** The prompt the next request for this scene would send; set once the scene has loaded. */

@@ -559,7 +559,7 @@ public final class MainView {
                     settled();
                 }
             });
-            open(new SceneEditorView(vm, model.background()));
+            open(new SceneEditorView(vm, model.background(), frames()));
             refreshSceneWords();
         }
 

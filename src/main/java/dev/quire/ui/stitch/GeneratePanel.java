@@ -1,0 +1,191 @@
+package dev.quire.ui.stitch;
+
+import dev.quire.studio.Prompts;
+import dev.quire.ui.prompt.ContextMeter;
+import dev.quire.ui.prompt.PromptPreviewViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The generate panel under a scene: the instruction, what to ask (frame, provider and model, variants,
+ * temperature), the context meter, and Generate (Ctrl+Enter) and Cancel (Esc).
+ */
+public final class GeneratePanel extends VBox {
+
+    static final KeyCombination GENERATE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
+    private final TextArea instruction = new TextArea();
+    private final Button generate = new Button("Generate");
+    private final HBox meterBox = new HBox();
+    private final Label turns = new Label();
+
+    public GeneratePanel(StitchViewModel model, Runnable openPrompt) {
+        getStyleClass().add("generate-panel");
+        setSpacing(6);
+        setPadding(new Insets(8, 16, 8, 16));
+
+        ChoiceBox<StitchViewModel.Mode> mode = new ChoiceBox<>();
+        mode.getItems().setAll(StitchViewModel.Mode.values());
+        mode.valueProperty().bindBidirectional(model.modeProperty());
+        mode.setTooltip(new Tooltip("Write the whole scene, continue from the editor's cursor, or rewrite the"
+                + " passage selected in the editor"));
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+
+        instruction.getStyleClass().add("instruction");
+        instruction.setPromptText("What should happen, exactly: who does what, what is said or kept back, where it"
+                + " ends. The more precise, the less the model falls back on stereotype.");
+        instruction.setWrapText(true);
+        instruction.setPrefRowCount(2);
+        instruction.textProperty().bindBidirectional(model.instructionProperty());
+        HBox.setHgrow(instruction, Priority.ALWAYS);
+        VBox modeBox = new VBox(4, mode);
+        HBox first = new HBox(8, modeBox, instruction);
+
+        ComboBox<Prompts.FrameInfo> frame = new ComboBox<>(model.frameChoices());
+        frame.valueProperty().bindBidirectional(model.frameProperty());
+        frame.setCellFactory(v -> new FrameCell());
+        frame.setButtonCell(new FrameCell());
+        frame.setTooltip(new Tooltip("The frame: the prompt's template (edit frames in the Prompt Preview)"));
+        ComboBox<String> provider = new ComboBox<>(model.providerChoices());
+        provider.setPromptText("Story's provider");
+        provider.valueProperty().bindBidirectional(model.providerProperty());
+        provider.setTooltip(new Tooltip("The provider profile to ask (set them up on the Providers page)"));
+        TextField modelName = new TextField();
+        modelName.setPromptText("default model");
+        modelName.setPrefColumnCount(12);
+        modelName.textProperty().bindBidirectional(model.modelProperty());
+        modelName.setTooltip(new Tooltip("A model name; empty for the profile's default"));
+        Spinner<Integer> variants = new Spinner<>(1, 6, model.variantsProperty().get());
+        variants.setEditable(true);
+        variants.setPrefWidth(70);
+        variants.valueProperty().addListener((o, was, now) -> model.variantsProperty().set(now));
+        variants.setTooltip(new Tooltip("How many versions to ask for, side by side (1–6)"));
+        Spinner<Double> temperature = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 2,
+                model.temperatureProperty().get() == null ? 1.0 : model.temperatureProperty().get(), 0.1));
+        temperature.setEditable(true);
+        temperature.setPrefWidth(80);
+        temperature.valueProperty().addListener((o, was, now) -> model.temperatureProperty().set(now));
+        temperature.setTooltip(new Tooltip("Temperature: higher gives more varied versions (0–2)"));
+
+        Button prompt = new Button("Prompt…");
+        prompt.setTooltip(new Tooltip("See exactly what Generate would send (Ctrl+Shift+P)"));
+        prompt.setOnAction(e -> openPrompt.run());
+        generate.getStyleClass().add("accent");
+        generate.setDefaultButton(false);
+        generate.setTooltip(new Tooltip("Ask for the variants (Ctrl+Enter)"));
+        generate.setOnAction(e -> model.generate());
+        generate.disableProperty().bind(model.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setTooltip(new Tooltip("Stop every stream; what arrived is kept (Esc)"));
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.runningProperty().not());
+
+        meterBox.setAlignment(Pos.CENTER_LEFT);
+        // the settings wrap onto a second line in a narrow window; the actions stay at the right
+        javafx.scene.layout.FlowPane settings = new javafx.scene.layout.FlowPane(12, 4,
+                pair("Frame", frame), pair("Provider", provider, modelName), pair("Variants", variants),
+                pair("Temperature", temperature));
+        settings.setAlignment(Pos.CENTER_LEFT);
+        settings.setMinWidth(0);
+        settings.setPrefWrapLength(400);
+        HBox.setHgrow(settings, Priority.ALWAYS);
+        HBox actions = new HBox(8, meterBox, prompt, cancel, generate);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setMinWidth(Region.USE_PREF_SIZE);
+        HBox second = new HBox(12, settings, actions);
+        second.setAlignment(Pos.CENTER_LEFT);
+        for (Region r : new Region[] {frame, provider, variants, temperature, prompt, cancel, generate}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        settings.widthProperty().addListener((o, was, w) -> settings.setPrefWrapLength(w.doubleValue()));
+
+        Label problem = new Label();
+        problem.getStyleClass().add("status-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(Bindings.isNotEmpty(model.problemProperty()));
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        turns.getStyleClass().add("turns-hint");
+        turns.setWrapText(true);
+        turns.visibleProperty().bind(turns.textProperty().isNotEmpty());
+        turns.managedProperty().bind(turns.visibleProperty());
+        modeBox.getChildren().add(turns);
+        turns.setMaxWidth(180);
+
+        getChildren().addAll(first, second, problem);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (GENERATE.match(e)) {
+                model.generate();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
+                model.cancel();
+                e.consume();
+            }
+        });
+    }
+
+    /** Shows the context meter of the prompt Generate would send. */
+    public void showMeter(PromptPreviewViewModel preview) {
+        ContextMeter meter = new ContextMeter(preview.reportProperty());
+        meterBox.getChildren().setAll(meter);
+    }
+
+    /**
+     * Co-writing turns: names the characters the writer plays among those present, whom the model leaves to
+     * the writer; empty when the model plays everyone.
+     */
+    public void showTurns(java.util.List<String> writerPlayed) {
+        turns.setText(writerPlayed.isEmpty() ? "" : "You play " + String.join(", ", writerPlayed)
+                + ". The model writes the others and stops at your turn.");
+    }
+
+    public TextArea instruction() {
+        return instruction;
+    }
+
+    public Button generateButton() {
+        return generate;
+    }
+
+    private static HBox pair(String name, javafx.scene.Node... controls) {
+        HBox box = new HBox(6, label(name));
+        box.getChildren().addAll(controls);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static final class FrameCell extends ListCell<Prompts.FrameInfo> {
+        @Override
+        protected void updateItem(Prompts.FrameInfo item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "" : item.name());
+        }
+    }
+}

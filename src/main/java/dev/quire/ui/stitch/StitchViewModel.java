@@ -1,0 +1,721 @@
+package dev.quire.ui.stitch;
+
+import dev.quire.llm.ProviderError;
+import dev.quire.llm.ProviderProfile;
+import dev.quire.llm.VariantResult;
+import dev.quire.model.Composition;
+import dev.quire.model.Prose;
+import dev.quire.model.Scene;
+import dev.quire.model.Variant;
+import dev.quire.stitch.Alignment;
+import dev.quire.stitch.Shares;
+import dev.quire.studio.Generator;
+import dev.quire.studio.Prompts;
+import dev.quire.studio.Stitching;
+import dev.quire.studio.Studio;
+import dev.quire.ui.common.AutosavingViewModel;
+import dev.quire.ui.common.Background;
+import dev.quire.ui.common.SaveStatus;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A scene's generate panel and stitching pane: what to ask for, the variant columns as they stream,
+ * and the composition stitched from them, which autosaves and which Accept puts into the scene.
+ */
+public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.Draft> {
+
+    /** What the next Generate asks for. */
+    public enum Mode {
+        SCENE("Write the scene"), CONTINUE("Continue from cursor"), REWRITE("Rewrite selection");
+
+        private final String title;
+
+        Mode(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    /** The composition as of one moment, with where Accept will put it. */
+    public record Draft(Prose prose, Composition.Placement placement, int anchorStart, int anchorEnd) {
+    }
+
+    /** What the pane needs from the scene editor beside it. */
+    public interface SceneHost {
+        /** The editor's caret. */
+        int caret();
+
+        /** The editor's selection, as {start, end}. */
+        int[] selection();
+
+        /** The editor's text, to space a continuation or rewrite from the words beside it. */
+        default String text() {
+            return "";
+        }
+
+        /** Saves the scene's unsaved edits now, so what the library holds is what the writer sees. */
+        void flushScene();
+
+        /** The scene's text changed in the library (an accepted composition): show it. */
+        void sceneReplaced(Prose prose);
+    }
+
+    private final Studio studio;
+    private final Background background;
+    private final Executor frames;
+    private final long sceneId;
+    private final long storyId;
+    private final Generator generator;
+    private final SceneHost host;
+
+    private final StringProperty instruction = new SimpleStringProperty(this, "instruction", "");
+    private final ObservableList<Prompts.FrameInfo> frameChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<Prompts.FrameInfo> frame = new SimpleObjectProperty<>(this, "frame");
+    private final ObservableList<String> providerChoices = FXCollections.observableArrayList();
+    private final StringProperty provider = new SimpleStringProperty(this, "provider");
+    private final StringProperty model = new SimpleStringProperty(this, "model", "");
+    private final IntegerProperty variants = new SimpleIntegerProperty(this, "variants", 3);
+    private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature", 1.0);
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SCENE);
+    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final ObservableList<VariantColumn> columns = FXCollections.observableArrayList();
+    private final StringProperty shares = new SimpleStringProperty(this, "shares", "");
+    private final ObjectProperty<List<Shares.Share>> shareList = new SimpleObjectProperty<>(this, "shareList",
+            List.of());
+    private final ObjectProperty<Composition.Placement> placement = new SimpleObjectProperty<>(this, "placement",
+            Composition.Placement.REPLACE_SCENE);
+    private final IntegerProperty anchorStart = new SimpleIntegerProperty(this, "anchorStart");
+    private final IntegerProperty anchorEnd = new SimpleIntegerProperty(this, "anchorEnd");
+    private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
+
+    private Supplier<Prose> composition = () -> Prose.EMPTY;
+    private Consumer<Prose> showComposition = p -> { };
+    private final List<Run> runs = new ArrayList<>();
+
+    public StitchViewModel(Studio studio, Background background, SaveStatus status, Executor frames, long storyId,
+                           long sceneId, SceneHost host) {
+        super(background, status);
+        this.studio = studio;
+        this.background = background;
+        this.frames = frames;
+        this.storyId = storyId;
+        this.sceneId = sceneId;
+        this.host = host;
+        this.generator = new Generator(studio);
+    }
+
+    // ---- loading ----
+
+    private record Loaded(Stitching.Pane pane, List<Prompts.FrameInfo> frames, List<String> providers,
+                          String storyProvider, List<List<Alignment.Mark>> marks) {
+    }
+
+    /** Reads the stored pane, frames and providers; {@code show} receives the composition for its editor. */
+    public void load(Consumer<Prose> show) {
+        this.showComposition = show;
+        background.read(() -> {
+            Stitching.Pane pane = studio.stitching().pane(sceneId);
+            List<String> names = new ArrayList<>();
+            for (ProviderProfile p : studio.providers().profiles()) {
+                names.add(p.name());
+            }
+            String chosen = studio.providers().profileFor(storyId).map(ProviderProfile::name).orElse(null);
+            List<String> texts = new ArrayList<>();
+            pane.columns().forEach(c -> texts.add(c.variant().text()));
+            return new Loaded(pane, studio.prompts().frames(storyId), names, chosen,
+                    texts.isEmpty() ? List.of() : Alignment.of(texts));
+        }).onSuccess(l -> {
+            loading(() -> {
+                frameChoices.setAll(l.frames());
+                providerChoices.setAll(l.providers());
+                provider.set(l.storyProvider());
+                selectFrameFor(mode.get());
+                List<VariantColumn> shown = new ArrayList<>();
+                for (int i = 0; i < l.pane().columns().size(); i++) {
+                    Stitching.Column c = l.pane().columns().get(i);
+                    VariantColumn column = VariantColumn.of(c.variant(), c.label(), c.source(), c.outputTokens(),
+                            c.elapsed() == null ? "" : VariantColumn.seconds(c.elapsed().toNanos()));
+                    column.marksProperty().set(l.marks().get(i));
+                    shown.add(column);
+                }
+                columns.setAll(shown);
+                Composition comp = l.pane().composition();
+                placement.set(comp.placement());
+                anchorStart.set(comp.anchorStart());
+                anchorEnd.set(comp.anchorEnd());
+                showComposition.accept(comp.prose());
+                compositionEdited(comp.prose());
+            });
+            loaded.set(true);
+        }).onError(e -> problem.set(e.getMessage())).start();
+        mode.addListener((o, was, now) -> selectFrameFor(now));
+    }
+
+    private void selectFrameFor(Mode m) {
+        String key = m == Mode.CONTINUE ? "continue" : m == Mode.REWRITE ? "rewrite" : "scene";
+        frameChoices.stream().filter(f -> f.key().equals(key)).findFirst().ifPresent(frame::set);
+    }
+
+    /** The view tells where the composition is read from. */
+    public void readCompositionFrom(Supplier<Prose> supplier) {
+        this.composition = supplier;
+    }
+
+    // ---- generating ----
+
+    /** Sends the request and streams the variants into fresh columns. */
+    public void generate() {
+        if (running.get()) {
+            return;
+        }
+        if (instruction.get().isBlank() && mode.get() != Mode.CONTINUE) {
+            problem.set(mode.get() == Mode.REWRITE ? "Say how the selected passage should change in the instruction"
+                    + " first." : "Say what the scene should do in the instruction first.");
+            return;
+        }
+        int count = variants.get();
+        Mode m = mode.get();
+        int[] anchors = anchorsFor(m);
+        if (anchors == null) {
+            return;
+        }
+        host.flushScene();
+        flush();
+        problem.set("");
+        List<VariantColumn> fresh = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            fresh.add(new VariantColumn(Variant.labelFor(i)));
+        }
+        columns.setAll(fresh);
+        placement.set(placementFor(m));
+        anchorStart.set(anchors[0]);
+        anchorEnd.set(anchors[1]);
+        changed();
+        start(m, anchors, count, fresh, true);
+    }
+
+    /** Asks again for one column's variant; the others stay. */
+    public void regenerate(VariantColumn column) {
+        int index = columns.indexOf(column);
+        if (index < 0 || column.isStreaming() && runs.stream().anyMatch(r -> r.has(column))) {
+            return;
+        }
+        if (instruction.get().isBlank() && mode.get() != Mode.CONTINUE) {
+            problem.set("Say what the scene should do in the instruction first, then regenerate.");
+            return;
+        }
+        Mode m = mode.get();
+        int[] anchors = anchorsFor(m);
+        if (anchors == null) {
+            return;
+        }
+        host.flushScene();
+        problem.set("");
+        start(m, anchors, 1, List.of(column), false);
+    }
+
+    private int[] anchorsFor(Mode m) {
+        if (m == Mode.CONTINUE) {
+            int c = host.caret();
+            return new int[] {c, c};
+        }
+        if (m == Mode.REWRITE) {
+            int[] sel = host.selection();
+            if (sel[1] <= sel[0]) {
+                problem.set("Select the passage to rewrite in the scene first.");
+                return null;
+            }
+            return sel;
+        }
+        return new int[] {0, 0};
+    }
+
+    private static Composition.Placement placementFor(Mode m) {
+        return m == Mode.CONTINUE ? Composition.Placement.AT_CURSOR
+                : m == Mode.REWRITE ? Composition.Placement.REPLACE_SELECTION : Composition.Placement.REPLACE_SCENE;
+    }
+
+    private void start(Mode m, int[] anchors, int count, List<VariantColumn> targets, boolean wholePane) {
+        String instructionText = instruction.get();
+        String frameKey = frame.get() == null ? null : frame.get().key();
+        String providerName = provider.get();
+        String modelName = model.get();
+        Double temp = temperature.get();
+        Run run = new Run(targets, wholePane);
+        runs.add(run);
+        running.set(true);
+        for (VariantColumn c : targets) {
+            c.restart("Asking…");
+        }
+        background.write(() -> {
+            Scene scene = studio.scenes().get(sceneId).orElseThrow(() -> new IllegalStateException(
+                    "This scene is no longer in the library."));
+            Generator.Request.Builder b = Generator.Request.builder(storyId, instructionText)
+                    .scene(scene.position() + 1).provider(providerName).model(modelName).variants(count)
+                    .temperature(temp);
+            asked(b, m, anchors, frameKey);
+            Generator.Prepared prepared = generator.prepare(b.build());
+            String source = prepared.profile().name() + " · " + prepared.model();
+            Generator.Running r = generator.start(prepared, run, Runnable::run);
+            return new Started(r, source);
+        }).onSuccess(started -> run.started(started.running(), started.source()))
+                .onError(e -> run.failedToStart(e.getMessage()))
+                .start();
+    }
+
+    private static void asked(Generator.Request.Builder b, Mode m, int[] anchors, String frameKey) {
+        b.frame(frameKey);
+        if (m == Mode.CONTINUE) {
+            b.continueAt(anchors[0]);
+        } else if (m == Mode.REWRITE) {
+            b.rewrite(anchors[0], anchors[1]);
+        }
+    }
+
+    private record Started(Generator.Running running, String source) {
+    }
+
+    /** Stops every stream; what arrived is kept. */
+    public void cancel() {
+        for (Run r : List.copyOf(runs)) {
+            r.cancelAll();
+        }
+    }
+
+    /** Stops one column's stream. */
+    public void cancel(VariantColumn column) {
+        for (Run r : runs) {
+            r.cancel(column);
+        }
+    }
+
+    /**
+     * One generation streaming into some columns. Provider callbacks arrive on the generator's thread; text is
+     * gathered there and handed to the FX thread once per frame, however fast it comes.
+     */
+    private final class Run implements dev.quire.llm.GenerationHandler {
+        private final VariantColumn[] targets;
+        private final boolean wholePane;
+        private final StringBuilder[] pending;
+        private boolean drainQueued;
+        private Generator.Running handle;
+
+        Run(List<VariantColumn> targets, boolean wholePane) {
+            this.targets = targets.toArray(new VariantColumn[0]);
+            this.wholePane = wholePane;
+            this.pending = new StringBuilder[this.targets.length];
+            for (int i = 0; i < pending.length; i++) {
+                pending[i] = new StringBuilder();
+            }
+        }
+
+        boolean has(VariantColumn c) {
+            for (VariantColumn t : targets) {
+                if (t == c) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void started(Generator.Running r, String source) {
+            handle = r;
+            for (VariantColumn c : targets) {
+                if (c.isStreaming()) {
+                    c.sourceProperty().set(source);
+                }
+            }
+        }
+
+        void failedToStart(String message) {
+            runs.remove(this);
+            StitchViewModel.this.running.set(!runs.isEmpty());
+            problem.set(message);
+            for (VariantColumn c : targets) {
+                c.finish(Variant.Status.FAILED, message, null);
+                c.sourceProperty().set("Not sent");
+            }
+        }
+
+        void cancelAll() {
+            if (handle != null) {
+                handle.cancel();
+            }
+        }
+
+        void cancel(VariantColumn column) {
+            for (int i = 0; i < targets.length; i++) {
+                if (targets[i] == column && handle != null) {
+                    handle.cancel(i);
+                }
+            }
+        }
+
+        // -- on the generator's thread --
+
+        @Override
+        public void onText(int variant, String delta) {
+            synchronized (pending) {
+                if (variant >= 0 && variant < pending.length) {
+                    pending[variant].append(delta);
+                }
+                if (!drainQueued) {
+                    drainQueued = true;
+                    frames.execute(this::drain);
+                }
+            }
+        }
+
+        @Override
+        public void onRetry(int variant, ProviderError error, int attempt, Duration delay) {
+            frames.execute(() -> {
+                if (variant >= 0 && variant < targets.length) {
+                    targets[variant].retryProperty().set(error.message() + " Trying again in "
+                            + Math.max(1, Math.round(delay.toMillis() / 1000.0)) + " s…");
+                }
+            });
+        }
+
+        @Override
+        public void onVariantFinished(VariantResult result) {
+            frames.execute(() -> {
+                drain();
+                if (result.index() >= 0 && result.index() < targets.length) {
+                    targets[result.index()].finish(statusOf(result.status()),
+                            result.error() == null ? null : result.error().message(), result.usage().output());
+                    targets[result.index()].finishedAt(System.nanoTime());
+                }
+            });
+        }
+
+        @Override
+        public void onFinished(List<VariantResult> results) {
+            frames.execute(() -> {
+                drain();
+                finished();
+            });
+        }
+
+        // -- on the FX thread --
+
+        private void drain() {
+            String[] pieces = new String[pending.length];
+            synchronized (pending) {
+                drainQueued = false;
+                for (int i = 0; i < pending.length; i++) {
+                    if (pending[i].length() > 0) {
+                        pieces[i] = pending[i].toString();
+                        pending[i].setLength(0);
+                    }
+                }
+            }
+            for (int i = 0; i < pieces.length; i++) {
+                if (pieces[i] != null) {
+                    targets[i].append(pieces[i]);
+                }
+            }
+        }
+
+        private void finished() {
+            runs.remove(this);
+            StitchViewModel.this.running.set(!runs.isEmpty());
+            long generationId = handle.generationId();
+            background.write(() -> {
+                List<Variant> stored = studio.generations().variants(generationId);
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < targets.length; i++) {
+                    ids.add(i < stored.size() ? stored.get(i).id() : null);
+                }
+                return ids;
+            }).onSuccess(ids -> {
+                for (int i = 0; i < targets.length; i++) {
+                    targets[i].variantId(ids.get(i));
+                }
+                keepColumns();
+                realign();
+            }).onError(e -> problem.set(e.getMessage())).start();
+        }
+    }
+
+    private static Variant.Status statusOf(VariantResult.Status s) {
+        switch (s) {
+            case COMPLETE:
+                return Variant.Status.COMPLETE;
+            case INCOMPLETE:
+                return Variant.Status.INCOMPLETE;
+            case CANCELLED:
+                return Variant.Status.CANCELLED;
+            default:
+                return Variant.Status.FAILED;
+        }
+    }
+
+    /** Stores the columns in their current order (those with a stored variant). */
+    private void keepColumns() {
+        List<Long> ids = new ArrayList<>();
+        for (VariantColumn c : columns) {
+            if (c.variantId() != null) {
+                ids.add(c.variantId());
+            }
+        }
+        background.write(() -> studio.stitching().showColumns(sceneId, ids))
+                .onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** Recomputes the word-level alignment of the columns once none is streaming. */
+    private void realign() {
+        if (columns.stream().anyMatch(VariantColumn::isStreaming)) {
+            return;
+        }
+        List<VariantColumn> now = List.copyOf(columns);
+        List<String> texts = new ArrayList<>();
+        now.forEach(c -> texts.add(c.text()));
+        background.read(() -> Alignment.of(texts)).onSuccess(marks -> {
+            for (int i = 0; i < now.size(); i++) {
+                if (now.get(i).text().equals(texts.get(i))) {
+                    now.get(i).marksProperty().set(marks.get(i));
+                }
+            }
+        }).start();
+    }
+
+    // ---- pasting and columns ----
+
+    /** Adds text written anywhere as one more column. */
+    public void paste(String text) {
+        if (text == null || text.isBlank()) {
+            problem.set("There is nothing to paste: copy the text first, then paste it here.");
+            return;
+        }
+        problem.set("");
+        background.write(() -> studio.stitching().paste(sceneId, text)).onSuccess(pane -> {
+            Stitching.Column c = pane.columns().get(pane.columns().size() - 1);
+            columns.add(VariantColumn.of(c.variant(), Variant.labelFor(columns.size()), c.source(), null, ""));
+            keepColumns();
+            realign();
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** Takes a column out of the pane; its variant stays in the library. */
+    public void remove(VariantColumn column) {
+        if (column.isStreaming()) {
+            cancel(column);
+        }
+        columns.remove(column);
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).labelProperty().set(Variant.labelFor(i));
+        }
+        keepColumns();
+        realign();
+    }
+
+    /** Saves a column's rating and note. */
+    public void rate(VariantColumn column) {
+        Long id = column.variantId();
+        if (id == null) {
+            return;
+        }
+        Integer r = column.ratingProperty().get();
+        String n = column.noteProperty().get();
+        background.write(() -> {
+            studio.stitching().rate(id, r, n);
+            return null;
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    // ---- the composition ----
+
+    /** The view reports each edit of the composition. */
+    public void compositionEdited(Prose now) {
+        List<Shares.Share> list = Shares.of(now);
+        shareList.set(list);
+        shares.set(Shares.describe(list));
+        changed();
+    }
+
+    /**
+     * Puts the composition into the scene at {@code where}: the whole scene, the editor's cursor, or the anchor
+     * the generation was asked for. The scene's earlier text stays a revision.
+     */
+    public void accept(Composition.Placement where) {
+        Prose prose = composition.get();
+        if (prose.isEmpty()) {
+            problem.set("The composition is empty: take passages from the columns or write into it first.");
+            return;
+        }
+        host.flushScene();
+        int start;
+        int end;
+        if (where == placement.get()) {
+            start = anchorStart.get();
+            end = anchorEnd.get();
+        } else if (where == Composition.Placement.AT_CURSOR) {
+            start = host.caret();
+            end = start;
+        } else {
+            start = 0;
+            end = 0;
+        }
+        problem.set("");
+        Prose placed = spaced(prose, host.text(), where, start, end);
+        background.write(() -> studio.stitching().accept(sceneId, placed, where, start, end))
+                .onSuccess(scene -> {
+                    loading(() -> {
+                        showComposition.accept(Prose.EMPTY);
+                        compositionEdited(Prose.EMPTY);
+                    });
+                    host.sceneReplaced(scene.prose());
+                })
+                .onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /**
+     * A continuation or rewrite is sent and comes back without the whitespace around it; put back a space (the
+     * writer's) where it would otherwise run into the words beside it.
+     */
+    static Prose spaced(Prose prose, String scene, Composition.Placement where, int start, int end) {
+        if (where == Composition.Placement.REPLACE_SCENE || prose.isEmpty()) {
+            return prose;
+        }
+        int from = Math.min(start, scene.length());
+        int to = where == Composition.Placement.REPLACE_SELECTION ? Math.min(Math.max(end, from), scene.length()) : from;
+        Prose out = prose;
+        if (from > 0 && !Character.isWhitespace(scene.charAt(from - 1))
+                && !Character.isWhitespace(out.text().charAt(0))) {
+            out = Prose.plain(" ").replace(1, 1, out);
+        }
+        if (to < scene.length() && !Character.isWhitespace(scene.charAt(to))
+                && !Character.isWhitespace(out.text().charAt(out.text().length() - 1))
+                && Character.isLetterOrDigit(scene.charAt(to))) {
+            out = out.replace(out.text().length(), out.text().length(), Prose.plain(" "));
+        }
+        return out;
+    }
+
+    @Override
+    protected boolean canSave() {
+        return loaded.get();
+    }
+
+    @Override
+    protected Draft snapshot() {
+        return new Draft(composition.get(), placement.get(), anchorStart.get(), anchorEnd.get());
+    }
+
+    @Override
+    protected void save(Draft d) {
+        studio.stitching().saveComposition(sceneId, d.prose(), d.placement(), d.anchorStart(), d.anchorEnd());
+    }
+
+    /** Stops streams and the generator's thread when the scene closes. */
+    public void close() {
+        cancel();
+    }
+
+    /** "Accept puts this at the cursor", said for the Accept button's tooltip. */
+    public String placementText() {
+        switch (placement.get()) {
+            case AT_CURSOR:
+                return "Insert at the cursor where Continue was asked (position " + anchorStart.get() + ")";
+            case REPLACE_SELECTION:
+                return "Replace the selected passage the rewrite was asked for";
+            default:
+                return "Replace the scene text (the current text stays among the revisions)";
+        }
+    }
+
+    // ---- properties ----
+
+    public long sceneId() {
+        return sceneId;
+    }
+
+    public StringProperty instructionProperty() {
+        return instruction;
+    }
+
+    public ObservableList<Prompts.FrameInfo> frameChoices() {
+        return frameChoices;
+    }
+
+    public ObjectProperty<Prompts.FrameInfo> frameProperty() {
+        return frame;
+    }
+
+    public ObservableList<String> providerChoices() {
+        return providerChoices;
+    }
+
+    /** A profile name; null for the story's own provider. */
+    public StringProperty providerProperty() {
+        return provider;
+    }
+
+    /** A model name; empty for the profile's default. */
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public IntegerProperty variantsProperty() {
+        return variants;
+    }
+
+    /** Null for the provider's default. */
+    public ObjectProperty<Double> temperatureProperty() {
+        return temperature;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public ObservableList<VariantColumn> columns() {
+        return columns;
+    }
+
+    /** "38% yours · 40% B · 22% C". */
+    public StringProperty sharesProperty() {
+        return shares;
+    }
+
+    public ObjectProperty<List<Shares.Share>> shareListProperty() {
+        return shareList;
+    }
+
+    public ObjectProperty<Composition.Placement> placementProperty() {
+        return placement;
+    }
+
+    public BooleanProperty loadedProperty() {
+        return loaded;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.quire.ui.stitch;
+
+import dev.quire.model.Provenance;
+import dev.quire.model.Variant;
+import dev.quire.stitch.Alignment;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One column of the stitching pane: a variant as it streams or as the library keeps it. Streamed text
+ * arrives through {@link #append(String)}, once per frame; the view adds just that piece to its area.
+ */
+public final class VariantColumn {
+
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final StringProperty source = new SimpleStringProperty(this, "source", "");
+    private final ObjectProperty<Variant.Status> status = new SimpleObjectProperty<>(this, "status",
+            Variant.Status.STREAMING);
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final StringProperty retry = new SimpleStringProperty(this, "retry", "");
+    private final IntegerProperty tokens = new SimpleIntegerProperty(this, "tokens");
+    private final BooleanProperty tokensExact = new SimpleBooleanProperty(this, "tokensExact");
+    private final StringProperty elapsed = new SimpleStringProperty(this, "elapsed", "");
+    private final ObjectProperty<Integer> rating = new SimpleObjectProperty<>(this, "rating");
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final ObjectProperty<List<Alignment.Mark>> marks = new SimpleObjectProperty<>(this, "marks", List.of());
+    private final StringBuilder text = new StringBuilder();
+    private Long variantId;
+    private long startedNanos;
+    private Consumer<String> appended = s -> { };
+    private Runnable replaced = () -> { };
+
+    VariantColumn(String label) {
+        this.label.set(label);
+    }
+
+    /** A column for a variant the library keeps. */
+    static VariantColumn of(Variant variant, String label, String source, Integer outputTokens, String elapsed) {
+        VariantColumn c = new VariantColumn(label);
+        c.variantId = variant.id();
+        c.text.append(variant.text());
+        c.source.set(source);
+        c.status.set(variant.status());
+        c.error.set(variant.error() == null ? "" : variant.error());
+        c.rating.set(variant.rating());
+        c.note.set(variant.note());
+        c.tokens.set(outputTokens != null ? outputTokens : estimate(variant.text().length()));
+        c.tokensExact.set(outputTokens != null);
+        c.elapsed.set(elapsed);
+        return c;
+    }
+
+    // ---- streaming, on the FX thread ----
+
+    /** Starts over for a new stream into this column (a first generation or "regenerate this one"). */
+    void restart(String newSource) {
+        text.setLength(0);
+        variantId = null;
+        source.set(newSource);
+        status.set(Variant.Status.STREAMING);
+        error.set("");
+        retry.set("");
+        tokens.set(0);
+        tokensExact.set(false);
+        elapsed.set("");
+        rating.set(null);
+        note.set("");
+        marks.set(List.of());
+        startedNanos = System.nanoTime();
+        replaced.run();
+    }
+
+    void append(String piece) {
+        text.append(piece);
+        retry.set("");
+        tokens.set(estimate(text.length()));
+        tick();
+        appended.accept(piece);
+    }
+
+    /** The stream ended; {@code full} is everything that arrived, which the column already shows. */
+    void finish(Variant.Status newStatus, String errorMessage, Integer outputTokens) {
+        status.set(newStatus);
+        error.set(errorMessage == null ? "" : errorMessage);
+        if (outputTokens != null) {
+            tokens.set(outputTokens);
+            tokensExact.set(true);
+        }
+        tick();
+    }
+
+    void tick() {
+        if (startedNanos != 0 && isStreaming()) {
+            elapsed.set(seconds(System.nanoTime() - startedNanos));
+        } else if (startedNanos != 0 && elapsed.get().isEmpty()) {
+            elapsed.set(seconds(System.nanoTime() - startedNanos));
+        }
+    }
+
+    void finishedAt(long nanos) {
+        if (startedNanos != 0) {
+            elapsed.set(seconds(nanos - startedNanos));
+        }
+    }
+
+    static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /** About four characters a token: what the column shows until the provider reports its count. */
+    static int estimate(int characters) {
+        return (characters + 3) / 4;
+    }
+
+    // ---- what the view reads ----
+
+    public String text() {
+        return text.toString();
+    }
+
+    public boolean isStreaming() {
+        return status.get() == Variant.Status.STREAMING;
+    }
+
+    /** Where a passage taken from this column came from; the variant id is null while it still streams. */
+    public Provenance provenance() {
+        return Provenance.variant(label.get(), variantId);
+    }
+
+    public Long variantId() {
+        return variantId;
+    }
+
+    void variantId(Long id) {
+        variantId = id;
+    }
+
+    /** Called with each piece of streamed text, once per frame. */
+    void onAppended(Consumer<String> listener) {
+        appended = listener;
+    }
+
+    /** Called when the column starts over with no text. */
+    void onReplaced(Runnable listener) {
+        replaced = listener;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<Variant.Status> statusProperty() {
+        return status;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    /** "Retrying in 2 s…" while the provider is being asked again, else empty. */
+    public StringProperty retryProperty() {
+        return retry;
+    }
+
+    public IntegerProperty tokensProperty() {
+        return tokens;
+    }
+
+    public BooleanProperty tokensExactProperty() {
+        return tokensExact;
+    }
+
+    public StringProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    public ObjectProperty<Integer> ratingProperty() {
+        return rating;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /** Diff marks over the text, empty while it streams. */
+    public ObjectProperty<List<Alignment.Mark>> marksProperty() {
+        return marks;
+    }
+}

@@ -1,0 +1,274 @@
+package dev.quire.ui.stitch;
+
+import dev.quire.model.Variant;
+import dev.quire.stitch.Alignment;
+import dev.quire.stitch.Passages;
+import dev.quire.ui.editor.ProseStyle;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * One variant column: its label, source and status above; its text, read-only, with the alignment's
+ * highlights; a rating and a note below. A click selects a sentence, a double click its paragraph; the
+ * selection is taken into the composition with Take, Ctrl+T or a drag.
+ */
+public final class VariantColumnView extends VBox {
+
+    /** What a drag from a column carries: "columnIndex:start:end". */
+    static final DataFormat PASSAGE = new DataFormat("application/x-quire-passage");
+
+    private final VariantColumn column;
+    private final StyleClassedTextArea area = new StyleClassedTextArea(false);
+    private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+
+    VariantColumnView(VariantColumn column, StitchViewModel model, BiConsumer<VariantColumn, int[]> take,
+                      IntSupplierOfIndex indexOf) {
+        this.column = column;
+        getStyleClass().add("variant-column");
+        setSpacing(4);
+        setPadding(new Insets(6, 6, 6, 6));
+        setMinWidth(220);
+
+        Label badge = new Label();
+        badge.textProperty().bind(column.labelProperty());
+        badge.getStyleClass().add("variant-badge");
+        column.labelProperty().addListener((o, was, now) -> colour(badge));
+        colour(badge);
+        Label source = new Label();
+        source.textProperty().bind(column.sourceProperty());
+        source.getStyleClass().add("variant-source");
+        source.setMinWidth(0);
+        HBox.setHgrow(source, Priority.ALWAYS);
+        source.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.getStyleClass().add("variant-status");
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(column.statusProperty().get()),
+                column.statusProperty()));
+        column.statusProperty().addListener((o, was, now) -> statusClass(status, now));
+        statusClass(status, column.statusProperty().get());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(6, badge, source, status);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label figures = new Label();
+        figures.getStyleClass().add("variant-figures");
+        figures.textProperty().bind(Bindings.createStringBinding(() -> (column.tokensExactProperty().get() ? "" : "≈")
+                        + column.tokensProperty().get() + " tokens" + (column.elapsedProperty().get().isEmpty() ? ""
+                        : " · " + column.elapsedProperty().get()),
+                column.tokensProperty(), column.tokensExactProperty(), column.elapsedProperty()));
+        figures.setMinWidth(0);
+        HBox.setHgrow(figures, Priority.ALWAYS);
+        figures.setMaxWidth(Double.MAX_VALUE);
+        Button takeButton = new Button("Take");
+        takeButton.getStyleClass().add("small");
+        takeButton.setTooltip(new Tooltip("Put the selected passage into the composition at its cursor (Ctrl+T)."
+                + " Click a sentence to select it, double-click for its paragraph."));
+        takeButton.setOnAction(e -> takeSelection(take));
+        Button regenerate = new Button("↻");
+        regenerate.getStyleClass().add("small");
+        regenerate.setTooltip(new Tooltip("Regenerate this one: ask again for this column only"));
+        regenerate.setOnAction(e -> model.regenerate(column));
+        Button stop = new Button("✕");
+        stop.getStyleClass().add("small");
+        stop.setTooltip(new Tooltip("Stop this stream (its text is kept), or take the column out of the pane"));
+        stop.setOnAction(e -> {
+            if (column.isStreaming()) {
+                model.cancel(column);
+            } else {
+                model.remove(column);
+            }
+        });
+        regenerate.disableProperty().bind(column.statusProperty().isEqualTo(Variant.Status.STREAMING));
+        HBox tools = new HBox(4, figures, takeButton, regenerate, stop);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        for (Region r : new Region[] {takeButton, regenerate, stop}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        Label error = new Label();
+        error.getStyleClass().add("variant-error");
+        error.setWrapText(true);
+        error.textProperty().bind(Bindings.createStringBinding(() -> !column.retryProperty().get().isEmpty()
+                ? column.retryProperty().get() : column.errorProperty().get(), column.errorProperty(),
+                column.retryProperty()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        area.getStyleClass().add("variant-text");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPadding(new Insets(8, 10, 8, 10));
+        area.appendText(column.text());
+        applyMarks(column.marksProperty().get());
+        column.onAppended(piece -> area.appendText(piece));
+        column.onReplaced(() -> area.clear());
+        column.marksProperty().addListener((o, was, now) -> applyMarks(now));
+        area.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+                return;
+            }
+            String text = area.getText();
+            int at = area.getCaretPosition();
+            Passages.Range r = e.getClickCount() >= 2 ? Passages.paragraphAt(text, at)
+                    : Passages.sentenceAt(text, at);
+            if (r.length() > 0) {
+                area.selectRange(r.start(), r.end());
+            }
+        });
+        area.addEventFilter(MouseEvent.DRAG_DETECTED, e -> {
+            var sel = area.getSelection();
+            if (sel.getLength() == 0) {
+                return;
+            }
+            var hit = area.hit(e.getX(), e.getY()).getInsertionIndex();
+            if (hit < sel.getStart() || hit > sel.getEnd()) {
+                return;
+            }
+            var dragboard = area.startDragAndDrop(TransferMode.COPY);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(area.getSelectedText());
+            content.put(PASSAGE, indexOf.indexOf(column) + ":" + sel.getStart() + ":" + sel.getEnd());
+            dragboard.setContent(content);
+            e.consume();
+        });
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        TextField note = new TextField();
+        note.setPromptText("A note: why this one, or what's wrong with it");
+        note.textProperty().bindBidirectional(column.noteProperty());
+        note.setOnAction(e -> model.rate(column));
+        note.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                model.rate(column);
+            }
+        });
+        HBox.setHgrow(note, Priority.ALWAYS);
+        HBox stars = new HBox(0);
+        stars.getStyleClass().add("rating");
+        for (int i = 1; i <= 5; i++) {
+            int value = i;
+            ToggleButton star = new ToggleButton("★");
+            star.getStyleClass().addAll("star", "flat");
+            star.setTooltip(new Tooltip("Rate " + value + " of 5"));
+            star.selectedProperty().bind(Bindings.createBooleanBinding(() -> column.ratingProperty().get() != null
+                    && column.ratingProperty().get() >= value, column.ratingProperty()));
+            star.setOnAction(e -> {
+                Integer now = column.ratingProperty().get();
+                column.ratingProperty().set(now != null && now == value ? null : value);
+                model.rate(column);
+            });
+            stars.getChildren().add(star);
+        }
+        stars.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bottom = new HBox(6, stars, note);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(top, tools, error, scroll, bottom);
+    }
+
+    /** Finds a column's current position, which changes when another is removed. */
+    interface IntSupplierOfIndex {
+        int indexOf(VariantColumn column);
+    }
+
+    void takeSelection(BiConsumer<VariantColumn, int[]> take) {
+        var sel = area.getSelection();
+        if (sel.getLength() > 0) {
+            take.accept(column, new int[] {sel.getStart(), sel.getEnd()});
+        }
+    }
+
+    public VariantColumn column() {
+        return column;
+    }
+
+    public StyleClassedTextArea area() {
+        return area;
+    }
+
+    VirtualizedScrollPane<StyleClassedTextArea> scroll() {
+        return scroll;
+    }
+
+    private void applyMarks(List<Alignment.Mark> marks) {
+        int length = area.getLength();
+        if (marks == null || marks.isEmpty() || length == 0) {
+            if (length > 0) {
+                area.clearStyle(0, length);
+            }
+            return;
+        }
+        StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>(marks.size());
+        int covered = 0;
+        for (Alignment.Mark m : marks) {
+            if (m.start() >= length) {
+                break;
+            }
+            int end = Math.min(m.end(), length);
+            b.add(List.of(classOf(m.kind())), end - m.start());
+            covered = end;
+        }
+        if (covered < length) {
+            b.add(List.of(), length - covered);
+        }
+        area.setStyleSpans(0, b.create());
+    }
+
+    private static String classOf(Alignment.Kind kind) {
+        switch (kind) {
+            case SHARED_BY_ALL:
+                return "diff-common";
+            case SHARED:
+                return "diff-shared";
+            default:
+                return "diff-own";
+        }
+    }
+
+    private void colour(Label badge) {
+        badge.getStyleClass().removeIf(c -> c.startsWith("prov-"));
+        badge.getStyleClass().add(ProseStyle.provenanceClass(column.provenance()));
+    }
+
+    private static String statusText(Variant.Status s) {
+        switch (s) {
+            case STREAMING:
+                return "writing…";
+            case COMPLETE:
+                return "done";
+            case INCOMPLETE:
+                return "cut off";
+            case CANCELLED:
+                return "stopped";
+            default:
+                return "failed";
+        }
+    }
+
+    private static void statusClass(Label status, Variant.Status s) {
+        status.getStyleClass().removeIf(c -> c.startsWith("status-"));
+        status.getStyleClass().add("status-" + s.name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,231 @@
+package dev.quire.ui.stitch;
+
+import dev.quire.llm.ProviderKind;
+import dev.quire.llm.ProviderProfile;
+import dev.quire.model.Prose;
+import dev.quire.model.Provenance;
+import dev.quire.model.Scene;
+import dev.quire.model.Variant;
+import dev.quire.studio.Studio;
+import dev.quire.testing.Wire;
+import dev.quire.ui.StudioWindow;
+import dev.quire.ui.editor.SceneEditorView;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The stitching flow in the real window against a loopback OpenAI-compatible server: three variants
+ * stream into columns, a passage of B and a sentence of C are taken into the composition, the writer
+ * types a sentence, and Accept puts it all into the scene with every character's provenance.
+ */
+class StitchWindowTest extends StudioWindow {
+
+    private static final String[] VERSIONS = {
+        "The lamp had gone out an hour before. Ruth counted the cups on the shelf twice and found one missing.",
+        "The lamp had gone out an hour before. Ruth counted the cups again, as if a cup could walk.",
+        "The lamp was still warm. Ruth sat by the door and listened to the tide come up the lane.",
+    };
+
+    private MockWebServer server;
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void provider() {
+        try (Studio setup = Studio.open(dataDir, Studio.NewLibrary.WITH_SAMPLE)) {
+            setup.providers().save(new ProviderProfile("loop", ProviderKind.OPENAI_COMPATIBLE,
+                    server.url("/v1").toString().replaceAll("/$", ""), "local", 32_000, 500), null);
+            setup.providers().setDefaultProfile("loop");
+        }
+    }
+
+    @Test
+    void generateTakeFromBAndCTypeAndAccept() throws Exception {
+        server = Wire.start();
+        for (String v : VERSIONS) {
+            // word by word, so each column streams in many pieces
+            server.enqueue(Wire.sse(Wire.openAi(v.split("(?<= )"))).build());
+        }
+        provider();
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the generate panel is there", () -> editor.generatePanel() != null
+                && editor.stitchView().model().loadedProperty().get());
+        StitchViewModel model = editor.stitchView().model();
+        long sceneId = model.sceneId();
+
+        clickOn(editor.generatePanel().instruction());
+        write("Ruth waits up for her brother; the missing cup is the first sign.");
+        shortcut(KeyCode.ENTER);
+
+        waitUntil("three variants have streamed in", () -> model.columns().size() == 3
+                && model.columns().stream().allMatch(c -> c.statusProperty().get() == Variant.Status.COMPLETE
+                && c.variantId() != null && !c.marksProperty().get().isEmpty()));
+        assertEquals(3, server.getRequestCount());
+        List<String> texts = fx(() -> model.columns().stream().map(VariantColumn::text).toList());
+        assertEquals(List.of(VERSIONS).stream().sorted().toList(), texts.stream().sorted().toList(),
+                "each column holds one whole version, in whatever order the server answered");
+        assertTrue(fx(() -> editor.stitchView().isVisible() && editor.stitchView().getScene() != null),
+                "the pane shows while variants stream");
+
+        VariantColumnView b = fx(() -> editor.stitchView().columnViews().get(1));
+        VariantColumnView c = fx(() -> editor.stitchView().columnViews().get(2));
+        String bText = texts.get(1);
+        String cText = texts.get(2);
+
+        // B: select its first sentence and press Take
+        String bPassage = bText.substring(0, bText.indexOf('.') + 1);
+        onFx(() -> b.area().selectRange(0, bPassage.length()));
+        clickOn(from(b).lookup((Button x) -> "Take".equals(x.getText())).queryButton());
+        waitUntil("B's sentence is in the composition",
+                () -> editor.stitchView().composition().getText().equals(bPassage));
+
+        // C: click inside its second sentence, which selects it, then Ctrl+T
+        int cSecond = cText.indexOf('.') + 2;
+        String cSentence = cText.substring(cSecond);
+        int inside = cSecond + cSentence.length() / 2;
+        Bounds glyph = fx(() -> c.area().getCharacterBoundsOnScreen(inside, inside + 1).orElseThrow());
+        clickOn(new Point2D(glyph.getCenterX(), glyph.getCenterY()));
+        try {
+            waitUntil("the click selected C's second sentence", () -> c.area().getSelectedText().equals(cSentence));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; selected “" + fx(() -> c.area().getSelectedText()) + "” caret "
+                    + fx(() -> c.area().getCaretPosition()) + " in “" + cText + "”", e);
+        }
+        shortcut(KeyCode.T);
+        waitUntil("C's sentence follows B's", () -> editor.stitchView().composition().getText()
+                .equals(bPassage + " " + cSentence));
+
+        // the writer's own sentence at the end
+        clickOn(editor.stitchView().composition());
+        onFx(() -> editor.stitchView().composition().moveTo(editor.stitchView().composition().getLength()));
+        write(" Nobody came.");
+        String composed = bPassage + " " + cSentence + " Nobody came.";
+        waitUntil("the typed sentence is in", () -> editor.stitchView().composition().getText().equals(composed));
+        waitUntil("the composition bar counts all three sources",
+                () -> model.sharesProperty().get().matches("\\d+% yours · \\d+% B · \\d+% C"));
+
+        long bId = fx(() -> model.columns().get(1).variantId());
+        long cId = fx(() -> model.columns().get(2).variantId());
+        Prose expected = new Prose.Builder()
+                .append(bPassage, Provenance.variant("B", bId), false, false)
+                .append(" ")
+                .append(cSentence, Provenance.variant("C", cId), false, false)
+                .append(" Nobody came.")
+                .build();
+        assertEquals(expected, fx(() -> editor.stitchView().composition().prose()));
+
+        clickOn(from(editor.stitchView()).lookup(".split-menu-button").query().lookup(".label"));
+        waitUntil("the scene shows the accepted text", () -> editor.area().getText().equals(composed)
+                && editor.area().isVisible() && editor.area().getScene() != null);
+
+        try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+            Scene scene = check.scenes().get(sceneId).orElseThrow();
+            assertEquals(expected, scene.prose(), "the scene holds exactly the stitched text and provenance");
+            Map<Long, String> stored = check.generations().variants(
+                            check.generations().forScene(sceneId).get(0).id()).stream()
+                    .collect(Collectors.toMap(Variant::id, Variant::text));
+            assertEquals(bText, stored.get(bId));
+            assertEquals(cText, stored.get(cId));
+            assertTrue(check.scenes().revisions(sceneId).stream()
+                    .anyMatch(r -> r.kind() == dev.quire.model.SceneRevision.Kind.ACCEPT
+                            && r.prose().equals(expected)), "the accepted stitch is kept as a revision");
+        }
+
+        restart();
+        SceneEditorView reopened = waitForOpenScene();
+        assertEquals(expected, fx(() -> reopened.area().prose()), "the scene survives closing and reopening");
+        waitUntil("the columns come back", () -> reopened.stitchView() != null
+                && reopened.stitchView().model().columns().size() == 3);
+        assertEquals(texts, fx(() -> reopened.stitchView().model().columns().stream().map(VariantColumn::text)
+                .toList()), "the same columns, in the same order");
+    }
+
+    @Test
+    void aPastedVariantAndAnUnacceptedCompositionSurviveReopening() throws Exception {
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the pane has loaded", () -> editor.stitchView() != null
+                && editor.stitchView().model().loadedProperty().get());
+        String pasted = "Gulls argued on the roof. She did not look up from the ledger.";
+        onFx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(pasted);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        clickOn(editor.area());
+        shortcut(KeyCode.DIGIT2);
+        clickOn("Paste a variant…");
+        clickOn("Add column");
+        StitchViewModel model = editor.stitchView().model();
+        waitUntil("the pasted text is a column", () -> model.columns().size() == 1
+                && model.columns().get(0).text().equals(pasted) && model.columns().get(0).variantId() != null);
+        assertEquals("Pasted", fx(() -> model.columns().get(0).sourceProperty().get()));
+
+        VariantColumnView a = fx(() -> editor.stitchView().columnViews().get(0));
+        onFx(() -> a.area().selectRange(0, pasted.indexOf('.') + 1));
+        clickOn(from(a).lookup((Button x) -> "Take".equals(x.getText())).queryButton());
+        waitUntil("it is taken", () -> editor.stitchView().composition().getLength() > 0);
+        Prose composed = fx(() -> editor.stitchView().composition().prose());
+        assertEquals("Gulls argued on the roof.", composed.text());
+
+        restart();
+        SceneEditorView reopened = waitForOpenScene();
+        waitUntil("the pane has loaded again", () -> reopened.stitchView() != null
+                && reopened.stitchView().model().loadedProperty().get());
+        assertEquals(composed, fx(() -> reopened.stitchView().composition().prose()),
+                "the composition keeps its text and provenance");
+        assertEquals(List.of(pasted), fx(() -> reopened.stitchView().model().columns().stream()
+                .map(VariantColumn::text).toList()));
+    }
+
+    @Test
+    void aVariantThatFailsMidStreamKeepsWhatArrived() throws Exception {
+        server = Wire.start();
+        String head = Wire.openAiRole(0) + Wire.openAiDelta(0, "Half a sentence ") + Wire.openAiDelta(0, "and then");
+        server.enqueue(Wire.droppedAfter("text/event-stream", head).build());
+        provider();
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the generate panel is there", () -> editor.generatePanel() != null
+                && editor.stitchView().model().loadedProperty().get());
+        StitchViewModel model = editor.stitchView().model();
+        onFx(() -> model.variantsProperty().set(1));
+        clickOn(editor.generatePanel().instruction());
+        write("The storm reaches the harbour.");
+        clickOn(editor.generatePanel().generateButton());
+
+        waitUntil("the variant ends cut off", () -> model.columns().size() == 1
+                && model.columns().get(0).statusProperty().get() != Variant.Status.STREAMING
+                && model.columns().get(0).variantId() != null);
+        VariantColumn column = fx(() -> model.columns().get(0));
+        assertEquals("Half a sentence and then", column.text());
+        assertEquals(Variant.Status.INCOMPLETE, fx(() -> column.statusProperty().get()));
+        assertFalse(fx(() -> column.errorProperty().get()).isBlank(), "the column says what went wrong");
+        try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+            Variant stored = check.generations().variants(check.generations().forScene(model.sceneId()).get(0).id())
+                    .get(0);
+            assertEquals("Half a sentence and then", stored.text());
+            assertEquals(Variant.Status.INCOMPLETE, stored.status());
+        }
+    }
+}
