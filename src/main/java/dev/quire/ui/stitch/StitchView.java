@@ -113,7 +113,11 @@ public final class StitchView extends BorderPane {
         heading.setMinWidth(Region.USE_PREF_SIZE);
 
         composition.getStyleClass().addAll("show-provenance", "composition");
-        composition.setPadding(new Insets(10, 16, 20, 16));
+        // a comfortable reading width, centred, as in the scene editor
+        composition.widthProperty().addListener((o, was, width) -> {
+            double side = Math.max(16, (width.doubleValue() - 760) / 2);
+            composition.setPadding(new Insets(10, side, 20, side));
+        });
         VirtualizedScrollPane<ProseArea> compositionScroll = new VirtualizedScrollPane<>(composition);
         Label compositionEmpty = new Label("Take passages from the columns into here, and write your own between"
                 + " them. Each character remembers where it came from.");
@@ -323,6 +327,7 @@ public final class StitchView extends BorderPane {
         for (Shares.Share s : shares) {
             Label chip = new Label(s.source().isWriter() ? "yours" : s.source().label());
             chip.getStyleClass().addAll("legend-chip", ProseStyle.provenanceClass(s.source()));
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             legend.getChildren().add(chip);
         }
     }

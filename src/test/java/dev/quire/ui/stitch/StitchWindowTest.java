@@ -228,4 +228,61 @@ class StitchWindowTest extends StudioWindow {
             assertEquals(Variant.Status.INCOMPLETE, stored.status());
         }
     }
+
+    @Test
+    void continueFromTheCursorRegenerateOneAndAcceptAtTheCursor() throws Exception {
+        server = Wire.start();
+        server.enqueue(Wire.sse(Wire.openAi("The screen door ", "banged twice.")).build());
+        server.enqueue(Wire.sse(Wire.openAi("Somewhere a gate ", "answered it.")).build());
+        provider();
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the generate panel is there", () -> editor.generatePanel() != null
+                && editor.stitchView().model().loadedProperty().get());
+        StitchViewModel model = editor.stitchView().model();
+        String before = fx(() -> editor.area().getText());
+        int cursor = before.indexOf('\n');
+        String after = before.substring(cursor + 1, cursor + 40);
+        onFx(() -> {
+            editor.area().moveTo(cursor);
+            model.modeProperty().set(StitchViewModel.Mode.CONTINUE);
+            model.variantsProperty().set(1);
+            model.instructionProperty().set("Something outside breaks the quiet.");
+        });
+        clickOn(editor.generatePanel().generateButton());
+        waitUntil("the continuation has streamed in", () -> model.columns().size() == 1
+                && model.columns().get(0).statusProperty().get() == Variant.Status.COMPLETE
+                && model.columns().get(0).variantId() != null);
+        StringBuilder sent = new StringBuilder();
+        Wire.JSON.readTree(server.takeRequest().getBody().utf8()).get("messages")
+                .forEach(m -> sent.append(m.get("content").asText()).append('\n'));
+        assertTrue(sent.toString().contains(before.substring(cursor - 30, cursor)), "the text before the cursor is sent");
+        assertFalse(sent.toString().contains(after.substring(0, 20)), "the text after the cursor is not sent");
+        long first = fx(() -> model.columns().get(0).variantId());
+
+        VariantColumnView a = fx(() -> editor.stitchView().columnViews().get(0));
+        clickOn(from(a).lookup((Button x) -> "↻".equals(x.getText())).queryButton());
+        waitUntil("the column was asked again", () -> model.columns().size() == 1
+                && model.columns().get(0).text().equals("Somewhere a gate answered it.")
+                && model.columns().get(0).statusProperty().get() == Variant.Status.COMPLETE
+                && model.columns().get(0).variantId() != null && model.columns().get(0).variantId() != first);
+        long second = fx(() -> model.columns().get(0).variantId());
+
+        onFx(() -> a.area().selectAll());
+        clickOn(from(a).lookup((Button x) -> "Take".equals(x.getText())).queryButton());
+        waitUntil("it is in the composition", () -> editor.stitchView().composition().getText()
+                .equals("Somewhere a gate answered it."));
+        clickOn(from(editor.stitchView()).lookup(".split-menu-button").query().lookup(".label"));
+        String expected = before.substring(0, cursor) + " Somewhere a gate answered it." + before.substring(cursor);
+        waitUntil("the continuation is in the scene at the cursor", () -> editor.area().getText().equals(expected));
+
+        try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+            Scene scene = check.scenes().get(model.sceneId()).orElseThrow();
+            assertEquals(expected, scene.prose().text());
+            assertEquals(Provenance.variant("A", second), scene.prose().slice(cursor + 1, cursor + 2).spans().get(0)
+                    .provenance(), "the continuation is attributed to the regenerated variant");
+            assertEquals(List.of(second), check.stitching().pane(model.sceneId()).columns().stream()
+                    .map(col -> col.variant().id()).toList(), "the regenerated variant took the column's place");
+        }
+    }
 }
