@@ -113,6 +113,17 @@ public final class Autosaver<T> {
         write(value, seq);
     }
 
+    /**
+     * Takes a snapshot now, on the calling thread (the snapshot thread), and queues its write on the saver
+     * thread: anything queued on that thread afterwards sees it saved, and the caller does not wait.
+     */
+    public void saveSoon() {
+        synchronized (lock) {
+            cancelPending();
+        }
+        takeSnapshot();
+    }
+
     private void schedule(long delayNanos) {
         cancelPending();
         pending = saver.schedule(() -> snapshotThread.execute(this::takeSnapshot), delayNanos, TimeUnit.NANOSECONDS);

@@ -894,7 +894,8 @@ public final class Generator {
 
     // ---- outcome ----
 
-    static Variant.Status statusOf(VariantResult.Status status) {
+    /** How the library records a variant that ended this way. */
+    public static Variant.Status statusOf(VariantResult.Status status) {
         switch (status) {
             case COMPLETE:
                 return Variant.Status.COMPLETE;

@@ -159,7 +159,7 @@ class StitchBenchmark {
                             }
 
                             @Override
-                            public void flushScene() {
+                            public void saveScene() {
                             }
 
                             @Override

@@ -158,6 +158,29 @@ class AutosaverTest {
     }
 
     @Test
+    void saveSoonQueuesTheWriteAheadOfLaterWorkWithoutWaitingForIt() throws Exception {
+        Autosaver<String> autosaver = autosaver(v -> { }, Duration.ofMinutes(1), Duration.ofMinutes(1), fx,
+                () -> { });
+        // the writer thread is busy, so a caller that waited for the save would never return
+        CountDownLatch release = new CountDownLatch(1);
+        saver.submit(() -> release.await(TIMEOUT_S, TimeUnit.SECONDS));
+
+        List<String> savedWhenReturned = fx.submit(() -> {
+            editor.set("Generate reads this.");
+            autosaver.changed();
+            autosaver.saveSoon();
+            return List.copyOf(saved);
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        java.util.concurrent.Future<List<String>> seenByLaterWork = saver.submit(() -> List.copyOf(saved));
+        release.countDown();
+
+        assertEquals(List.of(), savedWhenReturned, "saveSoon returned before writing");
+        assertEquals(List.of("Generate reads this."), seenByLaterWork.get(TIMEOUT_S, TimeUnit.SECONDS),
+                "work queued on the writer after saveSoon sees the save");
+        assertFalse(autosaver.hasUnsavedChanges());
+    }
+
+    @Test
     void flushWithNothingUnsavedDoesNotSave() throws Exception {
         Autosaver<String> autosaver = autosaver(v -> { }, Duration.ofMinutes(1), Duration.ofMinutes(1), fx,
                 () -> { });

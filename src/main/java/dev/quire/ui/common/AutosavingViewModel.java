@@ -54,6 +54,16 @@ public abstract class AutosavingViewModel<T> {
         autosaver.stop();
     }
 
+    /**
+     * Queues a save of anything unsaved on the library's writer thread without waiting for it: work queued
+     * there afterwards sees it saved.
+     */
+    public void saveSoon() {
+        if (canSave()) {
+            autosaver.saveSoon();
+        }
+    }
+
     /** Saves now if anything is unsaved: on focus loss, tab close and window close. */
     public void flush() {
         if (canSave()) {

@@ -233,8 +233,8 @@ public final class SceneEditorView extends AutosavingEditor {
                     }
 
                     @Override
-                    public void flushScene() {
-                        model.flushScene();
+                    public void saveScene() {
+                        model.saveSceneSoon();
                     }
 
                     @Override
@@ -297,7 +297,7 @@ public final class SceneEditorView extends AutosavingEditor {
 
     private void showVariants(boolean variants) {
         if (variants && stitchView != null) {
-            model.flushScene();
+            model.saveSceneSoon();
             centreSwitch.getChildren().setAll(stitchView);
         } else {
             centreSwitch.getChildren().setAll(((VBox) findBar.getParent()));

@@ -220,9 +220,9 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
         companions.add(other);
     }
 
-    /** Saves the scene's own unsaved edits now, without its companions. */
-    public void flushScene() {
-        super.flush();
+    /** Queues a save of the scene's own unsaved edits on the writer thread, without its companions. */
+    public void saveSceneSoon() {
+        super.saveSoon();
     }
 
     @Override

@@ -73,8 +73,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             return "";
         }
 
-        /** Saves the scene's unsaved edits now, so what the library holds is what the writer sees. */
-        void flushScene();
+        /**
+         * Queues a save of the scene's unsaved edits on the library's writer thread, so work queued there next
+         * sees what the writer sees.
+         */
+        void saveScene();
 
         /** The scene's text changed in the library (an accepted composition): show it. */
         void sceneReplaced(Prose prose);
@@ -200,19 +203,25 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         if (anchors == null) {
             return;
         }
-        host.flushScene();
-        flush();
+        host.saveScene();
+        saveSoon();
         problem.set("");
         List<VariantColumn> fresh = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            fresh.add(new VariantColumn(Variant.labelFor(i)));
+        if (columns.size() == count) {
+            // the same number of columns: they start over in place, and the views stay (rebuilding them is the
+            // one slow frame of a Generate)
+            fresh.addAll(columns);
+        } else {
+            for (int i = 0; i < count; i++) {
+                fresh.add(new VariantColumn(Variant.labelFor(i)));
+            }
+            columns.setAll(fresh);
         }
-        columns.setAll(fresh);
         placement.set(placementFor(m));
         anchorStart.set(anchors[0]);
         anchorEnd.set(anchors[1]);
         changed();
-        start(m, anchors, count, fresh, true);
+        start(m, anchors, count, fresh);
     }
 
     /** Asks again for one column's variant; the others stay. */
@@ -230,9 +239,9 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         if (anchors == null) {
             return;
         }
-        host.flushScene();
+        host.saveScene();
         problem.set("");
-        start(m, anchors, 1, List.of(column), false);
+        start(m, anchors, 1, List.of(column));
     }
 
     private int[] anchorsFor(Mode m) {
@@ -256,13 +265,13 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                 : m == Mode.REWRITE ? Composition.Placement.REPLACE_SELECTION : Composition.Placement.REPLACE_SCENE;
     }
 
-    private void start(Mode m, int[] anchors, int count, List<VariantColumn> targets, boolean wholePane) {
+    private void start(Mode m, int[] anchors, int count, List<VariantColumn> targets) {
         String instructionText = instruction.get();
         String frameKey = frame.get() == null ? null : frame.get().key();
         String providerName = provider.get();
         String modelName = model.get();
         Double temp = temperature.get();
-        Run run = new Run(targets, wholePane);
+        Run run = new Run(targets);
         runs.add(run);
         running.set(true);
         for (VariantColumn c : targets) {
@@ -316,14 +325,12 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
      */
     private final class Run implements dev.quire.llm.GenerationHandler {
         private final VariantColumn[] targets;
-        private final boolean wholePane;
         private final StringBuilder[] pending;
         private boolean drainQueued;
         private Generator.Running handle;
 
-        Run(List<VariantColumn> targets, boolean wholePane) {
+        Run(List<VariantColumn> targets) {
             this.targets = targets.toArray(new VariantColumn[0]);
-            this.wholePane = wholePane;
             this.pending = new StringBuilder[this.targets.length];
             for (int i = 0; i < pending.length; i++) {
                 pending[i] = new StringBuilder();
@@ -402,7 +409,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             frames.execute(() -> {
                 drain();
                 if (result.index() >= 0 && result.index() < targets.length) {
-                    targets[result.index()].finish(statusOf(result.status()),
+                    targets[result.index()].finish(Generator.statusOf(result.status()),
                             result.error() == null ? null : result.error().message(), result.usage().output());
                     targets[result.index()].finishedAt(System.nanoTime());
                 }
@@ -455,19 +462,6 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                 keepColumns();
                 realign();
             }).onError(e -> problem.set(e.getMessage())).start();
-        }
-    }
-
-    private static Variant.Status statusOf(VariantResult.Status s) {
-        switch (s) {
-            case COMPLETE:
-                return Variant.Status.COMPLETE;
-            case INCOMPLETE:
-                return Variant.Status.INCOMPLETE;
-            case CANCELLED:
-                return Variant.Status.CANCELLED;
-            default:
-                return Variant.Status.FAILED;
         }
     }
 
@@ -564,7 +558,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             problem.set("The composition is empty: take passages from the columns or write into it first.");
             return;
         }
-        host.flushScene();
+        host.saveScene();
         int start;
         int end;
         if (where == placement.get()) {

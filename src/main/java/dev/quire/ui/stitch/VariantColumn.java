@@ -87,7 +87,7 @@ public final class VariantColumn {
         appended.accept(piece);
     }
 
-    /** The stream ended; {@code full} is everything that arrived, which the column already shows. */
+    /** The stream ended; the column already shows everything that arrived. */
     void finish(Variant.Status newStatus, String errorMessage, Integer outputTokens) {
         status.set(newStatus);
         error.set(errorMessage == null ? "" : errorMessage);
@@ -98,10 +98,9 @@ public final class VariantColumn {
         tick();
     }
 
+    /** Shows the time since the stream started, while it streams. */
     void tick() {
         if (startedNanos != 0 && isStreaming()) {
-            elapsed.set(seconds(System.nanoTime() - startedNanos));
-        } else if (startedNanos != 0 && elapsed.get().isEmpty()) {
             elapsed.set(seconds(System.nanoTime() - startedNanos));
         }
     }

@@ -39,6 +39,32 @@ public final class VariantColumnView extends VBox {
     /** What a drag from a column carries: "columnIndex:start:end". */
     static final DataFormat PASSAGE = new DataFormat("application/x-quire-passage");
 
+    // one tooltip of each kind for every column: each Tooltip is a popup window, costly to make by the dozen
+    private static final Shared TAKE_TIP = new Shared("Put the selected passage into the composition at its cursor"
+            + " (Ctrl+T). Click a sentence to select it, double-click for its paragraph.");
+    private static final Shared REGENERATE_TIP = new Shared("Regenerate this one: ask again for this column only");
+    private static final Shared STOP_TIP = new Shared("Stop this stream (its text is kept), or take the column out"
+            + " of the pane");
+    private static final Shared STAR_TIP = new Shared("Rate this variant from 1 to 5 stars; click the same star"
+            + " again to clear");
+
+    /** A tooltip made on first use, on the FX thread. */
+    private static final class Shared {
+        private final String text;
+        private Tooltip tooltip;
+
+        Shared(String text) {
+            this.text = text;
+        }
+
+        Tooltip get() {
+            if (tooltip == null) {
+                tooltip = new Tooltip(text);
+            }
+            return tooltip;
+        }
+    }
+
     private final VariantColumn column;
     private final StyleClassedTextArea area = new StyleClassedTextArea(false);
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
@@ -83,16 +109,15 @@ public final class VariantColumnView extends VBox {
         figures.setMaxWidth(Double.MAX_VALUE);
         Button takeButton = new Button("Take");
         takeButton.getStyleClass().add("small");
-        takeButton.setTooltip(new Tooltip("Put the selected passage into the composition at its cursor (Ctrl+T)."
-                + " Click a sentence to select it, double-click for its paragraph."));
+        takeButton.setTooltip(TAKE_TIP.get());
         takeButton.setOnAction(e -> takeSelection(take));
         Button regenerate = new Button("↻");
         regenerate.getStyleClass().add("small");
-        regenerate.setTooltip(new Tooltip("Regenerate this one: ask again for this column only"));
+        regenerate.setTooltip(REGENERATE_TIP.get());
         regenerate.setOnAction(e -> model.regenerate(column));
         Button stop = new Button("✕");
         stop.getStyleClass().add("small");
-        stop.setTooltip(new Tooltip("Stop this stream (its text is kept), or take the column out of the pane"));
+        stop.setTooltip(STOP_TIP.get());
         stop.setOnAction(e -> {
             if (column.isStreaming()) {
                 model.cancel(column);
@@ -171,7 +196,7 @@ public final class VariantColumnView extends VBox {
             int value = i;
             ToggleButton star = new ToggleButton("★");
             star.getStyleClass().addAll("star", "flat");
-            star.setTooltip(new Tooltip("Rate " + value + " of 5"));
+            star.setTooltip(STAR_TIP.get());
             star.selectedProperty().bind(Bindings.createBooleanBinding(() -> column.ratingProperty().get() != null
                     && column.ratingProperty().get() >= value, column.ratingProperty()));
             star.setOnAction(e -> {
