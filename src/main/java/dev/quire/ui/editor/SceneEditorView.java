@@ -293,6 +293,26 @@ public final class SceneEditorView extends AutosavingEditor {
                 settle.playFromStart();
             }
         });
+        // continue and rewrite send part of the scene: the meter follows the cursor or the selection
+        Runnable placement = () -> {
+            dev.quire.ui.stitch.StitchViewModel.Mode m = stitch.modeProperty().get();
+            var sel = area.getSelection();
+            if (m == dev.quire.ui.stitch.StitchViewModel.Mode.CONTINUE) {
+                vm.placement(dev.quire.studio.Generator.Mode.CONTINUE, area.getCaretPosition(),
+                        area.getCaretPosition());
+            } else if (m == dev.quire.ui.stitch.StitchViewModel.Mode.REWRITE && sel.getLength() > 0) {
+                vm.placement(dev.quire.studio.Generator.Mode.REWRITE, sel.getStart(), sel.getEnd());
+            } else {
+                vm.placement(dev.quire.studio.Generator.Mode.SCENE, 0, 0);
+            }
+            settle.playFromStart();
+        };
+        stitch.modeProperty().addListener((o, was, now) -> placement.run());
+        area.caretPositionProperty().addListener((o, was, now) -> {
+            if (stitch.modeProperty().get() != dev.quire.ui.stitch.StitchViewModel.Mode.SCENE) {
+                placement.run();
+            }
+        });
     }
 
     private void showVariants(boolean variants) {

@@ -31,6 +31,9 @@ public final class PromptPreviewViewModel {
     private final ObjectProperty<PromptReport> report = new SimpleObjectProperty<>(this, "report");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private long requested;
+    private dev.quire.studio.Generator.Mode mode = dev.quire.studio.Generator.Mode.SCENE;
+    private int anchorStart;
+    private int anchorEnd;
 
     /** Builds the report some other way (a conversation's next reply); no frame to choose. */
     private final java.util.function.Function<String, PromptReport> source;
@@ -70,13 +73,28 @@ public final class PromptPreviewViewModel {
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 
+    /**
+     * What the next request does: write the scene, continue from a cursor, or rewrite a selection of the scene's
+     * text as the library holds it. Takes effect at the next {@link #refresh()}.
+     */
+    public void placement(dev.quire.studio.Generator.Mode newMode, int start, int end) {
+        mode = newMode == null ? dev.quire.studio.Generator.Mode.SCENE : newMode;
+        anchorStart = start;
+        anchorEnd = end;
+    }
+
     /** Builds the prompt again; a result older than one already asked for is dropped. */
     public void refresh() {
         long ticket = ++requested;
         String frameKey = frame.get();
         String text = instruction.get();
+        dev.quire.studio.Generator.Mode m = mode;
+        int start = anchorStart;
+        int end = anchorEnd;
         background.read(() -> source != null ? source.apply(text)
-                : studio.prompts().preview(storyId, sceneId, frameKey, text, null)).onSuccess(r -> {
+                : m == dev.quire.studio.Generator.Mode.SCENE || sceneId == null
+                ? studio.prompts().preview(storyId, sceneId, frameKey, text, null)
+                : studio.prompts().preview(storyId, sceneId, frameKey, text, m, start, end, null)).onSuccess(r -> {
             if (ticket == requested) {
                 report.set(r);
                 problem.set("");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,29 @@ class PromptPreviewViewModelTest {
             String text = model.reportProperty().get().text();
             assertTrue(text.contains("What does Maud want from Bert?"), "the history");
             assertTrue(text.contains("And what does she fear?"), "the draft");
+        }
+    }
+
+    @Test
+    void continuingFromTheCursorPreviewsOnlyTheTextBeforeIt(@TempDir Path dir) {
+        try (SampleLibrary library = SampleLibrary.open(dir)) {
+            SceneHeader third = library.headers().get(2);
+            String text = library.studio().scenes().get(third.id()).orElseThrow().prose().text();
+            int cursor = text.indexOf('\n');
+            String after = text.substring(cursor + 1, cursor + 40);
+            PromptPreviewViewModel model = new PromptPreviewViewModel(library.studio(), library.background(),
+                    library.storyId(), third.id());
+            model.frameProperty().set("continue");
+            model.refresh();
+            assertTrue(model.reportProperty().get().text().contains(after), "the whole scene before choosing a cursor");
+
+            model.placement(dev.quire.studio.Generator.Mode.CONTINUE, cursor, cursor);
+            model.refresh();
+
+            String sent = model.reportProperty().get().text();
+            assertEquals("", model.problemProperty().get());
+            assertTrue(sent.contains(text.substring(cursor - 25, cursor)), "the text before the cursor");
+            assertFalse(sent.contains(after), "not the text after it");
         }
     }
 }
