@@ -68,6 +68,7 @@ public final class VariantColumnView extends VBox {
     private final VariantColumn column;
     private final StyleClassedTextArea area = new StyleClassedTextArea(false);
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+    private boolean pressedInSelection;
 
     VariantColumnView(VariantColumn column, StitchViewModel model, BiConsumer<VariantColumn, int[]> take,
                       IntSupplierOfIndex indexOf) {
@@ -150,12 +151,28 @@ public final class VariantColumnView extends VBox {
         column.onAppended(piece -> area.appendText(piece));
         column.onReplaced(() -> area.clear());
         column.marksProperty().addListener((o, was, now) -> applyMarks(now));
+        // a press inside the selection starts a drag of it, so the selection must survive the press
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            var sel = area.getSelection();
+            int at = area.hit(e.getX(), e.getY()).getInsertionIndex();
+            pressedInSelection = e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1
+                    && sel.getLength() > 0 && at >= sel.getStart() && at <= sel.getEnd();
+            if (pressedInSelection) {
+                area.requestFocus();
+                e.consume();
+            }
+        });
+        area.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (pressedInSelection) {
+                e.consume();
+            }
+        });
         area.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
                 return;
             }
             String text = area.getText();
-            int at = area.getCaretPosition();
+            int at = Math.min(area.hit(e.getX(), e.getY()).getInsertionIndex(), text.length());
             Passages.Range r = e.getClickCount() >= 2 ? Passages.paragraphAt(text, at)
                     : Passages.sentenceAt(text, at);
             if (r.length() > 0) {
@@ -164,11 +181,7 @@ public final class VariantColumnView extends VBox {
         });
         area.addEventFilter(MouseEvent.DRAG_DETECTED, e -> {
             var sel = area.getSelection();
-            if (sel.getLength() == 0) {
-                return;
-            }
-            var hit = area.hit(e.getX(), e.getY()).getInsertionIndex();
-            if (hit < sel.getStart() || hit > sel.getEnd()) {
+            if (!pressedInSelection || sel.getLength() == 0) {
                 return;
             }
             var dragboard = area.startDragAndDrop(TransferMode.COPY);

@@ -285,4 +285,31 @@ class StitchWindowTest extends StudioWindow {
                     .map(col -> col.variant().id()).toList(), "the regenerated variant took the column's place");
         }
     }
+
+    @Test
+    void aSelectedPassageCanBeDraggedIntoTheComposition() throws Exception {
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the pane has loaded", () -> editor.stitchView() != null
+                && editor.stitchView().model().loadedProperty().get());
+        StitchViewModel model = editor.stitchView().model();
+        String pasted = "The gauge was full. Maud tipped it out and wrote nothing down.";
+        onFx(() -> {
+            model.paste(pasted);
+            editor.stitchView().model().instructionProperty().set("");
+        });
+        clickOn(editor.area());
+        shortcut(KeyCode.DIGIT2);
+        waitUntil("the pasted column is there", () -> editor.stitchView().columnViews().size() == 1);
+        VariantColumnView a = fx(() -> editor.stitchView().columnViews().get(0));
+        int second = pasted.indexOf("Maud");
+        onFx(() -> a.area().selectRange(second, pasted.length()));
+        waitUntil("the column is laid out", () -> a.area().getCharacterBoundsOnScreen(second + 5, second + 6)
+                .isPresent());
+        Bounds glyph = fx(() -> a.area().getCharacterBoundsOnScreen(second + 5, second + 6).orElseThrow());
+        drag(new Point2D(glyph.getCenterX(), glyph.getCenterY())).dropTo(editor.stitchView().composition());
+        waitUntil("the dragged passage is in the composition", () -> editor.stitchView().composition().getText()
+                .equals("Maud tipped it out and wrote nothing down."));
+        assertEquals("A", fx(() -> editor.stitchView().composition().prose().spans().get(0).provenance().label()));
+    }
 }
