@@ -80,7 +80,13 @@ public final class StitchView extends BorderPane {
         empty.visibleProperty().bind(Bindings.isEmpty(model.columns()));
         empty.setMouseTransparent(true);
         columnsBox.setPadding(new Insets(0, 6, 0, 6));
-        StackPane columnsArea = new StackPane(columnsBox, empty);
+        // columns share the width; when six do not fit, the row scrolls sideways
+        javafx.scene.control.ScrollPane columnsScroll = new javafx.scene.control.ScrollPane(columnsBox);
+        columnsScroll.setFitToWidth(true);
+        columnsScroll.setFitToHeight(true);
+        columnsScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        columnsScroll.getStyleClass().add("edge-to-edge");
+        StackPane columnsArea = new StackPane(columnsScroll, empty);
         VBox top = new VBox(columnTools, columnsArea);
         VBox.setVgrow(columnsArea, Priority.ALWAYS);
         model.columns().addListener((ListChangeListener<VariantColumn>) c -> rebuildColumns());

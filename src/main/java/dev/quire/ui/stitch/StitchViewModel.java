@@ -578,6 +578,10 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     loading(() -> {
                         showComposition.accept(Prose.EMPTY);
                         compositionEdited(Prose.EMPTY);
+                        // the anchors pointed into text that has just changed
+                        placement.set(Composition.Placement.REPLACE_SCENE);
+                        anchorStart.set(0);
+                        anchorEnd.set(0);
                     });
                     host.sceneReplaced(scene.prose());
                 })

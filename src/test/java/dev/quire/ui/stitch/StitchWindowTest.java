@@ -187,6 +187,18 @@ class StitchWindowTest extends StudioWindow {
         waitUntil("it is taken", () -> editor.stitchView().composition().getLength() > 0);
         Prose composed = fx(() -> editor.stitchView().composition().prose());
         assertEquals("Gulls argued on the roof.", composed.text());
+        // four stars and a note for the pasted version
+        clickOn(from(a).lookup(".star").queryAll().stream().skip(3).findFirst().orElseThrow());
+        clickOn(from(a).lookup(".text-field").query());
+        write("the gulls stay");
+        clickOn(editor.stitchView().composition());
+        long pastedId = fx(() -> model.columns().get(0).variantId());
+        waitUntil("the rating and note are kept", () -> {
+            try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+                Variant v = check.generations().variant(pastedId).orElseThrow();
+                return Integer.valueOf(4).equals(v.rating()) && v.note().equals("the gulls stay");
+            }
+        });
 
         restart();
         SceneEditorView reopened = waitForOpenScene();
@@ -196,6 +208,8 @@ class StitchWindowTest extends StudioWindow {
                 "the composition keeps its text and provenance");
         assertEquals(List.of(pasted), fx(() -> reopened.stitchView().model().columns().stream()
                 .map(VariantColumn::text).toList()));
+        assertEquals(4, fx(() -> reopened.stitchView().model().columns().get(0).ratingProperty().get()));
+        assertEquals("the gulls stay", fx(() -> reopened.stitchView().model().columns().get(0).noteProperty().get()));
     }
 
     @Test
