@@ -29,6 +29,9 @@ public final class Stitching {
     /** The frame recorded on a pasted variant's generation. */
     public static final String PASTE_FRAME = "paste";
 
+    /** The most text one pasted column takes: about 150,000 words, far more than any scene. */
+    public static final int MAX_PASTE = 1_000_000;
+
     private final Studio studio;
     private final CompositionRepository compositions;
 
@@ -77,6 +80,11 @@ public final class Stitching {
     public Pane paste(long sceneId, String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("There is no text to paste.");
+        }
+        if (text.length() > MAX_PASTE) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "That is %,d words of text, more"
+                    + " than a column holds (%,d characters at most). Paste one scene's versions at a time, or bring"
+                    + " a whole draft in with Import.", dev.quire.model.Words.count(text), MAX_PASTE));
         }
         String pasted = text.replace("\r\n", "\n").replace('\r', '\n');
         return studio.database().write("keep the pasted text", c -> {

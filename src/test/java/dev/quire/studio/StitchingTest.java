@@ -131,6 +131,19 @@ class StitchingTest {
     }
 
     @Test
+    void aHugePasteIsRefusedWithWhatToDoAndNothingWritten() {
+        String huge = "The tide came in. ".repeat(Stitching.MAX_PASTE / 18 + 1);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> stitching.paste(sceneId, huge));
+
+        assertTrue(e.getMessage().contains("Import"), e.getMessage());
+        assertTrue(e.getMessage().contains("words of text"), e.getMessage());
+        assertTrue(stitching.pane(sceneId).columns().isEmpty());
+        assertTrue(studio.generations().forScene(sceneId).isEmpty());
+    }
+
+    @Test
     void blankTextIsNotPasted() {
         assertThrows(IllegalArgumentException.class, () -> stitching.paste(sceneId, " \n\t"));
 

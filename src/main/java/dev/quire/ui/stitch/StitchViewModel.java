@@ -115,6 +115,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private Supplier<Prose> composition = () -> Prose.EMPTY;
     private Consumer<Prose> showComposition = p -> { };
     private final List<Run> runs = new ArrayList<>();
+    /** Requests being prepared, not yet streaming. */
+    private int preparing;
 
     public StitchViewModel(Studio studio, Background background, SaveStatus status, Executor frames, long storyId,
                            long sceneId, SceneHost host) {
@@ -206,22 +208,24 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         host.saveScene();
         saveSoon();
         problem.set("");
-        List<VariantColumn> fresh = new ArrayList<>();
-        if (columns.size() == count) {
-            // the same number of columns: they start over in place, and the views stay (rebuilding them is the
-            // one slow frame of a Generate)
-            fresh.addAll(columns);
-        } else {
-            for (int i = 0; i < count; i++) {
-                fresh.add(new VariantColumn(Variant.labelFor(i)));
+        start(m, anchors, count, () -> {
+            List<VariantColumn> fresh = new ArrayList<>();
+            if (columns.size() == count) {
+                // the same number of columns: they start over in place, and the views stay (rebuilding them is
+                // the one slow frame of a Generate)
+                fresh.addAll(columns);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    fresh.add(new VariantColumn(Variant.labelFor(i)));
+                }
+                columns.setAll(fresh);
             }
-            columns.setAll(fresh);
-        }
-        placement.set(placementFor(m));
-        anchorStart.set(anchors[0]);
-        anchorEnd.set(anchors[1]);
-        changed();
-        start(m, anchors, count, fresh);
+            placement.set(placementFor(m));
+            anchorStart.set(anchors[0]);
+            anchorEnd.set(anchors[1]);
+            changed();
+            return fresh;
+        });
     }
 
     /** Asks again for one column's variant; the others stay. */
@@ -241,7 +245,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         }
         host.saveScene();
         problem.set("");
-        start(m, anchors, 1, List.of(column));
+        start(m, anchors, 1, () -> List.of(column));
     }
 
     private int[] anchorsFor(Mode m) {
@@ -265,18 +269,19 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                 : m == Mode.REWRITE ? Composition.Placement.REPLACE_SELECTION : Composition.Placement.REPLACE_SCENE;
     }
 
-    private void start(Mode m, int[] anchors, int count, List<VariantColumn> targets) {
+    /**
+     * Prepares the request on the writer thread (after the scene's pending save), and only once it can be sent
+     * takes its columns: a request that cannot be sent (no provider, a bad cursor) leaves the pane as it was and
+     * says why. Then the request is sent and the columns stream.
+     */
+    private void start(Mode m, int[] anchors, int count, Supplier<List<VariantColumn>> columnsWhenReady) {
         String instructionText = instruction.get();
         String frameKey = frame.get() == null ? null : frame.get().key();
         String providerName = provider.get();
         String modelName = model.get();
         Double temp = temperature.get();
-        Run run = new Run(targets);
-        runs.add(run);
+        preparing++;
         running.set(true);
-        for (VariantColumn c : targets) {
-            c.restart("Asking…");
-        }
         background.write(() -> {
             Scene scene = studio.scenes().get(sceneId).orElseThrow(() -> new IllegalStateException(
                     "This scene is no longer in the library."));
@@ -284,13 +289,24 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     .scene(scene.position() + 1).provider(providerName).model(modelName).variants(count)
                     .temperature(temp);
             asked(b, m, anchors, frameKey);
-            Generator.Prepared prepared = generator.prepare(b.build());
+            return generator.prepare(b.build());
+        }).onSuccess(prepared -> {
+            preparing--;
+            Run run = new Run(columnsWhenReady.get());
+            runs.add(run);
             String source = prepared.profile().name() + " · " + prepared.model();
-            Generator.Running r = generator.start(prepared, run, Runnable::run);
-            return new Started(r, source);
-        }).onSuccess(started -> run.started(started.running(), started.source()))
-                .onError(e -> run.failedToStart(e.getMessage()))
-                .start();
+            for (VariantColumn c : run.targets) {
+                c.restart(source);
+            }
+            background.write(() -> generator.start(prepared, run, Runnable::run))
+                    .onSuccess(run::started)
+                    .onError(e -> run.failedToStart(e.getMessage()))
+                    .start();
+        }).onError(e -> {
+            preparing--;
+            running.set(!runs.isEmpty() || preparing > 0);
+            problem.set(e.getMessage());
+        }).start();
     }
 
     private static void asked(Generator.Request.Builder b, Mode m, int[] anchors, String frameKey) {
@@ -300,9 +316,6 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         } else if (m == Mode.REWRITE) {
             b.rewrite(anchors[0], anchors[1]);
         }
-    }
-
-    private record Started(Generator.Running running, String source) {
     }
 
     /** Stops every stream; what arrived is kept. */
@@ -346,18 +359,13 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             return false;
         }
 
-        void started(Generator.Running r, String source) {
+        void started(Generator.Running r) {
             handle = r;
-            for (VariantColumn c : targets) {
-                if (c.isStreaming()) {
-                    c.sourceProperty().set(source);
-                }
-            }
         }
 
         void failedToStart(String message) {
             runs.remove(this);
-            StitchViewModel.this.running.set(!runs.isEmpty());
+            StitchViewModel.this.running.set(!runs.isEmpty() || preparing > 0);
             problem.set(message);
             for (VariantColumn c : targets) {
                 c.finish(Variant.Status.FAILED, message, null);
@@ -446,7 +454,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
         private void finished() {
             runs.remove(this);
-            StitchViewModel.this.running.set(!runs.isEmpty());
+            StitchViewModel.this.running.set(!runs.isEmpty() || preparing > 0);
             long generationId = handle.generationId();
             background.write(() -> {
                 List<Variant> stored = studio.generations().variants(generationId);

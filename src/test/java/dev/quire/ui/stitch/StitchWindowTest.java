@@ -326,4 +326,23 @@ class StitchWindowTest extends StudioWindow {
                 .equals("Maud tipped it out and wrote nothing down."));
         assertEquals("A", fx(() -> editor.stitchView().composition().prose().spans().get(0).provenance().label()));
     }
+
+    @Test
+    void withNoProviderGenerateSaysHowToAddOneAndKeepsTheComposition() throws Exception {
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the pane has loaded", () -> editor.stitchView() != null
+                && editor.stitchView().model().loadedProperty().get());
+        StitchViewModel model = editor.stitchView().model();
+        onFx(() -> editor.stitchView().composition().replaceText("My own first line."));
+        clickOn(editor.generatePanel().instruction());
+        write("Maud rows across at high water.");
+        shortcut(KeyCode.ENTER);
+
+        waitUntil("the panel says what to do", () -> model.problemProperty().get().contains("No provider is set up"));
+        assertTrue(fx(() -> model.problemProperty().get()).contains("Providers page"));
+        assertTrue(fx(() -> model.columns().isEmpty()), "the pane stays as it was: nothing was asked");
+        assertFalse(fx(() -> model.runningProperty().get()));
+        assertEquals("My own first line.", fx(() -> editor.stitchView().composition().getText()));
+    }
 }
