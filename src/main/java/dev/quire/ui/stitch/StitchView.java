@@ -223,6 +223,28 @@ public final class StitchView extends BorderPane {
             composition.setProse(prose);
             composition.moveTo(composition.getLength());
         });
+        // the column controls' first use loads classes and styles them (about 100 ms); done once, a moment
+        // after the scene opens, that cost does not land in the first streaming frame
+        if (!warmedUp) {
+            warmedUp = true;
+            javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.seconds(1.5));
+            idle.setOnFinished(e -> warmUp());
+            idle.play();
+        }
+    }
+
+    private static boolean warmedUp;
+
+    /** Lays out one throwaway column off screen. */
+    private void warmUp() {
+        VariantColumn column = new VariantColumn("A");
+        column.append("A first line to lay out.");
+        VariantColumnView view = new VariantColumnView(column, model, (c, r) -> { }, c -> 0);
+        javafx.scene.Scene offscreen = new javafx.scene.Scene(new StackPane(view), 400, 300);
+        offscreen.getStylesheets().add(StitchView.class.getResource("/dev/quire/ui/quire.css").toExternalForm());
+        view.applyCss();
+        view.layout();
     }
 
     /**
