@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
@@ -64,6 +63,8 @@ public final class VariantColumnView extends VBox {
             return tooltip;
         }
     }
+
+    private static final javafx.css.PseudoClass LIT = javafx.css.PseudoClass.getPseudoClass("lit");
 
     private final VariantColumn column;
     private final StyleClassedTextArea area = new StyleClassedTextArea(false);
@@ -207,11 +208,13 @@ public final class VariantColumnView extends VBox {
         stars.getStyleClass().add("rating");
         for (int i = 1; i <= 5; i++) {
             int value = i;
-            ToggleButton star = new ToggleButton("★");
+            Button star = new Button("★");
             star.getStyleClass().addAll("star", "flat");
             star.setTooltip(STAR_TIP.get());
-            star.selectedProperty().bind(Bindings.createBooleanBinding(() -> column.ratingProperty().get() != null
-                    && column.ratingProperty().get() >= value, column.ratingProperty()));
+            Runnable shine = () -> star.pseudoClassStateChanged(LIT, column.ratingProperty().get() != null
+                    && column.ratingProperty().get() >= value);
+            column.ratingProperty().addListener((o, was, now) -> shine.run());
+            shine.run();
             star.setOnAction(e -> {
                 Integer now = column.ratingProperty().get();
                 column.ratingProperty().set(now != null && now == value ? null : value);

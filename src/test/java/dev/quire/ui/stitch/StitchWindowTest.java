@@ -188,8 +188,10 @@ class StitchWindowTest extends StudioWindow {
         Prose composed = fx(() -> editor.stitchView().composition().prose());
         assertEquals("Gulls argued on the roof.", composed.text());
         // four stars and a note for the pasted version
-        clickOn(from(a).lookup(".star").queryAll().stream().skip(3).findFirst().orElseThrow());
-        clickOn(from(a).lookup(".text-field").query());
+        javafx.scene.Node fourth = from(a).lookup(".star").queryAll().stream().skip(3).findFirst().orElseThrow();
+        clickOn(fourth);
+        javafx.scene.Node note = from(a).lookup(".text-field").query();
+        clickOn(note);
         write("the gulls stay");
         clickOn(editor.stitchView().composition());
         long pastedId = fx(() -> model.columns().get(0).variantId());
