@@ -140,6 +140,9 @@ public final class SceneEditorView extends AutosavingEditor {
         HBox.setHgrow(summaryPane, Priority.ALWAYS);
         HBox context = new HBox(10, summaryPane);
         context.setAlignment(Pos.TOP_LEFT);
+        // while stitching the columns need the height more than the summary does
+        context.visibleProperty().bind(sceneToggle.selectedProperty());
+        context.managedProperty().bind(context.visibleProperty());
         VBox top = new VBox(6, header, context);
         top.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(top);

@@ -49,6 +49,7 @@ public final class GeneratePanel extends VBox {
         mode.setTooltip(new Tooltip("Write the whole scene, continue from the editor's cursor, or rewrite the"
                 + " passage selected in the editor"));
         mode.setMinWidth(Region.USE_PREF_SIZE);
+        mode.setMaxWidth(Region.USE_PREF_SIZE);
 
         instruction.getStyleClass().add("instruction");
         instruction.setPromptText("What should happen, exactly: who does what, what is said or kept back, where it"
@@ -65,13 +66,18 @@ public final class GeneratePanel extends VBox {
         frame.setCellFactory(v -> new FrameCell());
         frame.setButtonCell(new FrameCell());
         frame.setTooltip(new Tooltip("The frame: the prompt's template (edit frames in the Prompt Preview)"));
+        // long names are cut short rather than pushing the panel wider than the window
+        frame.setPrefWidth(180);
+        frame.setMaxWidth(180);
         ComboBox<String> provider = new ComboBox<>(model.providerChoices());
         provider.setPromptText("Story's provider");
         provider.valueProperty().bindBidirectional(model.providerProperty());
         provider.setTooltip(new Tooltip("The provider profile to ask (set them up on the Providers page)"));
+        provider.setPrefWidth(190);
+        provider.setMaxWidth(190);
         TextField modelName = new TextField();
         modelName.setPromptText("default model");
-        modelName.setPrefColumnCount(12);
+        modelName.setPrefColumnCount(9);
         modelName.textProperty().bindBidirectional(model.modelProperty());
         modelName.setTooltip(new Tooltip("A model name; empty for the profile's default"));
         Spinner<Integer> variants = new Spinner<>(1, 6, model.variantsProperty().get());
@@ -102,8 +108,7 @@ public final class GeneratePanel extends VBox {
         meterBox.setAlignment(Pos.CENTER_LEFT);
         // the settings wrap onto a second line in a narrow window; the actions stay at the right
         javafx.scene.layout.FlowPane settings = new javafx.scene.layout.FlowPane(12, 4,
-                pair("Frame", frame), pair("Provider", provider, modelName), pair("Variants", variants),
-                pair("Temperature", temperature));
+                frame, pair("", provider, modelName), pair("Variants", variants), pair("Temperature", temperature));
         settings.setAlignment(Pos.CENTER_LEFT);
         settings.setMinWidth(0);
         settings.setPrefWrapLength(400);
@@ -113,7 +118,7 @@ public final class GeneratePanel extends VBox {
         actions.setMinWidth(Region.USE_PREF_SIZE);
         HBox second = new HBox(12, settings, actions);
         second.setAlignment(Pos.CENTER_LEFT);
-        for (Region r : new Region[] {frame, provider, variants, temperature, prompt, cancel, generate}) {
+        for (Region r : new Region[] {variants, temperature, prompt, cancel, generate}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         settings.widthProperty().addListener((o, was, w) -> settings.setPrefWrapLength(w.doubleValue()));
@@ -168,7 +173,10 @@ public final class GeneratePanel extends VBox {
     }
 
     private static HBox pair(String name, javafx.scene.Node... controls) {
-        HBox box = new HBox(6, label(name));
+        HBox box = new HBox(6);
+        if (!name.isEmpty()) {
+            box.getChildren().add(label(name));
+        }
         box.getChildren().addAll(controls);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -86,6 +86,8 @@ public final class StitchView extends BorderPane {
         columnsScroll.setFitToHeight(true);
         columnsScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         columnsScroll.getStyleClass().add("edge-to-edge");
+        // room for a column's header, a few lines of its text and its rating, however the divider is dragged
+        columnsScroll.setMinHeight(250);
         StackPane columnsArea = new StackPane(columnsScroll, empty);
         VBox top = new VBox(columnTools, columnsArea);
         VBox.setVgrow(columnsArea, Priority.ALWAYS);

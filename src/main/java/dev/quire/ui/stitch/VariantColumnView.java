@@ -140,6 +140,14 @@ public final class VariantColumnView extends VBox {
         error.textProperty().bind(Bindings.createStringBinding(() -> !column.retryProperty().get().isEmpty()
                 ? column.retryProperty().get() : column.errorProperty().get(), column.errorProperty(),
                 column.retryProperty()));
+        // up to four lines; the whole message is in its tooltip, and the text below keeps room to read
+        error.setMinHeight(32);
+        error.setMaxHeight(66);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(error.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(420);
+        error.setTooltip(whole);
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
@@ -193,6 +201,7 @@ public final class VariantColumnView extends VBox {
             e.consume();
         });
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        scroll.setMinHeight(90);
 
         TextField note = new TextField();
         note.setPromptText("A note: why this one, or what's wrong with it");
