@@ -58,6 +58,15 @@ class StitchWindowTest extends StudioWindow {
         }
     }
 
+    /** Opens the studio on the resumed scene, once its generate panel and stitching pane have loaded. */
+    private SceneEditorView openWithPane() throws Exception {
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the stitching pane has loaded", () -> editor.generatePanel() != null
+                && editor.stitchView().model().loadedProperty().get());
+        return editor;
+    }
+
     @Test
     void generateTakeFromBAndCTypeAndAccept() throws Exception {
         server = Wire.start();
@@ -66,10 +75,7 @@ class StitchWindowTest extends StudioWindow {
             server.enqueue(Wire.sse(Wire.openAi(v.split("(?<= )"))).build());
         }
         provider();
-        start();
-        SceneEditorView editor = waitForOpenScene();
-        waitUntil("the generate panel is there", () -> editor.generatePanel() != null
-                && editor.stitchView().model().loadedProperty().get());
+        SceneEditorView editor = openWithPane();
         StitchViewModel model = editor.stitchView().model();
         long sceneId = model.sceneId();
 
@@ -162,10 +168,7 @@ class StitchWindowTest extends StudioWindow {
 
     @Test
     void aPastedVariantAndAnUnacceptedCompositionSurviveReopening() throws Exception {
-        start();
-        SceneEditorView editor = waitForOpenScene();
-        waitUntil("the pane has loaded", () -> editor.stitchView() != null
-                && editor.stitchView().model().loadedProperty().get());
+        SceneEditorView editor = openWithPane();
         String pasted = "Gulls argued on the roof. She did not look up from the ledger.";
         onFx(() -> {
             ClipboardContent content = new ClipboardContent();
@@ -220,10 +223,7 @@ class StitchWindowTest extends StudioWindow {
         String head = Wire.openAiRole(0) + Wire.openAiDelta(0, "Half a sentence ") + Wire.openAiDelta(0, "and then");
         server.enqueue(Wire.droppedAfter("text/event-stream", head).build());
         provider();
-        start();
-        SceneEditorView editor = waitForOpenScene();
-        waitUntil("the generate panel is there", () -> editor.generatePanel() != null
-                && editor.stitchView().model().loadedProperty().get());
+        SceneEditorView editor = openWithPane();
         StitchViewModel model = editor.stitchView().model();
         onFx(() -> model.variantsProperty().set(1));
         clickOn(editor.generatePanel().instruction());
@@ -251,10 +251,7 @@ class StitchWindowTest extends StudioWindow {
         server.enqueue(Wire.sse(Wire.openAi("The screen door ", "banged twice.")).build());
         server.enqueue(Wire.sse(Wire.openAi("Somewhere a gate ", "answered it.")).build());
         provider();
-        start();
-        SceneEditorView editor = waitForOpenScene();
-        waitUntil("the generate panel is there", () -> editor.generatePanel() != null
-                && editor.stitchView().model().loadedProperty().get());
+        SceneEditorView editor = openWithPane();
         StitchViewModel model = editor.stitchView().model();
         String before = fx(() -> editor.area().getText());
         int cursor = before.indexOf('\n');
@@ -304,10 +301,7 @@ class StitchWindowTest extends StudioWindow {
 
     @Test
     void aSelectedPassageCanBeDraggedIntoTheComposition() throws Exception {
-        start();
-        SceneEditorView editor = waitForOpenScene();
-        waitUntil("the pane has loaded", () -> editor.stitchView() != null
-                && editor.stitchView().model().loadedProperty().get());
+        SceneEditorView editor = openWithPane();
         StitchViewModel model = editor.stitchView().model();
         String pasted = "The gauge was full. Maud tipped it out and wrote nothing down.";
         onFx(() -> {
@@ -331,10 +325,7 @@ class StitchWindowTest extends StudioWindow {
 
     @Test
     void withNoProviderGenerateSaysHowToAddOneAndKeepsTheComposition() throws Exception {
-        start();
-        SceneEditorView editor = waitForOpenScene();
-        waitUntil("the pane has loaded", () -> editor.stitchView() != null
-                && editor.stitchView().model().loadedProperty().get());
+        SceneEditorView editor = openWithPane();
         StitchViewModel model = editor.stitchView().model();
         onFx(() -> editor.stitchView().composition().replaceText("My own first line."));
         clickOn(editor.generatePanel().instruction());
