@@ -128,6 +128,17 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         this.sceneId = sceneId;
         this.host = host;
         this.generator = new Generator(studio);
+        // the columns' elapsed time counts on while they wait for their first words
+        javafx.animation.Timeline clock = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(250), e -> columns.forEach(VariantColumn::tick)));
+        clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        running.addListener((o, was, now) -> {
+            if (now) {
+                clock.play();
+            } else {
+                clock.stop();
+            }
+        });
     }
 
     // ---- loading ----

@@ -83,7 +83,6 @@ public final class VariantColumn {
         text.append(piece);
         retry.set("");
         tokens.set(estimate(text.length()));
-        tick();
         appended.accept(piece);
     }
 
@@ -98,7 +97,7 @@ public final class VariantColumn {
         tick();
     }
 
-    /** Shows the time since the stream started, while it streams. */
+    /** Shows the time since the stream started, while it streams; a few times a second, not every frame. */
     void tick() {
         if (startedNanos != 0 && isStreaming()) {
             elapsed.set(seconds(System.nanoTime() - startedNanos));

@@ -40,7 +40,8 @@ public final class VariantColumnView extends VBox {
 
     // one tooltip of each kind for every column: each Tooltip is a popup window, costly to make by the dozen
     private static final Shared TAKE_TIP = new Shared("Put the selected passage into the composition at its cursor"
-            + " (Ctrl+T). Click a sentence to select it, double-click for its paragraph.");
+            + " (Ctrl+T), or the whole variant when nothing is selected. Click a sentence to select it, double-click"
+            + " for its paragraph.");
     private static final Shared REGENERATE_TIP = new Shared("Regenerate this one: ask again for this column only");
     private static final Shared STOP_TIP = new Shared("Stop this stream (its text is kept), or take the column out"
             + " of the pane");
@@ -243,10 +244,13 @@ public final class VariantColumnView extends VBox {
         int indexOf(VariantColumn column);
     }
 
+    /** Takes the selection, or the whole variant when nothing is selected. */
     void takeSelection(BiConsumer<VariantColumn, int[]> take) {
         var sel = area.getSelection();
         if (sel.getLength() > 0) {
             take.accept(column, new int[] {sel.getStart(), sel.getEnd()});
+        } else if (area.getLength() > 0) {
+            take.accept(column, new int[] {0, area.getLength()});
         }
     }
 

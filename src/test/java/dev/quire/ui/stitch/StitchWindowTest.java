@@ -281,7 +281,8 @@ class StitchWindowTest extends StudioWindow {
                 && model.columns().get(0).variantId() != null && model.columns().get(0).variantId() != first);
         long second = fx(() -> model.columns().get(0).variantId());
 
-        onFx(() -> a.area().selectAll());
+        // with nothing selected, Take takes the whole variant
+        onFx(() -> a.area().deselect());
         clickOn(from(a).lookup((Button x) -> "Take".equals(x.getText())).queryButton());
         waitUntil("it is in the composition", () -> editor.stitchView().composition().getText()
                 .equals("Somewhere a gate answered it."));
