@@ -99,7 +99,7 @@ public final class SceneEditorView extends AutosavingEditor {
         revisions.setTooltip(new Tooltip("Earlier states of this scene, to read, compare with now, or restore"));
         revisions.setOnAction(e -> model.revisions(list -> new RevisionsDialog(root.getScene().getWindow(),
                 model.titleProperty().get(), list, area.prose()).choose()
-                .ifPresent(r -> model.restore(r, area::setProse))));
+                .ifPresent(r -> model.restore(r, this::showProse))));
         javafx.scene.control.ToggleGroup view = new javafx.scene.control.ToggleGroup();
         sceneToggle.setToggleGroup(view);
         variantsToggle.setToggleGroup(view);
@@ -193,7 +193,7 @@ public final class SceneEditorView extends AutosavingEditor {
             double side = Math.max(28, (width.doubleValue() - 720) / 2);
             area.setPadding(new Insets(20, side, 60, side));
         });
-        model.load(background, area::setProse);
+        model.load(background, this::showProse);
         model.stateProperty().addListener((o, was, state) -> {
             if (state == SceneEditorViewModel.State.READY && stitchView == null) {
                 buildStitching(preview);
@@ -214,6 +214,18 @@ public final class SceneEditorView extends AutosavingEditor {
             javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     private static final javafx.scene.input.KeyCombination SHOW_VARIANTS = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    private boolean showingProse;
+
+    /** Puts prose from the library into the editor: not an edit, so nothing follows it (anchors stay). */
+    private void showProse(dev.quire.model.Prose prose) {
+        showingProse = true;
+        try {
+            area.setProse(prose);
+        } finally {
+            showingProse = false;
+        }
+    }
 
     /** The generate panel and the stitching pane, made once the scene has loaded and its story is known. */
     private void buildStitching(javafx.scene.control.Button preview) {
@@ -242,12 +254,18 @@ public final class SceneEditorView extends AutosavingEditor {
 
                     @Override
                     public void sceneReplaced(dev.quire.model.Prose prose) {
-                        model.replaced(prose, area::setProse);
+                        model.replaced(prose, SceneEditorView.this::showProse);
                         provenanceToggle.setSelected(true);
                         sceneToggle.setSelected(true);
                     }
                 });
         model.companion(stitch);
+        // where a continuation or rewrite goes moves with the writer's edits before it
+        area.plainTextChanges().subscribe(change -> {
+            if (!showingProse) {
+                stitch.sceneEdited(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
+            }
+        });
         stitchView = new dev.quire.ui.stitch.StitchView(stitch);
         generatePanel = new dev.quire.ui.stitch.GeneratePanel(stitch, this::openPromptPreview);
         root.setBottom(generatePanel);

@@ -608,6 +608,26 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     }
 
     /**
+     * The writer edited the scene: {@code removed} characters at {@code position} became {@code inserted} ones.
+     * The place a continuation or rewrite will be accepted moves with the text around it; an edit inside a
+     * selection being rewritten stretches or shrinks it.
+     */
+    public void sceneEdited(int position, int removed, int inserted) {
+        Composition.Placement p = placement.get();
+        if (p == Composition.Placement.REPLACE_SCENE) {
+            return;
+        }
+        int start = anchorStart.get();
+        int end = anchorEnd.get();
+        int[] moved = Anchors.moved(start, end, p == Composition.Placement.AT_CURSOR, position, removed, inserted);
+        if (moved[0] != start || moved[1] != end) {
+            anchorStart.set(moved[0]);
+            anchorEnd.set(moved[1]);
+            changed();
+        }
+    }
+
+    /**
      * A continuation or rewrite is sent and comes back without the whitespace around it; put back a space (the
      * writer's) where it would otherwise run into the words beside it.
      */

@@ -286,14 +286,19 @@ class StitchWindowTest extends StudioWindow {
         clickOn(from(a).lookup((Button x) -> "Take".equals(x.getText())).queryButton());
         waitUntil("it is in the composition", () -> editor.stitchView().composition().getText()
                 .equals("Somewhere a gate answered it."));
+        // the writer adds a word at the start of the scene before accepting: the continuation still follows
+        // the sentence it was asked to continue
+        onFx(() -> editor.area().insertText(0, "Early. "));
         clickOn(from(editor.stitchView()).lookup(".split-menu-button").query().lookup(".label"));
-        String expected = before.substring(0, cursor) + " Somewhere a gate answered it." + before.substring(cursor);
+        String expected = "Early. " + before.substring(0, cursor) + " Somewhere a gate answered it."
+                + before.substring(cursor);
         waitUntil("the continuation is in the scene at the cursor", () -> editor.area().getText().equals(expected));
 
         try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
             Scene scene = check.scenes().get(model.sceneId()).orElseThrow();
             assertEquals(expected, scene.prose().text());
-            assertEquals(Provenance.variant("A", second), scene.prose().slice(cursor + 1, cursor + 2).spans().get(0)
+            int at = "Early. ".length() + cursor + 1;
+            assertEquals(Provenance.variant("A", second), scene.prose().slice(at, at + 1).spans().get(0)
                     .provenance(), "the continuation is attributed to the regenerated variant");
             assertEquals(List.of(second), check.stitching().pane(model.sceneId()).columns().stream()
                     .map(col -> col.variant().id()).toList(), "the regenerated variant took the column's place");
