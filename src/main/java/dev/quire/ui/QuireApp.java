@@ -160,7 +160,7 @@ public final class QuireApp extends Application {
      */
     private void restore(Path backup) {
         Path dir = studio.dataDir();
-        view.flushAll();
+        view.closeAll();
         background.close();
         studio.close();
         releaseLock();
@@ -197,7 +197,7 @@ public final class QuireApp extends Application {
     @Override
     public void stop() {
         if (view != null) {
-            view.flushAll();
+            view.closeAll();
         }
         if (background != null) {
             background.close();

@@ -16,6 +16,11 @@ public interface Editor {
     /** Saves anything unsaved, now. */
     void flush();
 
+    /** The tab closes (or the window, or the story): save, and stop anything still running for it. */
+    default void close() {
+        flush();
+    }
+
     /** What is open was deleted: stop saving it. */
     default void discard() {
     }

@@ -99,7 +99,12 @@ public final class SceneEditorView extends AutosavingEditor {
         revisions.setTooltip(new Tooltip("Earlier states of this scene, to read, compare with now, or restore"));
         revisions.setOnAction(e -> model.revisions(list -> new RevisionsDialog(root.getScene().getWindow(),
                 model.titleProperty().get(), list, area.prose()).choose()
-                .ifPresent(r -> model.restore(r, this::showProse))));
+                .ifPresent(r -> model.restore(r, prose -> {
+                    showProse(prose);
+                    if (stitchView != null) {
+                        stitchView.model().sceneRestored(prose.text().length());
+                    }
+                }))));
         javafx.scene.control.ToggleGroup view = new javafx.scene.control.ToggleGroup();
         sceneToggle.setToggleGroup(view);
         variantsToggle.setToggleGroup(view);
@@ -375,6 +380,15 @@ public final class SceneEditorView extends AutosavingEditor {
         }
         stitchView.model().modeProperty().set(mode);
         generatePanel.instruction().requestFocus();
+    }
+
+    /** Saves, and stops the variants still streaming: their text so far is kept, marked as stopped. */
+    @Override
+    public void close() {
+        if (stitchView != null) {
+            stitchView.model().close();
+        }
+        flush();
     }
 
     public dev.quire.ui.stitch.StitchView stitchView() {

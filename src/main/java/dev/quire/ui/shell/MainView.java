@@ -184,7 +184,7 @@ public final class MainView {
     }
 
     private void showStory(MainViewModel.OpenStory open) {
-        flushAll();
+        closeAll();
         tabs.getTabs().clear();
         workspace.getItems().removeIf(n -> binder != null && n == binder.view());
         wordsLabel.textProperty().unbind();
@@ -248,7 +248,7 @@ public final class MainView {
         tab.textProperty().bind(editor.title());
         tab.setContent(editor.view());
         tab.setUserData(editor);
-        tab.setOnClosed(e -> editor.flush());
+        tab.setOnClosed(e -> editor.close());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         editor.focus();
@@ -263,6 +263,19 @@ public final class MainView {
             }
             return false;
         });
+    }
+
+    /** Saves every open editor and stops what runs for them: before the library closes or the story changes. */
+    public void closeAll() {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getUserData() instanceof Editor e) {
+                e.close();
+            }
+        }
+        MainViewModel.OpenStory open = model.openStoryProperty().get();
+        if (open != null) {
+            open.bible().flush();
+        }
     }
 
     /** Saves every open editor now: on focus loss, close, and switching stories. */
@@ -475,7 +488,7 @@ public final class MainView {
             if (t != null) {
                 tabs.getTabs().remove(t);
                 if (t.getUserData() instanceof Editor e) {
-                    e.flush();
+                    e.close();
                 }
             }
         });

@@ -9,14 +9,14 @@ final class Anchors {
     /**
      * The anchor after an edit that replaced {@code removed} characters at {@code position} with {@code inserted}
      * ones. A cursor stays before text typed exactly at it (the continuation follows what was there when it was
-     * asked for); a selection grows with typing inside it and shrinks with deletions that reach into it.
+     * asked for); a selection grows with typing inside it and shrinks with deletions that reach into it, but text
+     * typed just after it stays outside, so accepting a rewrite never replaces words written since.
      *
      * @return {start, end}
      */
     static int[] moved(int start, int end, boolean cursor, int position, int removed, int inserted) {
         return new int[] {move(start, position, removed, inserted, cursor),
-                cursor ? move(start, position, removed, inserted, true) : move(end, position, removed, inserted,
-                        false)};
+                move(cursor ? start : end, position, removed, inserted, true)};
     }
 
     /** One offset after the edit; {@code stayBefore}: text inserted exactly at the offset goes after it. */

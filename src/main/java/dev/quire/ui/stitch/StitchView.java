@@ -142,17 +142,17 @@ public final class StitchView extends BorderPane {
         SplitMenuButton accept = new SplitMenuButton();
         accept.setText("Accept");
         accept.getStyleClass().add("accent");
-        accept.setOnAction(e -> model.accept(model.placementProperty().get()));
+        accept.setOnAction(e -> model.accept());
         MenuItem replace = new MenuItem("Replace the scene text");
-        replace.setOnAction(e -> model.accept(Composition.Placement.REPLACE_SCENE));
+        replace.setOnAction(e -> model.acceptAsScene());
         MenuItem atCursor = new MenuItem("Insert at the scene's cursor");
-        atCursor.setOnAction(e -> model.accept(Composition.Placement.AT_CURSOR));
+        atCursor.setOnAction(e -> model.acceptAtCursor());
         accept.getItems().addAll(replace, atCursor);
         Tooltip acceptTip = new Tooltip();
         acceptTip.textProperty().bind(Bindings.createStringBinding(model::placementText, model.placementProperty()));
         accept.setTooltip(acceptTip);
-        accept.disableProperty().bind(Bindings.createBooleanBinding(() -> composition.getLength() == 0,
-                composition.lengthProperty()));
+        accept.disableProperty().bind(Bindings.createBooleanBinding(() -> composition.getLength() == 0
+                || model.acceptingProperty().get(), composition.lengthProperty(), model.acceptingProperty()));
         Button clear = new Button("Clear");
         clear.setTooltip(new Tooltip("Empty the composition (Ctrl+Z brings it back)"));
         clear.setOnAction(e -> composition.replaceText(""));
@@ -299,18 +299,27 @@ public final class StitchView extends BorderPane {
         composition.requestFollowCaret();
     }
 
+    /** Shows the columns in order, keeping the view of every column that stays (its listeners stay with it). */
     private void rebuildColumns() {
+        java.util.Map<VariantColumn, VariantColumnView> kept = new java.util.IdentityHashMap<>();
+        for (VariantColumnView v : columnViews) {
+            kept.put(v.column(), v);
+        }
         columnViews.clear();
         List<javafx.scene.Node> nodes = new ArrayList<>();
         for (VariantColumn c : model.columns()) {
-            VariantColumnView v = new VariantColumnView(c, model,
-                    (col, r) -> take(col, r[0], r[1], composition.getCaretPosition()), model.columns()::indexOf);
-            HBox.setHgrow(v, Priority.ALWAYS);
-            v.setPrefWidth(400);
-            v.setMaxWidth(Double.MAX_VALUE);
+            VariantColumnView v = kept.get(c);
+            if (v == null) {
+                v = new VariantColumnView(c, model, (col, r) -> take(col, r[0], r[1], composition.getCaretPosition()),
+                        model.columns()::indexOf);
+                HBox.setHgrow(v, Priority.ALWAYS);
+                v.setPrefWidth(400);
+                v.setMaxWidth(Double.MAX_VALUE);
+                VariantColumnView view = v;
+                v.area().estimatedScrollYProperty().addListener((o, was, now) -> follow(view));
+            }
             columnViews.add(v);
             nodes.add(v);
-            v.area().estimatedScrollYProperty().addListener((o, was, now) -> follow(v));
         }
         columnsBox.getChildren().setAll(nodes);
     }

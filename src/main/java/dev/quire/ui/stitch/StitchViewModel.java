@@ -111,12 +111,15 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private final IntegerProperty anchorStart = new SimpleIntegerProperty(this, "anchorStart");
     private final IntegerProperty anchorEnd = new SimpleIntegerProperty(this, "anchorEnd");
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
+    private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
 
     private Supplier<Prose> composition = () -> Prose.EMPTY;
     private Consumer<Prose> showComposition = p -> { };
     private final List<Run> runs = new ArrayList<>();
     /** Requests being prepared, not yet streaming. */
     private int preparing;
+    /** The scene closed: nothing more is sent. */
+    private boolean closed;
 
     public StitchViewModel(Studio studio, Background background, SaveStatus status, Executor frames, long storyId,
                            long sceneId, SceneHost host) {
@@ -219,7 +222,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         host.saveScene();
         saveSoon();
         problem.set("");
-        start(m, anchors, count, () -> {
+        start(m, anchors, count, false, () -> {
             List<VariantColumn> fresh = new ArrayList<>();
             if (columns.size() == count) {
                 // the same number of columns: they start over in place, and the views stay (rebuilding them is
@@ -239,24 +242,28 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         });
     }
 
-    /** Asks again for one column's variant; the others stay. */
+    /**
+     * Asks again for one column's variant, with what the pane was asked for (its mode and place in the scene,
+     * whatever the panel shows now); the others stay.
+     */
     public void regenerate(VariantColumn column) {
-        int index = columns.indexOf(column);
-        if (index < 0 || column.isStreaming() && runs.stream().anyMatch(r -> r.has(column))) {
+        if (!columns.contains(column) || preparing > 0 || column.isStreaming()) {
             return;
         }
-        if (instruction.get().isBlank() && mode.get() != Mode.CONTINUE) {
+        Mode m = modeFor(placement.get());
+        if (instruction.get().isBlank() && m != Mode.CONTINUE) {
             problem.set("Say what the scene should do in the instruction first, then regenerate.");
             return;
         }
-        Mode m = mode.get();
-        int[] anchors = anchorsFor(m);
-        if (anchors == null) {
-            return;
-        }
+        int[] anchors = {anchorStart.get(), anchorEnd.get()};
         host.saveScene();
         problem.set("");
-        start(m, anchors, 1, () -> List.of(column));
+        start(m, anchors, 1, m != mode.get(), () -> List.of(column));
+    }
+
+    private static Mode modeFor(Composition.Placement p) {
+        return p == Composition.Placement.AT_CURSOR ? Mode.CONTINUE
+                : p == Composition.Placement.REPLACE_SELECTION ? Mode.REWRITE : Mode.SCENE;
     }
 
     private int[] anchorsFor(Mode m) {
@@ -283,11 +290,15 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     /**
      * Prepares the request on the writer thread (after the scene's pending save), and only once it can be sent
      * takes its columns: a request that cannot be sent (no provider, a bad cursor) leaves the pane as it was and
-     * says why. Then the request is sent and the columns stream.
+     * says why. Then the request is recorded and sent, and the columns, now holding their variants' ids, are kept
+     * as the pane's columns before any text arrives.
+     *
+     * @param defaultFrame use the mode's own frame rather than the one chosen in the panel
      */
-    private void start(Mode m, int[] anchors, int count, Supplier<List<VariantColumn>> columnsWhenReady) {
+    private void start(Mode m, int[] anchors, int count, boolean defaultFrame,
+                       Supplier<List<VariantColumn>> columnsWhenReady) {
         String instructionText = instruction.get();
-        String frameKey = frame.get() == null ? null : frame.get().key();
+        String frameKey = defaultFrame || frame.get() == null ? null : frame.get().key();
         String providerName = provider.get();
         String modelName = model.get();
         Double temp = temperature.get();
@@ -303,14 +314,30 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             return generator.prepare(b.build());
         }).onSuccess(prepared -> {
             preparing--;
+            if (closed) {
+                running.set(false);
+                return;
+            }
             Run run = new Run(columnsWhenReady.get());
             runs.add(run);
             String source = prepared.profile().name() + " · " + prepared.model();
             for (VariantColumn c : run.targets) {
-                c.restart(source);
+                // a column asked again leaves its earlier stream: what that one still sends is not shown here
+                for (Run other : List.copyOf(runs)) {
+                    if (other != run) {
+                        other.cancel(c);
+                    }
+                }
+                c.restart(run, source);
             }
-            background.write(() -> generator.start(prepared, run, Runnable::run))
-                    .onSuccess(run::started)
+            background.write(() -> {
+                Generator.Running r = generator.start(prepared, run, Runnable::run);
+                List<Long> ids = new ArrayList<>();
+                for (Variant v : studio.generations().variants(r.generationId())) {
+                    ids.add(v.id());
+                }
+                return new Started(r, ids);
+            }).onSuccess(started -> run.started(started.running(), started.variantIds()))
                     .onError(e -> run.failedToStart(e.getMessage()))
                     .start();
         }).onError(e -> {
@@ -318,6 +345,9 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             running.set(!runs.isEmpty() || preparing > 0);
             problem.set(e.getMessage());
         }).start();
+    }
+
+    private record Started(Generator.Running running, List<Long> variantIds) {
     }
 
     private static void asked(Generator.Request.Builder b, Mode m, int[] anchors, String frameKey) {
@@ -352,6 +382,10 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         private final StringBuilder[] pending;
         private boolean drainQueued;
         private Generator.Running handle;
+        /** The stream ended before its start was known here (a request refused at once). */
+        private boolean finishedEarly;
+        /** Variants to stop as soon as the request is sent (-1: all of them). */
+        private final List<Integer> cancelWhenStarted = new ArrayList<>();
 
         Run(List<VariantColumn> targets) {
             this.targets = targets.toArray(new VariantColumn[0]);
@@ -361,17 +395,32 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             }
         }
 
-        boolean has(VariantColumn c) {
-            for (VariantColumn t : targets) {
-                if (t == c) {
-                    return true;
+        void started(Generator.Running r, List<Long> variantIds) {
+            handle = r;
+            // Cancel pressed while the request was being sent
+            for (int i : cancelWhenStarted) {
+                if (i < 0) {
+                    r.cancel();
+                } else {
+                    r.cancel(i);
                 }
             }
-            return false;
-        }
-
-        void started(Generator.Running r) {
-            handle = r;
+            for (int i = 0; i < targets.length && i < variantIds.size(); i++) {
+                if (targets[i].ownedBy(this)) {
+                    targets[i].variantId(variantIds.get(i));
+                }
+            }
+            // the pane's columns are kept now, so closing the window mid-stream finds them again
+            keepColumns();
+            r.done().thenAccept(outcome -> {
+                if (outcome.saveFailure() != null) {
+                    frames.execute(() -> problem.set(outcome.saveFailure().getMessage() + " The text is still in"
+                            + " the columns: take what you need into the composition."));
+                }
+            });
+            if (finishedEarly) {
+                finished();
+            }
         }
 
         void failedToStart(String message) {
@@ -379,21 +428,29 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             StitchViewModel.this.running.set(!runs.isEmpty() || preparing > 0);
             problem.set(message);
             for (VariantColumn c : targets) {
-                c.finish(Variant.Status.FAILED, message, null);
-                c.sourceProperty().set("Not sent");
+                if (c.ownedBy(this)) {
+                    c.finish(Variant.Status.FAILED, message, null);
+                    c.sourceProperty().set("Not sent");
+                }
             }
         }
 
         void cancelAll() {
             if (handle != null) {
                 handle.cancel();
+            } else {
+                cancelWhenStarted.add(-1);
             }
         }
 
         void cancel(VariantColumn column) {
             for (int i = 0; i < targets.length; i++) {
-                if (targets[i] == column && handle != null) {
-                    handle.cancel(i);
+                if (targets[i] == column) {
+                    if (handle != null) {
+                        handle.cancel(i);
+                    } else {
+                        cancelWhenStarted.add(i);
+                    }
                 }
             }
         }
@@ -416,7 +473,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         @Override
         public void onRetry(int variant, ProviderError error, int attempt, Duration delay) {
             frames.execute(() -> {
-                if (variant >= 0 && variant < targets.length) {
+                if (variant >= 0 && variant < targets.length && targets[variant].ownedBy(this)) {
                     targets[variant].retryProperty().set(error.message() + " Trying again in "
                             + Math.max(1, Math.round(delay.toMillis() / 1000.0)) + " s…");
                 }
@@ -427,7 +484,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         public void onVariantFinished(VariantResult result) {
             frames.execute(() -> {
                 drain();
-                if (result.index() >= 0 && result.index() < targets.length) {
+                if (result.index() >= 0 && result.index() < targets.length
+                        && targets[result.index()].ownedBy(this)) {
                     targets[result.index()].finish(Generator.statusOf(result.status()),
                             result.error() == null ? null : result.error().message(), result.usage().output());
                     targets[result.index()].finishedAt(System.nanoTime());
@@ -457,30 +515,20 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                 }
             }
             for (int i = 0; i < pieces.length; i++) {
-                if (pieces[i] != null) {
+                if (pieces[i] != null && targets[i].ownedBy(this)) {
                     targets[i].append(pieces[i]);
                 }
             }
         }
 
         private void finished() {
+            if (handle == null) {
+                finishedEarly = true;
+                return;
+            }
             runs.remove(this);
             StitchViewModel.this.running.set(!runs.isEmpty() || preparing > 0);
-            long generationId = handle.generationId();
-            background.write(() -> {
-                List<Variant> stored = studio.generations().variants(generationId);
-                List<Long> ids = new ArrayList<>();
-                for (int i = 0; i < targets.length; i++) {
-                    ids.add(i < stored.size() ? stored.get(i).id() : null);
-                }
-                return ids;
-            }).onSuccess(ids -> {
-                for (int i = 0; i < targets.length; i++) {
-                    targets[i].variantId(ids.get(i));
-                }
-                keepColumns();
-                realign();
-            }).onError(e -> problem.set(e.getMessage())).start();
+            realign();
         }
     }
 
@@ -510,7 +558,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     now.get(i).marksProperty().set(marks.get(i));
                 }
             }
-        }).start();
+        }).onError(e -> problem.set("Quire could not compare the variants (" + e.getMessage() + "); they can"
+                + " still be stitched.")).start();
     }
 
     // ---- pasting and columns ----
@@ -567,33 +616,41 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         changed();
     }
 
-    /**
-     * Puts the composition into the scene at {@code where}: the whole scene, the editor's cursor, or the anchor
-     * the generation was asked for. The scene's earlier text stays a revision.
-     */
-    public void accept(Composition.Placement where) {
+    /** Puts the composition where the pane was asked for: the whole scene, a continuation's cursor, a selection. */
+    public void accept() {
+        accept(placement.get(), anchorStart.get(), anchorEnd.get());
+    }
+
+    /** Inserts the composition at the scene editor's cursor as it is now. */
+    public void acceptAtCursor() {
+        int caret = host.caret();
+        accept(Composition.Placement.AT_CURSOR, caret, caret);
+    }
+
+    /** Makes the composition the whole scene text. */
+    public void acceptAsScene() {
+        accept(Composition.Placement.REPLACE_SCENE, 0, 0);
+    }
+
+    /** The scene's earlier text stays a revision. One accept at a time: a double click does not insert twice. */
+    private void accept(Composition.Placement where, int start, int end) {
+        if (accepting.get()) {
+            return;
+        }
         Prose prose = composition.get();
         if (prose.isEmpty()) {
             problem.set("The composition is empty: take passages from the columns or write into it first.");
             return;
         }
+        // both saves are queued ahead of the accept on the one writer thread, so no older state lands after it
         host.saveScene();
-        int start;
-        int end;
-        if (where == placement.get()) {
-            start = anchorStart.get();
-            end = anchorEnd.get();
-        } else if (where == Composition.Placement.AT_CURSOR) {
-            start = host.caret();
-            end = start;
-        } else {
-            start = 0;
-            end = 0;
-        }
+        saveSoon();
         problem.set("");
+        accepting.set(true);
         Prose placed = spaced(prose, host.text(), where, start, end);
         background.write(() -> studio.stitching().accept(sceneId, placed, where, start, end))
                 .onSuccess(scene -> {
+                    accepting.set(false);
                     loading(() -> {
                         showComposition.accept(Prose.EMPTY);
                         compositionEdited(Prose.EMPTY);
@@ -604,7 +661,23 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     });
                     host.sceneReplaced(scene.prose());
                 })
-                .onError(e -> problem.set(e.getMessage())).start();
+                .onError(e -> {
+                    accepting.set(false);
+                    problem.set(e.getMessage());
+                }).start();
+    }
+
+    /**
+     * The scene's text was put back from a revision: a continuation or rewrite can no longer know its place, so it
+     * goes at the end, where it replaces nothing.
+     */
+    public void sceneRestored(int length) {
+        if (placement.get() != Composition.Placement.REPLACE_SCENE) {
+            placement.set(Composition.Placement.AT_CURSOR);
+            anchorStart.set(length);
+            anchorEnd.set(length);
+            changed();
+        }
     }
 
     /**
@@ -665,9 +738,26 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         studio.stitching().saveComposition(sceneId, d.prose(), d.placement(), d.anchorStart(), d.anchorEnd());
     }
 
-    /** Stops streams and the generator's thread when the scene closes. */
+    /**
+     * The scene closes: stops its streams and waits a moment for the library to record what arrived, so closing
+     * the window mid-stream keeps every variant's text (marked as stopped).
+     */
     public void close() {
-        cancel();
+        closed = true;
+        List<Run> open = List.copyOf(runs);
+        open.forEach(Run::cancelAll);
+        for (Run r : open) {
+            if (r.handle != null) {
+                try {
+                    r.handle.done().get(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // recorded as far as it got; the next start finds the rest marked STREAMING at worst
+                }
+            }
+        }
     }
 
     /** "Accept puts this at the cursor", said for the Accept button's tooltip. */
@@ -750,6 +840,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     public ObjectProperty<Composition.Placement> placementProperty() {
         return placement;
+    }
+
+    /** True while an accepted composition is being written into the scene. */
+    public BooleanProperty acceptingProperty() {
+        return accepting;
     }
 
     public BooleanProperty loadedProperty() {

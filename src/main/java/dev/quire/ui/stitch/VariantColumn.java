@@ -35,6 +35,7 @@ public final class VariantColumn {
     private final ObjectProperty<List<Alignment.Mark>> marks = new SimpleObjectProperty<>(this, "marks", List.of());
     private final StringBuilder text = new StringBuilder();
     private Long variantId;
+    private Object owner;
     private long startedNanos;
     private Consumer<String> appended = s -> { };
     private Runnable replaced = () -> { };
@@ -61,8 +62,12 @@ public final class VariantColumn {
 
     // ---- streaming, on the FX thread ----
 
-    /** Starts over for a new stream into this column (a first generation or "regenerate this one"). */
-    void restart(String newSource) {
+    /**
+     * Starts over for a new stream into this column (a first generation or "regenerate this one"), which from
+     * now on is the only one whose text and outcome it shows.
+     */
+    void restart(Object newOwner, String newSource) {
+        owner = newOwner;
         text.setLength(0);
         variantId = null;
         source.set(newSource);
@@ -132,6 +137,11 @@ public final class VariantColumn {
     /** Where a passage taken from this column came from; the variant id is null while it still streams. */
     public Provenance provenance() {
         return Provenance.variant(label.get(), variantId);
+    }
+
+    /** Whether {@code stream} is the one this column shows. */
+    boolean ownedBy(Object stream) {
+        return owner == stream;
     }
 
     public Long variantId() {

@@ -31,6 +31,7 @@ class AnchorsTest {
         assertArrayEquals(new int[] {13, 23}, Anchors.moved(10, 20, false, 2, 0, 3), "typed before");
         assertArrayEquals(new int[] {10, 20}, Anchors.moved(10, 20, false, 25, 4, 0), "deleted after");
         assertArrayEquals(new int[] {5, 12}, Anchors.moved(10, 20, false, 5, 8, 0), "a deletion reaching into it");
-        assertArrayEquals(new int[] {10, 26}, Anchors.moved(10, 20, false, 20, 0, 6), "typed at its end joins it");
+        assertArrayEquals(new int[] {10, 20}, Anchors.moved(10, 20, false, 20, 0, 6),
+                "typed just after it stays outside, so accepting never replaces it");
     }
 }

@@ -344,4 +344,33 @@ class StitchWindowTest extends StudioWindow {
         assertFalse(fx(() -> model.runningProperty().get()));
         assertEquals("My own first line.", fx(() -> editor.stitchView().composition().getText()));
     }
+
+    @Test
+    void closingTheSceneMidStreamStopsTheStreamAndKeepsWhatArrived() throws Exception {
+        server = Wire.start();
+        String head = Wire.openAiRole(0) + Wire.openAiDelta(0, "The gauge ") + Wire.openAiDelta(0, "overflowed");
+        server.enqueue(Wire.stalledAfter("text/event-stream", head).build());
+        provider();
+        SceneEditorView editor = openWithPane();
+        StitchViewModel model = editor.stitchView().model();
+        onFx(() -> {
+            model.variantsProperty().set(1);
+            model.instructionProperty().set("Rain all night.");
+        });
+        clickOn(editor.generatePanel().generateButton());
+        waitUntil("the first words are in the column", () -> model.columns().size() == 1
+                && model.columns().get(0).text().equals("The gauge overflowed")
+                && model.columns().get(0).variantId() != null);
+        long variantId = fx(() -> model.columns().get(0).variantId());
+
+        shortcut(KeyCode.W);
+
+        try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+            Variant stored = check.generations().variant(variantId).orElseThrow();
+            assertEquals("The gauge overflowed", stored.text());
+            assertEquals(Variant.Status.CANCELLED, stored.status(), "the stream was stopped, not left running");
+            assertEquals(List.of(variantId), check.stitching().pane(model.sceneId()).columns().stream()
+                    .map(col -> col.variant().id()).toList(), "the column was kept when the request was sent");
+        }
+    }
 }
