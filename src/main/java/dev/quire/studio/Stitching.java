@@ -53,7 +53,33 @@ public final class Stitching {
         public boolean pasted() {
             return PASTED.equals(generation.provider());
         }
+
+        /**
+         * What the column's variant was asked for: the mode and its anchors as recorded on the generation; empty
+         * for a pasted variant, which nothing can ask for again.
+         */
+        public java.util.Optional<Asked> asked() {
+            if (pasted()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode p = JSON.readTree(generation.parametersJson());
+                Generator.Mode mode = p.hasNonNull("mode") ? Generator.Mode.valueOf(p.get("mode").asText())
+                        : Generator.Mode.SCENE;
+                return java.util.Optional.of(new Asked(mode, p.path("anchorStart").asInt(0),
+                        p.path("anchorEnd").asInt(p.path("anchorStart").asInt(0))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                return java.util.Optional.of(new Asked(Generator.Mode.SCENE, 0, 0));
+            }
+        }
     }
+
+    /** A generation's mode and where in the scene it was asked for. */
+    public record Asked(Generator.Mode mode, int anchorStart, int anchorEnd) {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** What the pane shows for a scene: the columns left to right, and the composition. */
     public record Pane(long sceneId, List<Column> columns, Composition composition) {

@@ -94,6 +94,26 @@ class StitchingTest {
     }
 
     @Test
+    void aColumnKnowsWhatItsVariantWasAskedForAndAPasteWasAskedForNothing() {
+        Instant now = Instant.now();
+        Generation g = studio.generations().create(new Generation(0, storyId, sceneId, null, "continue", "Claude",
+                "claude-opus", "[]", "{\"mode\":\"CONTINUE\",\"anchorStart\":12,\"anchorEnd\":12}", null, 1,
+                Generation.Usage.NONE, now, now, Generation.Status.COMPLETE, null));
+        studio.generations().saveVariant(g.id(), 0, "Then the tide.", Variant.Status.COMPLETE, "stop", null);
+        stitching.showColumns(sceneId, studio.generations().variants(g.id()).stream().map(Variant::id).toList());
+        stitching.paste(sceneId, "Written elsewhere.");
+        List<Long> scene = generated("A whole scene.");
+        stitching.showColumns(sceneId, java.util.stream.Stream.concat(stitching.pane(sceneId).composition().columns()
+                .stream(), scene.stream()).toList());
+
+        List<Stitching.Column> columns = stitching.pane(sceneId).columns();
+
+        assertEquals(java.util.Optional.of(new Stitching.Asked(Generator.Mode.CONTINUE, 12, 12)), columns.get(0).asked());
+        assertEquals(java.util.Optional.empty(), columns.get(1).asked());
+        assertEquals(java.util.Optional.of(new Stitching.Asked(Generator.Mode.SCENE, 0, 0)), columns.get(2).asked());
+    }
+
+    @Test
     void aNewSceneHasAnEmptyPane() {
         Stitching.Pane pane = stitching.pane(sceneId);
 

@@ -176,6 +176,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     VariantColumn column = VariantColumn.of(c.variant(), c.label(), c.source(), c.outputTokens(),
                             c.elapsed() == null ? "" : VariantColumn.seconds(c.elapsed().toNanos()));
                     column.marksProperty().set(l.marks().get(i));
+                    column.askedProperty().set(c.asked().orElse(null));
                     shown.add(column);
                 }
                 columns.setAll(shown);
@@ -234,31 +235,46 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                 }
                 columns.setAll(fresh);
             }
-            placement.set(placementFor(m));
-            anchorStart.set(anchors[0]);
-            anchorEnd.set(anchors[1]);
-            changed();
+            // a composition already begun keeps where it goes: new variants feed it, they do not move it
+            if (composition.get().isEmpty()) {
+                placement.set(placementFor(m));
+                anchorStart.set(anchors[0]);
+                anchorEnd.set(anchors[1]);
+                changed();
+            }
             return fresh;
         });
     }
 
     /**
-     * Asks again for one column's variant, with what the pane was asked for (its mode and place in the scene,
-     * whatever the panel shows now); the others stay.
+     * Asks again for one column's variant, for what that variant was asked for (its mode and place in the scene,
+     * whatever the panel shows now); the others stay. A pasted column cannot be asked for again.
      */
     public void regenerate(VariantColumn column) {
-        if (!columns.contains(column) || preparing > 0 || column.isStreaming()) {
+        Stitching.Asked was = column.askedProperty().get();
+        if (!columns.contains(column) || preparing > 0 || column.isStreaming() || was == null) {
             return;
         }
-        Mode m = modeFor(placement.get());
+        Mode m = modeOf(was.mode());
         if (instruction.get().isBlank() && m != Mode.CONTINUE) {
             problem.set("Say what the scene should do in the instruction first, then regenerate.");
             return;
         }
-        int[] anchors = {anchorStart.get(), anchorEnd.get()};
+        // the pane's own anchors follow the writer's edits; a column asked in another mode keeps its own
+        int[] anchors = modeFor(placement.get()) == m ? new int[] {anchorStart.get(), anchorEnd.get()}
+                : new int[] {was.anchorStart(), was.anchorEnd()};
         host.saveScene();
         problem.set("");
         start(m, anchors, 1, m != mode.get(), () -> List.of(column));
+    }
+
+    private static Mode modeOf(Generator.Mode g) {
+        return g == Generator.Mode.CONTINUE ? Mode.CONTINUE : g == Generator.Mode.REWRITE ? Mode.REWRITE : Mode.SCENE;
+    }
+
+    private static Generator.Mode generatorMode(Mode m) {
+        return m == Mode.CONTINUE ? Generator.Mode.CONTINUE : m == Mode.REWRITE ? Generator.Mode.REWRITE
+                : Generator.Mode.SCENE;
     }
 
     private static Mode modeFor(Composition.Placement p) {
@@ -329,6 +345,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     }
                 }
                 c.restart(run, source);
+                c.askedProperty().set(new Stitching.Asked(generatorMode(m), anchors[0], anchors[1]));
             }
             background.write(() -> {
                 Generator.Running r = generator.start(prepared, run, Runnable::run);

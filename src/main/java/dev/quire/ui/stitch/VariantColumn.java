@@ -36,6 +36,7 @@ public final class VariantColumn {
     private final StringBuilder text = new StringBuilder();
     private Long variantId;
     private Object owner;
+    private final ObjectProperty<dev.quire.studio.Stitching.Asked> asked = new SimpleObjectProperty<>(this, "asked");
     private long startedNanos;
     private Consumer<String> appended = s -> { };
     private Runnable replaced = () -> { };
@@ -137,6 +138,11 @@ public final class VariantColumn {
     /** Where a passage taken from this column came from; the variant id is null while it still streams. */
     public Provenance provenance() {
         return Provenance.variant(label.get(), variantId);
+    }
+
+    /** What this column's variant was asked for; null for a pasted one, which cannot be asked for again. */
+    public ObjectProperty<dev.quire.studio.Stitching.Asked> askedProperty() {
+        return asked;
     }
 
     /** Whether {@code stream} is the one this column shows. */

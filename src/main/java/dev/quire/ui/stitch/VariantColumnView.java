@@ -128,7 +128,8 @@ public final class VariantColumnView extends VBox {
                 model.remove(column);
             }
         });
-        regenerate.disableProperty().bind(column.statusProperty().isEqualTo(Variant.Status.STREAMING));
+        regenerate.disableProperty().bind(column.statusProperty().isEqualTo(Variant.Status.STREAMING)
+                .or(column.askedProperty().isNull()));
         HBox tools = new HBox(4, figures, takeButton, regenerate, stop);
         tools.setAlignment(Pos.CENTER_LEFT);
         for (Region r : new Region[] {takeButton, regenerate, stop}) {
