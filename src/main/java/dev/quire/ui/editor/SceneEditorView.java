@@ -211,6 +211,14 @@ public final class SceneEditorView extends AutosavingEditor {
             } else if (SHOW_VARIANTS.match(e)) {
                 variantsToggle.setSelected(true);
                 e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && stitchView != null
+                    && stitchView.model().runningProperty().get()) {
+                // Esc stops the streams from anywhere in the scene's tab, not only from the panel
+                stitchView.model().cancel();
+                e.consume();
+            } else if (dev.quire.ui.stitch.GeneratePanel.GENERATE.match(e) && stitchView != null) {
+                stitchView.model().generate();
+                e.consume();
             }
         });
     }

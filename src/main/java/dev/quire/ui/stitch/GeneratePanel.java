@@ -19,7 +19,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,7 +30,8 @@ import javafx.scene.layout.VBox;
  */
 public final class GeneratePanel extends VBox {
 
-    static final KeyCombination GENERATE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    /** Generate, from anywhere in the scene's tab. */
+    public static final KeyCombination GENERATE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final TextArea instruction = new TextArea();
     private final Button generate = new Button("Generate");
@@ -138,15 +138,6 @@ public final class GeneratePanel extends VBox {
         turns.setMaxWidth(180);
 
         getChildren().addAll(first, second, problem);
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (GENERATE.match(e)) {
-                model.generate();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && model.runningProperty().get()) {
-                model.cancel();
-                e.consume();
-            }
-        });
     }
 
     /** Shows the context meter of the prompt Generate would send. */
