@@ -113,10 +113,34 @@ public final class GeneratePanel extends VBox {
         settings.setMinWidth(0);
         settings.setPrefWrapLength(400);
         HBox.setHgrow(settings, Priority.ALWAYS);
-        HBox actions = new HBox(8, meterBox, prompt, cancel, generate);
+        // in a small window the settings fold into one line, leaving the stitching pane its height
+        javafx.scene.control.ToggleButton fold = new javafx.scene.control.ToggleButton("Options");
+        fold.getStyleClass().add("flat");
+        fold.selectedProperty().bindBidirectional(model.optionsShownProperty());
+        fold.setTooltip(new Tooltip("Show or fold away the frame, provider, model, variants and temperature"));
+        Label summary = new Label();
+        summary.getStyleClass().add("field-label");
+        summary.setMinWidth(0);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> (model.frameProperty().get() == null ? ""
+                        : model.frameProperty().get().name() + " · ")
+                        + (model.providerProperty().get() == null ? "the story's provider" : model.providerProperty().get())
+                        + (model.modelProperty().get().isBlank() ? "" : " · " + model.modelProperty().get())
+                        + " · " + model.variantsProperty().get() + (model.variantsProperty().get() == 1 ? " variant"
+                        : " variants") + (model.temperatureProperty().get() == null ? "" : " · temperature "
+                        + model.temperatureProperty().get()),
+                model.frameProperty(), model.providerProperty(), model.modelProperty(), model.variantsProperty(),
+                model.temperatureProperty()));
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        settings.visibleProperty().bind(fold.selectedProperty());
+        settings.managedProperty().bind(settings.visibleProperty());
+        summary.visibleProperty().bind(fold.selectedProperty().not());
+        summary.managedProperty().bind(summary.visibleProperty());
+        fold.setMinWidth(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(8, meterBox, fold, prompt, cancel, generate);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(Region.USE_PREF_SIZE);
-        HBox second = new HBox(12, settings, actions);
+        HBox second = new HBox(12, settings, summary, actions);
         second.setAlignment(Pos.CENTER_LEFT);
         for (Region r : new Region[] {variants, temperature, prompt, cancel, generate}) {
             r.setMinWidth(Region.USE_PREF_SIZE);

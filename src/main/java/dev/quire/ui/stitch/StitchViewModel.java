@@ -112,6 +112,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private final IntegerProperty anchorEnd = new SimpleIntegerProperty(this, "anchorEnd");
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
     private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
+    private final BooleanProperty optionsShown = new SimpleBooleanProperty(this, "optionsShown", true);
 
     private Supplier<Prose> composition = () -> Prose.EMPTY;
     private Consumer<Prose> showComposition = p -> { };
@@ -147,8 +148,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     // ---- loading ----
 
     private record Loaded(Stitching.Pane pane, List<Prompts.FrameInfo> frames, List<String> providers,
-                          String storyProvider, List<List<Alignment.Mark>> marks) {
+                          String storyProvider, List<List<Alignment.Mark>> marks, boolean optionsShown) {
     }
+
+    /** The library's setting for whether the generate panel shows its options or folds them into one line. */
+    static final String OPTIONS_SHOWN = "generate.options.shown";
 
     /** Reads the stored pane, frames and providers; {@code show} receives the composition for its editor. */
     public void load(Consumer<Prose> show) {
@@ -163,9 +167,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             List<String> texts = new ArrayList<>();
             pane.columns().forEach(c -> texts.add(c.variant().text()));
             return new Loaded(pane, studio.prompts().frames(storyId), names, chosen,
-                    texts.isEmpty() ? List.of() : Alignment.of(texts));
+                    texts.isEmpty() ? List.of() : Alignment.of(texts),
+                    !"false".equals(studio.settings().get(OPTIONS_SHOWN).orElse("true")));
         }).onSuccess(l -> {
             loading(() -> {
+                optionsShown.set(l.optionsShown());
                 frameChoices.setAll(l.frames());
                 providerChoices.setAll(l.providers());
                 provider.set(l.storyProvider());
@@ -190,6 +196,14 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             loaded.set(true);
         }).onError(e -> problem.set(e.getMessage())).start();
         mode.addListener((o, was, now) -> selectFrameFor(now));
+        optionsShown.addListener((o, was, shown) -> {
+            if (loaded.get()) {
+                background.write(() -> {
+                    studio.settings().put(OPTIONS_SHOWN, String.valueOf(shown));
+                    return null;
+                }).onError(e -> problem.set(e.getMessage())).start();
+            }
+        });
     }
 
     private void selectFrameFor(Mode m) {
@@ -857,6 +871,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     public ObjectProperty<Composition.Placement> placementProperty() {
         return placement;
+    }
+
+    /** Whether the generate panel shows its options, or folds them into one line; remembered in the library. */
+    public BooleanProperty optionsShownProperty() {
+        return optionsShown;
     }
 
     /** True while an accepted composition is being written into the scene. */

@@ -205,10 +205,20 @@ class StitchWindowTest extends StudioWindow {
             }
         });
 
+        // fold the panel's options away: the library remembers it
+        clickOn(from(editor.generatePanel()).lookup((javafx.scene.control.ToggleButton t) -> "Options".equals(t.getText()))
+                .queryAs(javafx.scene.control.ToggleButton.class));
+        waitUntil("the options are folded and remembered", () -> {
+            try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+                return check.settings().get(StitchViewModel.OPTIONS_SHOWN).orElse("").equals("false");
+            }
+        });
+
         restart();
         SceneEditorView reopened = waitForOpenScene();
         waitUntil("the pane has loaded again", () -> reopened.stitchView() != null
                 && reopened.stitchView().model().loadedProperty().get());
+        assertFalse(fx(() -> reopened.stitchView().model().optionsShownProperty().get()));
         assertEquals(composed, fx(() -> reopened.stitchView().composition().prose()),
                 "the composition keeps its text and provenance");
         assertEquals(List.of(pasted), fx(() -> reopened.stitchView().model().columns().stream()
