@@ -114,9 +114,11 @@ public final class GeneratePanel extends VBox {
         settings.setPrefWrapLength(400);
         HBox.setHgrow(settings, Priority.ALWAYS);
         // in a small window the settings fold into one line, leaving the stitching pane its height
-        javafx.scene.control.ToggleButton fold = new javafx.scene.control.ToggleButton("Options");
+        Button fold = new Button();
         fold.getStyleClass().add("flat");
-        fold.selectedProperty().bindBidirectional(model.optionsShownProperty());
+        fold.textProperty().bind(Bindings.when(model.optionsShownProperty()).then("Fewer options")
+                .otherwise("Options…"));
+        fold.setOnAction(e -> model.optionsShownProperty().set(!model.optionsShownProperty().get()));
         fold.setTooltip(new Tooltip("Show or fold away the frame, provider, model, variants and temperature"));
         Label summary = new Label();
         summary.getStyleClass().add("field-label");
@@ -132,9 +134,9 @@ public final class GeneratePanel extends VBox {
                 model.temperatureProperty()));
         summary.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        settings.visibleProperty().bind(fold.selectedProperty());
+        settings.visibleProperty().bind(model.optionsShownProperty());
         settings.managedProperty().bind(settings.visibleProperty());
-        summary.visibleProperty().bind(fold.selectedProperty().not());
+        summary.visibleProperty().bind(model.optionsShownProperty().not());
         summary.managedProperty().bind(summary.visibleProperty());
         fold.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, meterBox, fold, prompt, cancel, generate);

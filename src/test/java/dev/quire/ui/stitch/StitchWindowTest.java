@@ -206,8 +206,7 @@ class StitchWindowTest extends StudioWindow {
         });
 
         // fold the panel's options away: the library remembers it
-        clickOn(from(editor.generatePanel()).lookup((javafx.scene.control.ToggleButton t) -> "Options".equals(t.getText()))
-                .queryAs(javafx.scene.control.ToggleButton.class));
+        clickOn(from(editor.generatePanel()).lookup((Button b) -> "Fewer options".equals(b.getText())).queryButton());
         waitUntil("the options are folded and remembered", () -> {
             try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
                 return check.settings().get(StitchViewModel.OPTIONS_SHOWN).orElse("").equals("false");
