@@ -64,9 +64,6 @@ public final class Generator {
     /** The most time a variant's streamed text waits before it is saved. */
     public static final Duration SAVE_INTERVAL = Duration.ofMillis(500);
 
-    /** The frame a {@link Mode#SCENE} generation uses unless another is chosen. */
-    public static final String FRAME = "scene";
-
     /**
      * What a generation writes. Offsets into a scene's text are {@code String} offsets (UTF-16 code units, as the
      * editor's caret counts them) into the text the library holds: save the scene before asking.

@@ -329,13 +329,12 @@ public final class SceneEditorView extends AutosavingEditor {
         });
         // continue and rewrite send part of the scene: the meter follows the cursor or the selection
         Runnable placement = () -> {
-            dev.quire.ui.stitch.StitchViewModel.Mode m = stitch.modeProperty().get();
+            dev.quire.studio.Generator.Mode m = stitch.modeProperty().get();
             var sel = area.getSelection();
-            if (m == dev.quire.ui.stitch.StitchViewModel.Mode.CONTINUE) {
-                vm.placement(dev.quire.studio.Generator.Mode.CONTINUE, area.getCaretPosition(),
-                        area.getCaretPosition());
-            } else if (m == dev.quire.ui.stitch.StitchViewModel.Mode.REWRITE && sel.getLength() > 0) {
-                vm.placement(dev.quire.studio.Generator.Mode.REWRITE, sel.getStart(), sel.getEnd());
+            if (m == dev.quire.studio.Generator.Mode.CONTINUE) {
+                vm.placement(m, area.getCaretPosition(), area.getCaretPosition());
+            } else if (m == dev.quire.studio.Generator.Mode.REWRITE && sel.getLength() > 0) {
+                vm.placement(m, sel.getStart(), sel.getEnd());
             } else {
                 vm.placement(dev.quire.studio.Generator.Mode.SCENE, 0, 0);
             }
@@ -343,7 +342,7 @@ public final class SceneEditorView extends AutosavingEditor {
         };
         stitch.modeProperty().addListener((o, was, now) -> placement.run());
         area.caretPositionProperty().addListener((o, was, now) -> {
-            if (stitch.modeProperty().get() != dev.quire.ui.stitch.StitchViewModel.Mode.SCENE) {
+            if (stitch.modeProperty().get() != dev.quire.studio.Generator.Mode.SCENE) {
                 placement.run();
             }
         });
@@ -366,9 +365,9 @@ public final class SceneEditorView extends AutosavingEditor {
         javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste");
         paste.setOnAction(e -> area.paste());
         javafx.scene.control.MenuItem continueHere = new javafx.scene.control.MenuItem("Continue from here…");
-        continueHere.setOnAction(e -> askFor(dev.quire.ui.stitch.StitchViewModel.Mode.CONTINUE));
+        continueHere.setOnAction(e -> askFor(dev.quire.studio.Generator.Mode.CONTINUE));
         javafx.scene.control.MenuItem rewrite = new javafx.scene.control.MenuItem("Rewrite selection…");
-        rewrite.setOnAction(e -> askFor(dev.quire.ui.stitch.StitchViewModel.Mode.REWRITE));
+        rewrite.setOnAction(e -> askFor(dev.quire.studio.Generator.Mode.REWRITE));
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(cut, copy, paste,
                 new javafx.scene.control.SeparatorMenuItem(), continueHere, rewrite);
         menu.setOnShowing(e -> {
@@ -382,7 +381,7 @@ public final class SceneEditorView extends AutosavingEditor {
     }
 
     /** Sets the panel to continue or rewrite, and puts the keyboard in its instruction. */
-    private void askFor(dev.quire.ui.stitch.StitchViewModel.Mode mode) {
+    private void askFor(dev.quire.studio.Generator.Mode mode) {
         if (stitchView == null) {
             return;
         }

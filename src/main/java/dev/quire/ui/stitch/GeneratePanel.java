@@ -1,5 +1,6 @@
 package dev.quire.ui.stitch;
 
+import dev.quire.studio.Generator;
 import dev.quire.studio.Prompts;
 import dev.quire.ui.prompt.ContextMeter;
 import dev.quire.ui.prompt.PromptPreviewViewModel;
@@ -43,8 +44,20 @@ public final class GeneratePanel extends VBox {
         setSpacing(6);
         setPadding(new Insets(8, 16, 8, 16));
 
-        ChoiceBox<StitchViewModel.Mode> mode = new ChoiceBox<>();
-        mode.getItems().setAll(StitchViewModel.Mode.values());
+        ChoiceBox<Generator.Mode> mode = new ChoiceBox<>();
+        mode.getItems().setAll(Generator.Mode.values());
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Generator.Mode m) {
+                return m == null ? "" : m == Generator.Mode.CONTINUE ? "Continue from cursor"
+                        : m == Generator.Mode.REWRITE ? "Rewrite selection" : "Write the scene";
+            }
+
+            @Override
+            public Generator.Mode fromString(String text) {
+                return null;
+            }
+        });
         mode.valueProperty().bindBidirectional(model.modeProperty());
         mode.setTooltip(new Tooltip("Write the whole scene, continue from the editor's cursor, or rewrite the"
                 + " passage selected in the editor"));

@@ -10,6 +10,7 @@ import dev.quire.model.Variant;
 import dev.quire.stitch.Alignment;
 import dev.quire.stitch.Shares;
 import dev.quire.studio.Generator;
+import dev.quire.studio.Generator.Mode;
 import dev.quire.studio.Prompts;
 import dev.quire.studio.Stitching;
 import dev.quire.studio.Studio;
@@ -39,22 +40,6 @@ import java.util.function.Supplier;
  * and the composition stitched from them, which autosaves and which Accept puts into the scene.
  */
 public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.Draft> {
-
-    /** What the next Generate asks for. */
-    public enum Mode {
-        SCENE("Write the scene"), CONTINUE("Continue from cursor"), REWRITE("Rewrite selection");
-
-        private final String title;
-
-        Mode(String title) {
-            this.title = title;
-        }
-
-        @Override
-        public String toString() {
-            return title;
-        }
-    }
 
     /** The composition as of one moment, with where Accept will put it. */
     public record Draft(Prose prose, Composition.Placement placement, int anchorStart, int anchorEnd) {
@@ -207,7 +192,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     }
 
     private void selectFrameFor(Mode m) {
-        String key = m == Mode.CONTINUE ? "continue" : m == Mode.REWRITE ? "rewrite" : "scene";
+        String key = m.defaultFrame();
         frameChoices.stream().filter(f -> f.key().equals(key)).findFirst().ifPresent(frame::set);
     }
 
@@ -269,7 +254,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         if (!columns.contains(column) || preparing > 0 || column.isStreaming() || was == null) {
             return;
         }
-        Mode m = modeOf(was.mode());
+        Mode m = was.mode();
         if (instruction.get().isBlank() && m != Mode.CONTINUE) {
             problem.set("Say what the scene should do in the instruction first, then regenerate.");
             return;
@@ -280,15 +265,6 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         host.saveScene();
         problem.set("");
         start(m, anchors, 1, m != mode.get(), () -> List.of(column));
-    }
-
-    private static Mode modeOf(Generator.Mode g) {
-        return g == Generator.Mode.CONTINUE ? Mode.CONTINUE : g == Generator.Mode.REWRITE ? Mode.REWRITE : Mode.SCENE;
-    }
-
-    private static Generator.Mode generatorMode(Mode m) {
-        return m == Mode.CONTINUE ? Generator.Mode.CONTINUE : m == Mode.REWRITE ? Generator.Mode.REWRITE
-                : Generator.Mode.SCENE;
     }
 
     private static Mode modeFor(Composition.Placement p) {
@@ -359,7 +335,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     }
                 }
                 c.restart(run, source);
-                c.askedProperty().set(new Stitching.Asked(generatorMode(m), anchors[0], anchors[1]));
+                c.askedProperty().set(new Stitching.Asked(m, anchors[0], anchors[1]));
             }
             background.write(() -> {
                 Generator.Running r = generator.start(prepared, run, Runnable::run);

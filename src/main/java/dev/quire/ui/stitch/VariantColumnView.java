@@ -73,7 +73,7 @@ public final class VariantColumnView extends VBox {
     private boolean pressedInSelection;
 
     VariantColumnView(VariantColumn column, StitchViewModel model, BiConsumer<VariantColumn, int[]> take,
-                      IntSupplierOfIndex indexOf) {
+                      java.util.function.ToIntFunction<VariantColumn> indexOf) {
         this.column = column;
         getStyleClass().add("variant-column");
         setSpacing(4);
@@ -198,7 +198,7 @@ public final class VariantColumnView extends VBox {
             var dragboard = area.startDragAndDrop(TransferMode.COPY);
             ClipboardContent content = new ClipboardContent();
             content.putString(area.getSelectedText());
-            content.put(PASSAGE, indexOf.indexOf(column) + ":" + sel.getStart() + ":" + sel.getEnd());
+            content.put(PASSAGE, indexOf.applyAsInt(column) + ":" + sel.getStart() + ":" + sel.getEnd());
             dragboard.setContent(content);
             e.consume();
         });
@@ -238,11 +238,6 @@ public final class VariantColumnView extends VBox {
         bottom.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(top, tools, error, scroll, bottom);
-    }
-
-    /** Finds a column's current position, which changes when another is removed. */
-    interface IntSupplierOfIndex {
-        int indexOf(VariantColumn column);
     }
 
     /** Takes the selection, or the whole variant when nothing is selected. */

@@ -267,7 +267,7 @@ class StitchWindowTest extends StudioWindow {
         String after = before.substring(cursor + 1, cursor + 40);
         onFx(() -> {
             editor.area().moveTo(cursor);
-            model.modeProperty().set(StitchViewModel.Mode.CONTINUE);
+            model.modeProperty().set(dev.quire.studio.Generator.Mode.CONTINUE);
             model.variantsProperty().set(1);
             model.instructionProperty().set("Something outside breaks the quiet.");
         });
