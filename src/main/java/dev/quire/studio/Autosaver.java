@@ -28,7 +28,8 @@ public final class Autosaver<T> {
      */
     public static final Duration MAX_DELAY = Duration.ofMillis(750);
 
-    private final ScheduledExecutorService saver;
+    private final ScheduledExecutorService timers;
+    private final Executor saver;
     private final Executor snapshotThread;
     private final Supplier<T> snapshot;
     private final Consumer<T> save;
@@ -50,6 +51,17 @@ public final class Autosaver<T> {
 
     public Autosaver(ScheduledExecutorService saver, Executor snapshotThread, Supplier<T> snapshot, Consumer<T> save,
                      Duration quiet, Duration maxDelay, Consumer<RuntimeException> onFailure, Runnable onSaved) {
+        this(saver, saver, snapshotThread, snapshot, save, quiet, maxDelay, onFailure, onSaved);
+    }
+
+    /**
+     * With the timers apart from the writer: {@code timers} only waits out the delays, {@code saver} writes, one
+     * at a time and in order.
+     */
+    public Autosaver(ScheduledExecutorService timers, Executor saver, Executor snapshotThread, Supplier<T> snapshot,
+                     Consumer<T> save, Duration quiet, Duration maxDelay, Consumer<RuntimeException> onFailure,
+                     Runnable onSaved) {
+        this.timers = Objects.requireNonNull(timers);
         this.saver = Objects.requireNonNull(saver);
         this.snapshotThread = Objects.requireNonNull(snapshotThread);
         this.snapshot = Objects.requireNonNull(snapshot);
@@ -126,7 +138,7 @@ public final class Autosaver<T> {
 
     private void schedule(long delayNanos) {
         cancelPending();
-        pending = saver.schedule(() -> snapshotThread.execute(this::takeSnapshot), delayNanos, TimeUnit.NANOSECONDS);
+        pending = timers.schedule(() -> snapshotThread.execute(this::takeSnapshot), delayNanos, TimeUnit.NANOSECONDS);
     }
 
     private void cancelPending() {

@@ -128,10 +128,10 @@ public final class QuireApp extends Application {
         view.whenSettled(() -> {
             System.err.println(READY_MARK);
             // the daily copy waits until the writer can work: it holds the library while it copies
-            background.write(() -> Backups.rolling(studio)).start();
+            background.write(() -> Backups.rolling(studio))
+                    .describedAs("Quire could not take today's backup of the library").start();
         });
-        background.read(model::storyToResume)
-                .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled)).start();
+        resume(model);
         stage.show();
         stage.toFront();
     }
@@ -186,8 +186,17 @@ public final class QuireApp extends Application {
         }
         MainViewModel model = showMain();
         model.noticeProperty().set(outcome);
+        resume(model);
+    }
+
+    /** Reopens the story last worked on; the library page if there is none or it cannot be read. */
+    private void resume(MainViewModel model) {
         background.read(model::storyToResume)
-                .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled)).start();
+                .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled))
+                .onError(e -> {
+                    model.problemProperty().set("Quire could not find the story to reopen: " + e.getMessage());
+                    view.settled();
+                }).start();
     }
 
     public MainView mainView() {

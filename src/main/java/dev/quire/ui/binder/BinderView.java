@@ -4,6 +4,7 @@ import dev.quire.model.CharacterSheet;
 import dev.quire.model.Conversation;
 import dev.quire.model.LoreEntry;
 import dev.quire.model.SceneHeader;
+import dev.quire.ui.common.EditorKey;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -60,7 +61,7 @@ public final class BinderView {
         void exportCard(CharacterSheet sheet);
 
         /** The writer asked to delete something; the window confirms and closes its tab. */
-        void confirmDelete(String what, Runnable delete, String tabKey);
+        void confirmDelete(String what, Runnable delete, dev.quire.ui.common.EditorKey tab);
     }
 
     /** A row of the binder. */
@@ -176,7 +177,7 @@ public final class BinderView {
     private <T> void bind(ObservableList<T> list, TreeItem<Entry> section, Function<T, Entry> wrap) {
         Runnable rebuild = () -> {
             TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
-            String selectedKey = selected == null ? null : identity(selected.getValue());
+            Object selectedKey = selected == null ? null : identity(selected.getValue());
             List<TreeItem<Entry>> items = list.stream().map(v -> new TreeItem<>(wrap.apply(v))).toList();
             section.getChildren().setAll(items);
             if (selectedKey != null) {
@@ -213,30 +214,31 @@ public final class BinderView {
         if (entry instanceof SceneEntry s) {
             actions.confirmDelete("the scene \"" + s.header().title() + "\" ("
                             + NumberFormat.getIntegerInstance().format(s.header().words()) + " words)",
-                    () -> model.deleteScene(s.header().id()), "scene:" + s.header().id());
+                    () -> model.deleteScene(s.header().id()), new EditorKey.Scene(s.header().id()));
         } else if (entry instanceof CharacterEntry c) {
             actions.confirmDelete(c.sheet().name() + "'s character sheet",
-                    () -> model.deleteCharacter(c.sheet().id()), "character:" + c.sheet().id());
+                    () -> model.deleteCharacter(c.sheet().id()), new EditorKey.Character(c.sheet().id()));
         } else if (entry instanceof LoreEntryRow l) {
             actions.confirmDelete("the lore entry \"" + l.entry().title() + "\"",
-                    () -> model.deleteLore(l.entry().id()), "lore:" + l.entry().id());
+                    () -> model.deleteLore(l.entry().id()), new EditorKey.Lore(l.entry().id()));
         }
     }
 
-    /** What an entry is, independent of its current title or position. */
-    static String identity(Entry entry) {
+    /**
+     * What an entry is, independent of its current title or position: the key of the tab it opens, or the fixed
+     * row itself (a record, equal by its label and kind).
+     */
+    static Object identity(Entry entry) {
         if (entry instanceof SceneEntry s) {
-            return "scene:" + s.header().id();
+            return new EditorKey.Scene(s.header().id());
         } else if (entry instanceof CharacterEntry c) {
-            return "character:" + c.sheet().id();
+            return new EditorKey.Character(c.sheet().id());
         } else if (entry instanceof LoreEntryRow l) {
-            return "lore:" + l.entry().id();
+            return new EditorKey.Lore(l.entry().id());
         } else if (entry instanceof ConversationEntry c) {
-            return "conversation:" + c.conversation().id();
-        } else if (entry instanceof Fixed f) {
-            return "fixed:" + f.kind();
+            return new EditorKey.Conversation(c.conversation().id());
         }
-        return "section:" + ((Section) entry).kind();
+        return entry;
     }
 
     private static TreeItem<Entry> section(String label, String kind) {

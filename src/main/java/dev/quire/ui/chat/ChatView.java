@@ -327,8 +327,8 @@ public final class ChatView implements Editor {
     }
 
     @Override
-    public String key() {
-        return "conversation:" + model.conversation().id();
+    public dev.quire.ui.common.EditorKey key() {
+        return new dev.quire.ui.common.EditorKey.Conversation(model.conversation().id());
     }
 
     @Override

@@ -222,7 +222,7 @@ public final class ChatViewModel {
                 }
             }
             return newest;
-        }).onSuccess(leafId -> {
+        }).onError(e -> problem.set(e.getMessage())).onSuccess(leafId -> {
             if (leafId != null) {
                 show(leafId);
             }

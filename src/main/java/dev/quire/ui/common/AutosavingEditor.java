@@ -6,11 +6,11 @@ import javafx.beans.value.ObservableValue;
 /** An editor over an autosaving view model: its tab title follows a name, flushing and discarding go to the model. */
 public abstract class AutosavingEditor implements Editor {
 
-    private final String key;
+    private final EditorKey key;
     private final AutosavingViewModel<?> model;
     private final ObservableValue<String> title;
 
-    protected AutosavingEditor(String key, AutosavingViewModel<?> model, ObservableValue<String> name,
+    protected AutosavingEditor(EditorKey key, AutosavingViewModel<?> model, ObservableValue<String> name,
                                String untitled) {
         this.key = key;
         this.model = model;
@@ -19,7 +19,7 @@ public abstract class AutosavingEditor implements Editor {
     }
 
     @Override
-    public final String key() {
+    public final EditorKey key() {
         return key;
     }
 

@@ -13,7 +13,7 @@ public abstract class AutosavingViewModel<T> {
     private boolean loading;
 
     protected AutosavingViewModel(Background background, SaveStatus status) {
-        this.autosaver = new Autosaver<>(background.writer(), background.results(), this::snapshot, this::save,
+        this.autosaver = new Autosaver<>(background.timers(), background.writer(), background.results(), this::snapshot, this::save,
                 Autosaver.QUIET, Autosaver.MAX_DELAY, status::failed, status::saved);
     }
 

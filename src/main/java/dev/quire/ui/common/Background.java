@@ -1,8 +1,11 @@
 package dev.quire.ui.common;
 
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -12,42 +15,75 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The app's background work. Reads and short jobs run on a small pool; writes to the library run on
- * one thread, in order, so autosaves never overtake each other. Results come back through
- * {@link Fx}. Tests build one with {@link #direct()} and everything runs on the calling thread.
+ * The window's background work, on one pool of named daemon threads ({@code quire-io-N}). Reads and short jobs
+ * run side by side; writes to the library run through one {@link #writer() lane}, one at a time and in order, so
+ * autosaves never overtake each other. Results come back through {@link Fx}.
+ *
+ * <p>No failure is silent: a task without a handler for what it threw (and any {@link Error}, and a handler that
+ * itself throws) goes to the {@link #onUnhandled unhandled-failure reporter}, which the window shows in its status
+ * bar, and to the log. Tests build one with {@link #direct()}: reads and results run on the calling thread.
  */
 public final class Background implements AutoCloseable {
 
-    private final Executor work;
-    private final ScheduledExecutorService writer;
-    private final Executor results;
+    private static final System.Logger LOG = System.getLogger(Background.class.getName());
 
-    private Background(Executor work, ScheduledExecutorService writer, Executor results) {
-        this.work = work;
-        this.writer = writer;
+    /** What failed, in the writer's words ("Quire could not open the scene"), and why. */
+    public record Failure(String what, Throwable error) {
+        public Failure {
+            Objects.requireNonNull(error, "error");
+        }
+
+        /** The status bar's sentence: what failed and the exception's own message. */
+        public String message() {
+            String why = error.getMessage() == null || error.getMessage().isBlank() ? error.getClass().getSimpleName()
+                    : error.getMessage();
+            return (what == null ? "Something Quire was doing in the background failed" : what) + ": " + why;
+        }
+    }
+
+    private final ScheduledThreadPoolExecutor io;
+    private final Executor reads;
+    private final Lane writer;
+    private final Executor results;
+    private volatile Consumer<Failure> unhandled = f -> { };
+
+    private Background(ScheduledThreadPoolExecutor io, Executor reads, Executor results) {
+        this.io = io;
+        this.reads = reads;
+        this.writer = new Lane(io);
         this.results = results;
     }
 
     public static Background create() {
-        return new Background(Executors.newFixedThreadPool(2, named("quire-work")), writerThread(), Fx.executor());
+        return new Background(pool(2), null, Fx.executor());
     }
 
-    /** Work and results on the caller's thread; the writer is still a real scheduler for timed saves. */
+    /** Reads and results on the caller's thread; writes still go through the real lane, for timed saves. */
     public static Background direct() {
-        return new Background(Runnable::run, writerThread(), Runnable::run);
+        return new Background(pool(1), Runnable::run, Runnable::run);
     }
 
-    private static ScheduledExecutorService writerThread() {
-        ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, named("quire-save"));
+    private static ScheduledThreadPoolExecutor pool(int threads) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, named("quire-io"));
         // on close every editor flushes first; timers still waiting then have nothing left to save
-        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        writer.setRemoveOnCancelPolicy(true);
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
+    }
+
+    /** Where failures nobody handled go (on the results executor): the window's status bar. */
+    public void onUnhandled(Consumer<Failure> reporter) {
+        this.unhandled = Objects.requireNonNull(reporter);
+    }
+
+    /** The lane that writes to the library: one task at a time, in the order given. */
+    public java.util.concurrent.ExecutorService writer() {
         return writer;
     }
 
-    /** The single thread that writes to the library, also used to time autosaves. */
-    public ScheduledExecutorService writer() {
-        return writer;
+    /** Timers for autosaves; what they start runs on the pool, so timed writes go through {@link #writer()}. */
+    public ScheduledExecutorService timers() {
+        return io;
     }
 
     /** Where results are delivered: the FX thread in the app. */
@@ -56,46 +92,218 @@ public final class Background implements AutoCloseable {
     }
 
     public <T> Task<T> read(Supplier<T> job) {
-        return new Task<>(work, job);
+        return new Task<>(reads != null ? reads : io, job);
     }
 
     public <T> Task<T> write(Supplier<T> job) {
         return new Task<>(writer, job);
     }
 
-    /** A job, its success and failure handlers, started by {@link #start()}. Handlers run via {@link #results()}. */
+    /** A write with no result. */
+    public Task<Void> write(Runnable job) {
+        return new Task<>(writer, () -> {
+            job.run();
+            return null;
+        });
+    }
+
+    private void report(Failure failure) {
+        // the exception goes to the log with its stack; the writer sees the sentence
+        LOG.log(System.Logger.Level.WARNING, failure.message(), failure.error());
+        try {
+            unhandled.accept(failure);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the unhandled-failure reporter failed", e);
+        }
+    }
+
+    /**
+     * A job, what to do with its result and with its failures, started by {@link #start()}. Handlers run via
+     * {@link #results()}. A failure no handler takes reaches the unhandled-failure reporter.
+     */
     public final class Task<T> {
         private final Executor executor;
         private final Supplier<T> job;
         private Consumer<T> onSuccess = t -> { };
-        private Consumer<RuntimeException> onError = e -> { };
+        private final List<Handler<?>> handlers = new java.util.ArrayList<>();
+        private String what;
 
         private Task(Executor executor, Supplier<T> job) {
             this.executor = executor;
             this.job = job;
         }
 
-        public Task<T> onSuccess(Consumer<T> handler) {
-            this.onSuccess = handler;
+        private record Handler<E extends Throwable>(Class<E> type, Consumer<? super E> handle) {
+            boolean tryHandle(Throwable error) {
+                if (!type.isInstance(error)) {
+                    return false;
+                }
+                handle.accept(type.cast(error));
+                return true;
+            }
+        }
+
+        /** What the task does, in the writer's words, for the status bar if it fails unhandled. */
+        public Task<T> describedAs(String failureHeadline) {
+            this.what = failureHeadline;
             return this;
         }
 
+        public Task<T> onSuccess(Consumer<T> handler) {
+            this.onSuccess = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** Handles any {@link RuntimeException} the job throws. */
         public Task<T> onError(Consumer<RuntimeException> handler) {
-            this.onError = handler;
+            return onError(RuntimeException.class, handler);
+        }
+
+        /** Handles failures of {@code type}; the first matching handler, in the order added, takes it. */
+        public <E extends RuntimeException> Task<T> onError(Class<E> type, Consumer<? super E> handler) {
+            handlers.add(new Handler<>(type, handler));
             return this;
         }
 
         public void start() {
-            executor.execute(() -> {
+            Runnable run = () -> {
                 T result;
                 try {
                     result = job.get();
                 } catch (RuntimeException e) {
-                    results.execute(() -> onError.accept(e));
+                    results.execute(() -> failed(e));
+                    return;
+                } catch (Error e) {
+                    // an Error is no job's to handle; kept off the pool's threads so the writer lane keeps going
+                    results.execute(() -> report(new Failure(what, e)));
                     return;
                 }
-                results.execute(() -> onSuccess.accept(result));
-            });
+                results.execute(() -> {
+                    try {
+                        onSuccess.accept(result);
+                    } catch (RuntimeException e) {
+                        report(new Failure(what, e));
+                    }
+                });
+            };
+            try {
+                executor.execute(run);
+            } catch (RejectedExecutionException e) {
+                if (executor == writer) {
+                    // a write after close would be lost: say so rather than drop it without a word
+                    report(new Failure(what, new IllegalStateException("the library is closing", e)));
+                } else {
+                    // a read for a window that is closing has no one left to show it to
+                    LOG.log(System.Logger.Level.DEBUG, "a read was started after the library closed");
+                }
+            }
+        }
+
+        private void failed(RuntimeException error) {
+            try {
+                for (Handler<?> h : handlers) {
+                    if (h.tryHandle(error)) {
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                report(new Failure(what, e));
+                return;
+            }
+            report(new Failure(what, error));
+        }
+    }
+
+    /** Runs tasks one at a time, in order, on the pool: the library's writer. */
+    private static final class Lane extends AbstractExecutorService {
+        private final ScheduledThreadPoolExecutor pool;
+        private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        private boolean draining;
+        private boolean shutdown;
+
+        Lane(ScheduledThreadPoolExecutor pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (queue) {
+                if (shutdown) {
+                    throw new RejectedExecutionException("the library's writer is closed");
+                }
+                queue.add(task);
+                if (draining) {
+                    return;
+                }
+                draining = true;
+            }
+            pool.execute(this::drain);
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (queue) {
+                    next = queue.poll();
+                    if (next == null) {
+                        draining = false;
+                        queue.notifyAll();
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException | Error e) {
+                    // one failed write must not stop the ones queued behind it
+                    LOG.log(System.Logger.Level.WARNING, "a write to the library failed", e);
+                }
+            }
+        }
+
+        @Override
+        public void shutdown() {
+            synchronized (queue) {
+                shutdown = true;
+            }
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            synchronized (queue) {
+                shutdown = true;
+                List<Runnable> left = List.copyOf(queue);
+                queue.clear();
+                return left;
+            }
+        }
+
+        @Override
+        public boolean isShutdown() {
+            synchronized (queue) {
+                return shutdown;
+            }
+        }
+
+        @Override
+        public boolean isTerminated() {
+            synchronized (queue) {
+                return shutdown && !draining && queue.isEmpty();
+            }
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            long end = System.nanoTime() + unit.toNanos(timeout);
+            synchronized (queue) {
+                while (draining || !queue.isEmpty()) {
+                    long left = end - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(queue, left);
+                }
+                return true;
+            }
         }
     }
 
@@ -111,16 +319,12 @@ public final class Background implements AutoCloseable {
     /** Lets queued writes finish, so nothing typed is lost on close. */
     @Override
     public void close() {
-        if (work instanceof ExecutorService es) {
-            es.shutdown();
-        }
         writer.shutdown();
         try {
-            // reads and writes still running finish before the caller closes the library under them
-            if (work instanceof ExecutorService es) {
-                es.awaitTermination(5, TimeUnit.SECONDS);
-            }
+            // writes still queued finish before the caller closes the library under them
             writer.awaitTermination(5, TimeUnit.SECONDS);
+            io.shutdown();
+            io.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,7 +7,7 @@ import javafx.scene.Node;
 public interface Editor {
 
     /** Identifies what is open, so opening it again selects the existing tab. */
-    String key();
+    EditorKey key();
 
     ObservableValue<String> title();
 

@@ -56,7 +56,7 @@ public final class SceneEditorView extends AutosavingEditor {
      * @param frames where streamed variant text is applied: once per frame in the window
      */
     public SceneEditorView(SceneEditorViewModel model, Background background, java.util.concurrent.Executor frames) {
-        super("scene:" + model.sceneId(), model, model.titleProperty(), "Untitled scene");
+        super(new dev.quire.ui.common.EditorKey.Scene(model.sceneId()), model, model.titleProperty(), "Untitled scene");
         this.model = model;
         this.frames = frames;
         root.getStyleClass().add("scene-editor");

@@ -1,17 +1,15 @@
 package dev.quire.ui.library;
 
+import dev.quire.ui.common.Dialogs;
 import dev.quire.model.StorySummary;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -30,12 +28,14 @@ public final class LibraryView {
 
     private final LibraryViewModel model;
     private final Consumer<Long> open;
+    private final Dialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final ListView<StorySummary> list;
 
-    public LibraryView(LibraryViewModel model, Consumer<Long> open) {
+    public LibraryView(LibraryViewModel model, Consumer<Long> open, Dialogs dialogs) {
         this.model = model;
         this.open = open;
+        this.dialogs = dialogs;
         list = new ListView<>(model.stories());
         list.getStyleClass().add("story-list");
         list.setCellFactory(v -> new StoryCell());
@@ -128,12 +128,8 @@ public final class LibraryView {
     }
 
     public void newStory() {
-        TextInputDialog dialog = new TextInputDialog("");
-        dialog.setTitle("New story");
-        dialog.setHeaderText("What is the new story called?");
-        dialog.setContentText("Title:");
-        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-        dialog.showAndWait().ifPresent(title -> model.create(title, open));
+        dialogs.textInput("New story", "What is the new story called?", "Title:", "")
+                .ifPresent(title -> model.create(title, open));
     }
 
     private void openSelected() {
@@ -148,12 +144,8 @@ public final class LibraryView {
         if (s == null) {
             return;
         }
-        TextInputDialog dialog = new TextInputDialog(s.title());
-        dialog.setTitle("Rename story");
-        dialog.setHeaderText("Rename \"" + s.title() + "\"");
-        dialog.setContentText("Title:");
-        dialog.initOwner(root.getScene().getWindow());
-        dialog.showAndWait().ifPresent(title -> model.rename(s.id(), title, () -> { }));
+        dialogs.textInput("Rename story", "Rename \"" + s.title() + "\"", "Title:", s.title())
+                .ifPresent(title -> model.rename(s.id(), title, () -> { }));
     }
 
     private void deleteSelected() {
@@ -161,16 +153,12 @@ public final class LibraryView {
         if (s == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.setTitle("Delete story");
-        confirm.setHeaderText("Delete \"" + s.title() + "\"?");
-        confirm.setContentText("Its " + s.scenes() + " scenes (" + NumberFormat.getIntegerInstance().format(s.words())
-                + " words), characters, lore and conversations will be removed. Quire keeps a copy of the library"
-                + " from just before, in the backups folder.");
-        ButtonType delete = new ButtonType("Delete", ButtonType.OK.getButtonData());
-        confirm.getButtonTypes().setAll(ButtonType.CANCEL, delete);
-        confirm.showAndWait().filter(b -> b == delete).ifPresent(b -> model.delete(s, () -> { }));
+        if (dialogs.confirm("Delete story", "Delete \"" + s.title() + "\"?", "Its " + s.scenes() + " scenes ("
+                + NumberFormat.getIntegerInstance().format(s.words()) + " words), characters, lore and conversations"
+                + " will be removed. Quire keeps a copy of the library from just before, in the backups folder.",
+                "Delete")) {
+            model.delete(s, () -> { });
+        }
     }
 
     private final class StoryCell extends ListCell<StorySummary> {

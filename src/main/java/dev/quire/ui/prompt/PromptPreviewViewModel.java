@@ -158,7 +158,7 @@ public final class PromptPreviewViewModel {
             } else {
                 frame.set(key);
             }
-        }).start();
+        }).onError(e -> problem.set(e.getMessage())).start();
     }
 
     /** False for a conversation's preview: its frame is the conversation's own. */

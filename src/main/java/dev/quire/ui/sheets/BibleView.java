@@ -11,7 +11,7 @@ public final class BibleView extends AutosavingEditor {
     private final ScrollPane root;
 
     public BibleView(StoryViewModel model) {
-        super("bible:" + model.storyId(), model, new javafx.beans.property.SimpleStringProperty("Bible"), "Bible");
+        super(new dev.quire.ui.common.EditorKey.Bible(model.storyId()), model, new javafx.beans.property.SimpleStringProperty("Bible"), "Bible");
         this.model = model;
         root = Form.page(
                 Form.heading("Story bible"),

@@ -33,7 +33,7 @@ public final class CharacterSheetView extends AutosavingEditor {
     }
 
     public CharacterSheetView(CharacterSheetViewModel model) {
-        super("character:" + model.characterId(), model, model.nameProperty(), "Unnamed");
+        super(new dev.quire.ui.common.EditorKey.Character(model.characterId()), model, model.nameProperty(), "Unnamed");
         this.model = model;
         nameField = Form.line(model.nameProperty(), "Name");
         nameField.getStyleClass().add("sheet-name");

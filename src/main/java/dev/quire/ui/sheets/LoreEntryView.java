@@ -14,7 +14,7 @@ public final class LoreEntryView extends AutosavingEditor {
     private final TextField titleField;
 
     public LoreEntryView(LoreEntryViewModel model) {
-        super("lore:" + model.entryId(), model, model.titleProperty(), "Untitled lore");
+        super(new dev.quire.ui.common.EditorKey.Lore(model.entryId()), model, model.titleProperty(), "Untitled lore");
         this.model = model;
         titleField = Form.line(model.titleProperty(), "Title");
         titleField.getStyleClass().add("sheet-name");

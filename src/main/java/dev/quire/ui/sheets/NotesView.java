@@ -14,7 +14,7 @@ public final class NotesView extends AutosavingEditor {
     private final TextArea text;
 
     public NotesView(StoryViewModel model) {
-        super("notes:" + model.storyId(), model, new javafx.beans.property.SimpleStringProperty("Notes"), "Notes");
+        super(new dev.quire.ui.common.EditorKey.Notes(model.storyId()), model, new javafx.beans.property.SimpleStringProperty("Notes"), "Notes");
         this.model = model;
         text = Form.area(model.notesProperty(), "Open questions, ideas for later scenes, things to check…", 20);
         text.getStyleClass().add("notes-area");

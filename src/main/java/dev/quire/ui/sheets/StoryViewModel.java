@@ -61,8 +61,9 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
                     provider.addListener((o, was, now) -> background.write(() -> {
                         settings.setStoryProfile(id, now);
                         return null;
-                    }).start());
+                    }).describedAs("Quire could not keep the story's provider").start());
                 })
+                .describedAs("Quire could not read the providers")
                 .start();
     }
 
@@ -88,27 +89,28 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
 
     public void loadClues() {
         long id = story.id();
-        background.read(() -> studio.threads().notes(id)).onSuccess(clues::setAll).start();
+        background.read(() -> studio.threads().notes(id)).onSuccess(clues::setAll)
+                .describedAs("Quire could not read the “yes, and” notes").start();
     }
 
     public void addClue(String text, boolean shared, String sourceKind, Long sourceId) {
         long id = story.id();
         background.write(() -> studio.threads().addNote(id, text, shared, sourceKind, sourceId))
-                .onSuccess(n -> loadClues()).start();
+                .onSuccess(n -> loadClues()).describedAs("Quire could not keep the note").start();
     }
 
     public void share(dev.quire.model.Note note, boolean shared) {
         background.write(() -> {
             studio.threads().setShared(note.id(), shared);
             return null;
-        }).onSuccess(x -> loadClues()).start();
+        }).onSuccess(x -> loadClues()).describedAs("Quire could not change who sees the note").start();
     }
 
     public void deleteClue(dev.quire.model.Note note) {
         background.write(() -> {
             studio.threads().deleteNote(note.id());
             return null;
-        }).onSuccess(x -> loadClues()).start();
+        }).onSuccess(x -> loadClues()).describedAs("Quire could not remove the note").start();
     }
 
     /** The notes changed in the library (a passage pinned from a conversation): show them, without it counting as an edit. */

@@ -46,7 +46,7 @@ public final class MainViewModel {
         dark.addListener((o, was, isDark) -> background.write(() -> {
             studio.settings().put(THEME_KEY, isDark ? "dark" : "light");
             return null;
-        }).start());
+        }).describedAs("Quire could not remember the theme").start());
     }
 
     /** The story to open at start-up: the last one open, else the most recent. */
@@ -78,7 +78,7 @@ public final class MainViewModel {
             background.write(() -> {
                 studio.settings().put(LAST_STORY_KEY, Long.toString(story.id()));
                 return null;
-            }).start();
+            }).describedAs("Quire could not remember the open story").start();
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 
@@ -87,7 +87,7 @@ public final class MainViewModel {
         background.write(() -> {
             studio.settings().put("ui.last-scene." + storyId, Long.toString(sceneId));
             return null;
-        }).start();
+        }).describedAs("Quire could not remember the open scene").start();
     }
 
     /** The scene to show when a story opens: the one last worked on, else the first. Reads the library. */

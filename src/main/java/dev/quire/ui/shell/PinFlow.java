@@ -1,0 +1,108 @@
+package dev.quire.ui.shell;
+
+import dev.quire.model.LoreEntry;
+import dev.quire.studio.ConversationThreads;
+import dev.quire.ui.chat.ChatViewModel;
+import dev.quire.ui.chat.PinDialog;
+import dev.quire.ui.common.EditorKey;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Keeping what a conversation established: a passage pinned to a sheet (as a fact or into a field), the lore or
+ * the notes, and "yes, and" notes that keep a surprise as a possible clue.
+ */
+final class PinFlow {
+
+    private final Shell shell;
+    private final MainViewModel.OpenStory open;
+    private final Consumer<EditorKey> reopen;
+
+    /** {@code reopen} reloads the tab of what a pin changed, if it is open, so it does not save its older copy. */
+    PinFlow(Shell shell, MainViewModel.OpenStory open, Consumer<EditorKey> reopen) {
+        this.shell = shell;
+        this.open = open;
+        this.reopen = reopen;
+    }
+
+    /** Keeps a passage from a message in a sheet, the lore or the notes, and refreshes what shows it. */
+    void pin(ChatViewModel.Row row, String passage) {
+        if (passage == null || passage.isBlank()) {
+            return;
+        }
+        shell.flushAll();
+        var choice = new PinDialog(shell.window().get(), passage, List.copyOf(open.binder().characters()),
+                List.copyOf(open.binder().lore())).choose();
+        if (choice.isEmpty()) {
+            return;
+        }
+        var c = choice.get();
+        long source = row.message().id();
+        long storyId = open.story().id();
+        ConversationThreads threads = shell.model().studio().threads();
+        shell.model().background().write(() -> {
+            if (c.character() != null && c.asFact()) {
+                threads.pinAsFact(c.character().id(), c.passage(), source);
+                return (EditorKey) new EditorKey.Character(c.character().id());
+            } else if (c.character() != null) {
+                threads.pinToField(c.character().id(), c.field(), c.passage(), source);
+                return new EditorKey.Character(c.character().id());
+            } else if (c.toLore()) {
+                LoreEntry entry = threads.pinToLore(storyId, c.lore() == null ? null : c.lore().id(),
+                        c.newLoreTitle(), c.passage(), source);
+                return new EditorKey.Lore(entry.id());
+            } else {
+                threads.pinToNotes(storyId, c.passage(), source);
+                return new EditorKey.Notes(storyId);
+            }
+        }).onSuccess(key -> {
+            String where;
+            if (key instanceof EditorKey.Character) {
+                where = c.character().name() + (c.asFact() ? " as a fact" : "'s " + c.field().label().toLowerCase());
+            } else if (key instanceof EditorKey.Lore) {
+                where = "the lore";
+            } else {
+                where = "the story notes";
+            }
+            shell.notice("Pinned to " + where + ".");
+            open.binder().reload();
+            if (key instanceof EditorKey.Notes) {
+                shell.model().background().read(() -> shell.model().studio().stories().get(storyId))
+                        .onSuccess(s -> s.ifPresent(st -> open.bible().notesChanged(st.notes())))
+                        .describedAs("Quire could not show the pinned notes")
+                        .start();
+            } else {
+                reopen.accept(key);
+            }
+        }).onError(e -> shell.dialogs().error("Quire could not pin the passage", e.getMessage(), e)).start();
+    }
+
+    /** "Yes, and": keeps what the model said as a possible clue, sent to the model or kept private. */
+    void yesAnd(ChatViewModel.Row row, String passage) {
+        String said = passage == null || passage.isBlank() ? row.textProperty().get() : passage;
+        String quote = said.length() > 240 ? said.substring(0, 240).strip() + "…" : said.strip();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(shell.window().get());
+        dialog.setTitle("“Yes, and” note");
+        dialog.setHeaderText("Keep this as a possible clue");
+        TextArea text = new TextArea("The model said: “" + quote + "” Make it a clue?");
+        text.setWrapText(true);
+        text.setPrefRowCount(4);
+        CheckBox shared = new CheckBox("Send it to the model with the story context (otherwise it stays private)");
+        dialog.getDialogPane().setContent(new VBox(10, text, shared));
+        ButtonType keep = new ButtonType("Keep note", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, keep);
+        if (dialog.showAndWait().filter(b -> b == keep).isPresent() && !text.getText().isBlank()) {
+            open.bible().addClue(text.getText().strip(), shared.isSelected(), "message", row.message().id());
+            shell.notice("Kept a “yes, and” note" + (shared.isSelected()
+                    ? ", sent to the model from now on." : ", private."));
+        }
+    }
+}

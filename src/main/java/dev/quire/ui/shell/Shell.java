@@ -1,0 +1,27 @@
+package dev.quire.ui.shell;
+
+import dev.quire.ui.common.Dialogs;
+import javafx.stage.Window;
+
+import java.util.function.Supplier;
+
+/**
+ * What the window's flows share: its state, its questions to the writer, the window that owns their dialogs,
+ * and the open tabs.
+ */
+record Shell(MainViewModel model, Dialogs dialogs, Supplier<Window> window, EditorTabs tabs) {
+
+    /** Saves every open editor and the story's bible and notes now: before a flow reads what the writer sees. */
+    void flushAll() {
+        tabs.flushAll();
+        MainViewModel.OpenStory open = model.openStoryProperty().get();
+        if (open != null) {
+            open.bible().flush();
+        }
+    }
+
+    /** A passing word in the status bar. */
+    void notice(String text) {
+        model.noticeProperty().set(text);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.quire.ui.shell;
+
+import dev.quire.model.CharacterSheet;
+import dev.quire.model.Conversation;
+import dev.quire.model.LoreEntry;
+import dev.quire.ui.binder.BinderView;
+import dev.quire.ui.chat.ChatView;
+import dev.quire.ui.chat.ChatViewModel;
+import dev.quire.ui.common.EditorKey;
+import dev.quire.ui.common.FrameExecutor;
+import dev.quire.ui.editor.SceneEditorView;
+import dev.quire.ui.editor.SceneEditorViewModel;
+import dev.quire.ui.sheets.BibleView;
+import dev.quire.ui.sheets.CharacterSheetView;
+import dev.quire.ui.sheets.CharacterSheetViewModel;
+import dev.quire.ui.sheets.LoreEntryView;
+import dev.quire.ui.sheets.LoreEntryViewModel;
+import dev.quire.ui.sheets.NotesView;
+
+import java.util.function.Supplier;
+
+/** The open story's desk: what the binder asks for, opened in tabs, with the card and pin flows beside it. */
+final class StoryDesk implements BinderView.Actions {
+
+    private final Shell shell;
+    private final MainViewModel model;
+    private final MainViewModel.OpenStory open;
+    private final Supplier<FrameExecutor> frames;
+    private final Runnable settled;
+    private final CardFlow cards;
+    private final PinFlow pins;
+
+    /**
+     * @param frames  where streamed text reaches the window, once per frame
+     * @param settled called when the first scene is in its editor: the writer can work
+     */
+    StoryDesk(Shell shell, MainViewModel.OpenStory open, Supplier<FrameExecutor> frames, Runnable settled) {
+        this.shell = shell;
+        this.model = shell.model();
+        this.open = open;
+        this.frames = frames;
+        this.settled = settled;
+        this.cards = new CardFlow(shell);
+        this.pins = new PinFlow(shell, open, this::reopenFresh);
+    }
+
+    @Override
+    public void openBible() {
+        shell.tabs().open(new BibleView(open.bible()));
+    }
+
+    @Override
+    public void openNotes() {
+        shell.tabs().open(new NotesView(open.bible()));
+    }
+
+    @Override
+    public void openScene(long sceneId) {
+        if (shell.tabs().select(new EditorKey.Scene(sceneId))) {
+            return;
+        }
+        model.rememberScene(open.story().id(), sceneId);
+        SceneEditorViewModel vm = new SceneEditorViewModel(model.studio(), model.background(),
+                model.saveStatus(), sceneId, open.binder()::sceneSaved);
+        vm.stateProperty().addListener((o, was, state) -> {
+            if (state != SceneEditorViewModel.State.LOADING) {
+                settled.run();
+            }
+        });
+        shell.tabs().open(new SceneEditorView(vm, model.background(), frames.get()));
+    }
+
+    @Override
+    public void openCharacter(CharacterSheet sheet) {
+        if (shell.tabs().select(new EditorKey.Character(sheet.id()))) {
+            return;
+        }
+        model.background().read(() -> model.studio().characters().get(sheet.id()).orElse(sheet))
+                .onSuccess(fresh -> {
+                    CharacterSheetView sheetView = new CharacterSheetView(new CharacterSheetViewModel(
+                            model.studio(), model.background(), model.saveStatus(), fresh,
+                            open.binder()::characterRenamed));
+                    sheetView.onGoToSource(this::goToMessage);
+                    shell.tabs().open(sheetView);
+                })
+                .describedAs("Quire could not open " + sheet.name() + "'s sheet")
+                .start();
+    }
+
+    @Override
+    public void openLore(LoreEntry entry) {
+        if (shell.tabs().select(new EditorKey.Lore(entry.id()))) {
+            return;
+        }
+        model.background().read(() -> model.studio().lore().get(entry.id()).orElse(entry))
+                .onSuccess(fresh -> shell.tabs().open(new LoreEntryView(new LoreEntryViewModel(model.studio(),
+                        model.background(), model.saveStatus(), fresh, open.binder()::loreRenamed))))
+                .describedAs("Quire could not open the lore entry")
+                .start();
+    }
+
+    @Override
+    public void openConversation(Conversation conversation) {
+        if (shell.tabs().select(new EditorKey.Conversation(conversation.id()))) {
+            return;
+        }
+        shell.tabs().open(chat(conversation, null));
+    }
+
+    private ChatView chat(Conversation conversation, Long showMessage) {
+        ChatViewModel vm = new ChatViewModel(model.studio(), model.background(), frames.get(), conversation);
+        ChatView chat = showMessage == null ? new ChatView(vm, pins::pin) : new ChatView(vm, pins::pin, showMessage);
+        chat.onNote(pins::yesAnd);
+        return chat;
+    }
+
+    /** Opens the conversation a message belongs to, showing the branch that leads to that message. */
+    private void goToMessage(long messageId) {
+        model.background().read(() -> model.studio().conversations().message(messageId)
+                        .flatMap(m -> model.studio().conversations().get(m.conversationId())))
+                .onSuccess(found -> found.ifPresentOrElse(conversation -> {
+                    shell.tabs().discard(new EditorKey.Conversation(conversation.id()));
+                    shell.tabs().open(chat(conversation, messageId));
+                }, () -> model.problemProperty().set("The conversation this came from has been deleted.")))
+                .describedAs("Quire could not open the conversation")
+                .start();
+    }
+
+    @Override
+    public void newConversation(Long sceneId, String frameKey) {
+        long storyId = open.story().id();
+        String title = sceneId == null
+                ? ("analyst".equals(frameKey) ? "Analysis " : "Brainstorm ") + (open.binder().conversations().size() + 1)
+                : "Discussion: " + open.binder().scenes().stream().filter(h -> h.id() == sceneId).findFirst()
+                .map(h -> h.title()).orElse("scene");
+        model.background().write(() -> model.studio().threads().start(storyId, sceneId, title, frameKey))
+                .onSuccess(c -> {
+                    open.binder().reload();
+                    openConversation(c);
+                })
+                .onError(e -> shell.dialogs().error("Quire could not start the conversation", e.getMessage(), e))
+                .start();
+    }
+
+    /** An open sheet or lore tab would save its older copy over a pin: reopen it from the library. */
+    private void reopenFresh(EditorKey key) {
+        boolean wasOpen = shell.tabs().isOpen(key);
+        shell.tabs().discard(key);
+        if (!wasOpen) {
+            return;
+        }
+        if (key instanceof EditorKey.Character c) {
+            model.background().read(() -> model.studio().characters().get(c.characterId()))
+                    .onSuccess(sheet -> sheet.ifPresent(this::openCharacter))
+                    .describedAs("Quire could not reopen the sheet")
+                    .start();
+        } else if (key instanceof EditorKey.Lore l) {
+            model.background().read(() -> model.studio().lore().get(l.entryId()))
+                    .onSuccess(entry -> entry.ifPresent(this::openLore))
+                    .describedAs("Quire could not reopen the lore entry")
+                    .start();
+        }
+    }
+
+    @Override
+    public void importCard() {
+        cards.importCard(open.story().id(), open.binder()::reload, this::openCharacter);
+    }
+
+    @Override
+    public void exportCard(CharacterSheet sheet) {
+        cards.exportCard(sheet);
+    }
+
+    @Override
+    public void confirmDelete(String what, Runnable delete, EditorKey tab) {
+        if (shell.dialogs().confirm("Delete", "Delete " + what + "?", "This cannot be undone from the window.",
+                "Delete")) {
+            shell.tabs().discard(tab);
+            delete.run();
+        }
+    }
+}
