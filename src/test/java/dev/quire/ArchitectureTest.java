@@ -7,8 +7,12 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Keeps the layers of style.md apart: model at the bottom, then store/llm/prompt/stitch, studio, then cli and ui. */
+/**
+ * Keeps the layers apart: model at the bottom, then store/llm/prompt/stitch, studio, then cli and ui on top
+ * (docs/architecture.md; docs/decisions/0003 and 0009).
+ */
 @AnalyzeClasses(packages = "dev.quire", importOptions = ArchitectureTest.ProductionClassesOnly.class)
 class ArchitectureTest {
 
@@ -41,7 +45,7 @@ class ArchitectureTest {
             .whereLayer("Llm").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .whereLayer("Prompt").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .whereLayer("Stitch").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
-            .because("a lower layer must not know the layers built on it (style.md)");
+            .because("a lower layer must not know the layers built on it (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses()
@@ -75,4 +79,23 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.quire.ui.common..")
             .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
             .because("background work reaches the FX thread in one place (ui.common.Fx)");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.quire.(**)")
+            .should().beFreeOfCycles()
+            .because("two packages that import each other are one package in two places: neither can change alone");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreSpeaksSql = noClasses()
+            .that().resideOutsideOfPackage("dev.quire.store..")
+            .should().dependOnClassesThat().resideInAPackage("java.sql..")
+            .because("the library's tables are the store's to know; the rest asks a repository");
+
+    @ArchTest
+    static final ArchRule viewModelsHoldNoControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.animation..",
+                    "org.fxmisc..")
+            .because("a view model is tested without a screen: the view builds and binds the controls, and timing"
+                    + " belongs to the frame executor");
 }
