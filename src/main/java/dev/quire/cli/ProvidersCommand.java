@@ -145,57 +145,39 @@ final class ProvidersCommand implements Callable<Integer> {
     }
 
     private static String keyWord(ProviderSettings.KeySource source) {
-        switch (source) {
-            case ENVIRONMENT:
-                return "environment";
-            case STORED:
-                return "stored";
-            case NOT_NEEDED:
-                return "not needed";
-            case MISSING:
-            default:
-                return "missing";
-        }
+        return switch (source) {
+            case ENVIRONMENT -> "environment";
+            case STORED -> "stored";
+            case NOT_NEEDED -> "not needed";
+            case MISSING -> "missing";
+        };
     }
 
     private static String keyLine(ProviderSettings.KeySource source, Optional<String> variable, String name) {
-        switch (source) {
-            case ENVIRONMENT:
-                return "from " + variable.orElse("the environment");
-            case STORED:
-                return "stored outside the library (quire provider key " + quoted(name) + ")";
-            case NOT_NEEDED:
-                return "not needed";
-            case MISSING:
-            default:
-                return "missing: " + variable.map(v -> "set " + v + ", or ").orElse("")
-                        + "store one with `quire provider key " + quoted(name) + "`";
-        }
+        return switch (source) {
+            case ENVIRONMENT -> "from " + variable.orElse("the environment");
+            case STORED -> "stored outside the library (quire provider key " + quoted(name) + ")";
+            case NOT_NEEDED -> "not needed";
+            case MISSING -> "missing: " + variable.map(v -> "set " + v + ", or ").orElse("")
+                    + "store one with `quire provider key " + quoted(name) + "`";
+        };
     }
 
     private static String statusWord(ProviderCheck.State state) {
-        switch (state) {
-            case REACHABLE:
-                return "reachable";
-            case UNREACHABLE:
-                return "unreachable";
-            case NOT_CHECKED:
-            default:
-                return "not checked";
-        }
+        return switch (state) {
+            case REACHABLE -> "reachable";
+            case UNREACHABLE -> "unreachable";
+            case NOT_CHECKED -> "not checked";
+        };
     }
 
     private static String statusLine(ProviderCheck.Result check) {
-        switch (check.state()) {
-            case REACHABLE:
-                return String.format(Locale.ROOT, "reachable (%d ms, %d model%s)", check.latency().toMillis(),
-                        check.models(), check.models() == 1 ? "" : "s");
-            case UNREACHABLE:
-                return "unreachable: " + check.message();
-            case NOT_CHECKED:
-            default:
-                return "not checked: " + check.message();
-        }
+        return switch (check.state()) {
+            case REACHABLE -> String.format(Locale.ROOT, "reachable (%d ms, %d model%s)",
+                    check.latency().toMillis(), check.models(), check.models() == 1 ? "" : "s");
+            case UNREACHABLE -> "unreachable: " + check.message();
+            case NOT_CHECKED -> "not checked: " + check.message();
+        };
     }
 
     private static String quoted(String name) {

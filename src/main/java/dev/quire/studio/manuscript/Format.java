@@ -48,19 +48,12 @@ public enum Format {
 
     /** A format by the name a writer types: md, markdown, txt, text, docx, epub (any case). */
     public static Optional<Format> named(String name) {
-        switch (name.strip().toLowerCase(Locale.ROOT)) {
-            case "md":
-            case "markdown":
-                return Optional.of(MARKDOWN);
-            case "txt":
-            case "text":
-                return Optional.of(TEXT);
-            case "docx":
-                return Optional.of(DOCX);
-            case "epub":
-                return Optional.of(EPUB);
-            default:
-                return Optional.empty();
-        }
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "md", "markdown" -> Optional.of(MARKDOWN);
+            case "txt", "text" -> Optional.of(TEXT);
+            case "docx" -> Optional.of(DOCX);
+            case "epub" -> Optional.of(EPUB);
+            default -> Optional.empty();
+        };
     }
 }

@@ -61,18 +61,10 @@ public final class StoryExport {
     /** Renders {@code story} as {@code format} onto {@code out}. */
     public static void write(ExportedStory story, Format format, Options options, OutputStream out) throws IOException {
         switch (format) {
-            case MARKDOWN:
-            case TEXT:
-                MarkupWriter.write(story, format, options, out);
-                break;
-            case DOCX:
-                DocxWriter.write(story, options, out);
-                break;
-            case EPUB:
-                EpubWriter.write(story, options, out);
-                break;
-            default:
-                throw new IllegalArgumentException("no writer for " + format);
+            case MARKDOWN, TEXT -> MarkupWriter.write(story, format, options, out);
+            case DOCX -> DocxWriter.write(story, options, out);
+            case EPUB -> EpubWriter.write(story, options, out);
+            default -> throw new IllegalArgumentException("no writer for " + format);
         }
     }
 

@@ -152,14 +152,11 @@ public final class ChatView implements Editor {
     }
 
     static String frameName(String key) {
-        switch (key == null ? "" : key) {
-            case "analyst":
-                return "Analyst: psychology, implications, fitting details";
-            case "critic":
-                return "Critic";
-            default:
-                return "Co-writer";
-        }
+        return switch (key == null ? "" : key) {
+            case "analyst" -> "Analyst: psychology, implications, fitting details";
+            case "critic" -> "Critic";
+            default -> "Co-writer";
+        };
     }
 
     private final class MessageCell extends ListCell<ChatViewModel.Row> {

@@ -101,16 +101,12 @@ public final class RestoreDialog {
     }
 
     private static String kind(Backups.Kind kind) {
-        switch (kind) {
-            case AUTOMATIC:
-                return "daily backup";
-            case BEFORE_DELETE:
-                return "before a story was deleted";
-            case BEFORE_RESTORE:
-                return "before a restore";
-            default:
-                return "copy";
-        }
+        return switch (kind) {
+            case AUTOMATIC -> "daily backup";
+            case BEFORE_DELETE -> "before a story was deleted";
+            case BEFORE_RESTORE -> "before a restore";
+            case OTHER -> "copy";
+        };
     }
 
     private static String size(long bytes) {

@@ -161,17 +161,13 @@ public final class ProvidersViewModel {
 
     private String describe(KeySource source, ProviderProfile p) {
         String variable = studio.providers().keyVariable(p).orElse(null);
-        switch (source) {
-            case ENVIRONMENT:
-                return "Key from the environment variable " + variable + ".";
-            case STORED:
-                return "A key is stored for this profile (in a file only you can read, outside the library).";
-            case NOT_NEEDED:
-                return p.kind() == ProviderKind.OLLAMA ? "Ollama needs no key."
-                        : "A server on this machine or your network usually needs no key; add one if it asks.";
-            default:
-                return "No key yet. Paste one below" + (variable == null ? "." : ", or set " + variable + ".");
-        }
+        return switch (source) {
+            case ENVIRONMENT -> "Key from the environment variable " + variable + ".";
+            case STORED -> "A key is stored for this profile (in a file only you can read, outside the library).";
+            case NOT_NEEDED -> p.kind() == ProviderKind.OLLAMA ? "Ollama needs no key."
+                    : "A server on this machine or your network usually needs no key; add one if it asks.";
+            case MISSING -> "No key yet. Paste one below" + (variable == null ? "." : ", or set " + variable + ".");
+        };
     }
 
     /** The profile as the form has it now, not yet checked. */
