@@ -143,7 +143,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = cmd.getErr();
         try (Studio studio = library.orElse(parent.library).open(parent.env)) {
             StorySummary chosen = StoryArgument.resolve(studio, story, cmd);
-            Generator generator = new Generator(studio);
+            Generator generator = studio.generator();
             Generator.Prepared prepared;
             try {
                 Generator.Request.Builder builder = Generator.Request.builder(chosen.id(),

@@ -231,16 +231,16 @@ public final class Prompts {
                         : "The selection from " + anchorStart + " to " + anchorEnd + " is empty or backwards: "
                         + "select the passage to rewrite.");
             }
-            String problem = Generator.placeProblem(m, target, anchorStart, end);
+            String problem = GenerationModes.placeProblem(m, target, anchorStart, end);
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
             }
         }
-        Frame frame = Generator.frameFor(this, storyId, m, frameKey);
+        Frame frame = GenerationModes.frameFor(this, storyId, m, frameKey);
         Optional<ProviderProfile> profile = studio.providers().profileFor(storyId);
         int budget = budgetTokens != null ? budgetTokens : profile.map(p -> budget(p, null)).orElse(DEFAULT_BUDGET);
         TokenCounter counter = profile.map(p -> counter(p, null)).orElse(TokenCounter.estimate());
-        return assemble(story, scenes, target, frame, instruction, Generator.anchor(m, anchorStart, end), budget,
+        return assemble(story, scenes, target, frame, instruction, GenerationModes.anchor(m, anchorStart, end), budget,
                 counter);
     }
 

@@ -11,14 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whether providers answer, found by asking each for its model list: free, unlike a test generation, and quick.
  * Profiles are checked at the same time, each bounded by the timeout and never retried. A profile that needs a
- * key and has none is not contacted.
+ * key and has none is not contacted. The checks run on the studio's streaming executor.
  */
 public final class ProviderCheck {
 
@@ -32,8 +29,6 @@ public final class ProviderCheck {
     public record Result(ProviderProfile profile, State state, Duration latency, int models, String message) {
     }
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
     private ProviderCheck() {
     }
 
@@ -43,26 +38,19 @@ public final class ProviderCheck {
         if (profiles.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(profiles.size(), 8), r -> {
-            Thread t = new Thread(r, "quire-provider-check-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Providers.Settings settings = studio.providerTimeouts().withTimeouts(timeout, timeout, timeout)
-                    .withRetry(1, Duration.ZERO, Duration.ZERO);
-            List<CompletableFuture<Result>> pending = new ArrayList<>();
-            for (ProviderProfile p : profiles) {
-                pending.add(CompletableFuture.supplyAsync(() -> checkOne(studio.providers(), p, settings), pool));
-            }
-            List<Result> results = new ArrayList<>();
-            for (CompletableFuture<Result> f : pending) {
-                results.add(f.join());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+        Providers.Settings settings = studio.providerTimeouts().withTimeouts(timeout, timeout, timeout)
+                .withRetry(1, Duration.ZERO, Duration.ZERO);
+        // each check is bounded by the timeout, so none holds a streaming thread for longer
+        List<CompletableFuture<Result>> pending = new ArrayList<>();
+        for (ProviderProfile p : profiles) {
+            pending.add(CompletableFuture.supplyAsync(() -> checkOne(studio.providers(), p, settings),
+                    studio.streaming()));
         }
+        List<Result> results = new ArrayList<>();
+        for (CompletableFuture<Result> f : pending) {
+            results.add(f.join());
+        }
+        return results;
     }
 
     private static Result checkOne(ProviderSettings providers, ProviderProfile profile, Providers.Settings settings) {

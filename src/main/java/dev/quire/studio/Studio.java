@@ -16,18 +16,34 @@ import dev.quire.store.StoryRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An open library with its repositories. The command line opens one per command; the studio
  * window keeps one open for its lifetime.
+ *
+ * <p>Threads: the studio owns one streaming executor ({@code quire-stream-N} daemon threads, at most
+ * {@value #STREAM_THREADS}, gone when idle) on which every generation and every reply records what
+ * streams in, and provider checks run. {@link #close()} lets the saves already waiting finish, for at
+ * most {@link #CLOSE_WAIT}, before it closes the library.
  */
 public final class Studio implements AutoCloseable {
 
     /** What to do when the library file does not exist yet. */
     public enum NewLibrary { WITH_SAMPLE, EMPTY }
+
+    /** Enough for the provider checks to run side by side while streams are recorded. */
+    static final int STREAM_THREADS = 8;
+    /** The most {@link #close()} waits for pending saves (a delayed one is due within a save interval). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final AtomicInteger STREAM_THREAD_NUMBERS = new AtomicInteger();
 
     private final Path dataDir;
     private final Database database;
@@ -45,6 +61,8 @@ public final class Studio implements AutoCloseable {
     private final Stitching stitching;
     private final ProviderSettings providers;
     private final ProviderTuning.Result providerTuning;
+    private final ScheduledThreadPoolExecutor streaming;
+    private final Generator generator;
 
     private Studio(Path dataDir, Database database, Map<String, String> env) {
         this.dataDir = dataDir;
@@ -64,6 +82,21 @@ public final class Studio implements AutoCloseable {
         this.providerTuning = ProviderTuning.fromEnvironment(env);
         this.providers = new ProviderSettings(new ProviderRepository(database), settings,
                 new KeyVault(LibraryLocation.configDir(env)), env, providerTuning.settings());
+        this.streaming = streamingExecutor();
+        this.generator = new Generator(this);
+    }
+
+    private static ScheduledThreadPoolExecutor streamingExecutor() {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(STREAM_THREADS, r -> {
+            Thread t = new Thread(r, "quire-stream-" + STREAM_THREAD_NUMBERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // threads come when streams do and go when they stop: an idle library holds none
+        pool.setKeepAliveTime(10, TimeUnit.SECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     /**
@@ -156,6 +189,11 @@ public final class Studio implements AutoCloseable {
         return threads;
     }
 
+    /** Asks for variants of a scene, a continuation or a rewrite; one for the open library. */
+    public Generator generator() {
+        return generator;
+    }
+
     /** Each scene's stitching pane: variant columns, the composition with its provenance, and accepting it. */
     public Stitching stitching() {
         return stitching;
@@ -169,6 +207,14 @@ public final class Studio implements AutoCloseable {
     /** Provider profiles, their keys, and which one a story uses. */
     public ProviderSettings providers() {
         return providers;
+    }
+
+    /**
+     * Where streamed text is recorded and provider checks run. Callbacks that must keep their order go through a
+     * {@link dev.quire.llm.SerialExecutor} over it.
+     */
+    ScheduledExecutorService streaming() {
+        return streaming;
     }
 
     /** Timeouts, retries and fan-out bound the providers are made with. */
@@ -204,8 +250,20 @@ public final class Studio implements AutoCloseable {
         return LibraryCheck.run(this);
     }
 
+    /**
+     * Closes the library, once the saves already waiting on the streaming executor went in (at most
+     * {@link #CLOSE_WAIT}): text that arrived just before is not lost. A stream still going after that records
+     * nothing more.
+     */
     @Override
     public void close() {
-        database.close();
+        streaming.shutdown(); // delayed saves already scheduled still run
+        try {
+            streaming.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            database.close();
+        }
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -257,6 +258,35 @@ class GeneratorTest {
         assertNull(outcome.saveFailure());
         RecordedRequest request = server.takeRequest();
         assertEquals("sk-test-generator-0123456789", request.getHeaders().get("x-api-key"));
+    }
+
+    @Test
+    void closingTheLibraryKeepsTheTextThatArrivedJustBefore() throws Exception {
+        server.enqueue(Wire.stalledAfter("text/event-stream", Wire.anthropicStart()
+                + Wire.anthropicDelta("First words ") + Wire.anthropicDelta("and the last")).build());
+        CountDownLatch heard = new CountDownLatch(2);
+
+        Generator.Running running = studio.generator().start(ask("Begin.").build(),
+                (variant, delta) -> heard.countDown(), caller);
+        assertTrue(heard.await(10, TimeUnit.SECONDS));
+        studio.close(); // the last words wait for their delayed save: closing lets it in first
+        studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY, env);
+
+        assertEquals("First words and the last",
+                studio.generations().variants(running.generationId()).get(0).text());
+        running.cancel();
+    }
+
+    @Test
+    void everyGenerationIsRecordedOnTheStudiosStreamingThreads() throws Exception {
+        server.enqueue(Wire.sse(Wire.anthropic("One.")).build());
+        Handler handler = new Handler();
+
+        assertSame(studio.generator(), studio.generator(), "one generator for the open library");
+        studio.generator().start(ask("Count.").build(), handler, Runnable::run).done().get(10, TimeUnit.SECONDS);
+
+        assertFalse(handler.threads.isEmpty());
+        assertTrue(handler.threads.stream().allMatch(t -> t.startsWith("quire-stream-")), handler.threads.toString());
     }
 
     // ---- refusing to start ----

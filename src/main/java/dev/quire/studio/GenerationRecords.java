@@ -1,0 +1,96 @@
+package dev.quire.studio;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.llm.ChatMessage;
+import dev.quire.llm.ChatRequest;
+import dev.quire.llm.SystemBlock;
+import dev.quire.llm.VariantResult;
+import dev.quire.model.Generation;
+import dev.quire.model.Variant;
+import dev.quire.store.GenerationRepository;
+
+import java.util.Locale;
+
+/**
+ * What the library keeps of a generation: the request exactly as sent, recorded before sending, and each variant's
+ * text as it streams and as it ended.
+ */
+final class GenerationRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GenerationRecords() {
+    }
+
+    /**
+     * Records the generation as streaming, before anything is sent, so that what arrives always has a row to go to.
+     *
+     * @throws dev.quire.store.PersistenceException when the library cannot record it
+     */
+    static Generation record(GenerationRepository generations, Generator.Prepared prepared) {
+        ChatRequest chat = prepared.request();
+        return generations.create(new Generation(0, prepared.story().id(),
+                prepared.scene().map(s -> s.id()).orElse(null), null, prepared.frame().key(),
+                prepared.profile().name(), prepared.model(), messagesJson(chat), parametersJson(prepared),
+                chat.seed(), chat.variants(),
+                new Generation.Usage(prepared.estimatedInputTokens(), null, null, null), null, null,
+                Generation.Status.STREAMING, null));
+    }
+
+    /** Saves a generation's variants into their rows as they stream and end. */
+    record Variants(GenerationRepository generations, long generationId) implements StreamRecorder.Target {
+
+        @Override
+        public void saveStreaming(int variant, String text) {
+            generations.saveVariant(generationId, variant, text, Variant.Status.STREAMING, null, null);
+        }
+
+        @Override
+        public void saveEnded(VariantResult result, String text) {
+            generations.saveVariant(generationId, result.index(), text, StreamRecorder.statusOf(result.status()),
+                    result.stopReason(), result.error() == null ? null : result.error().message());
+        }
+
+        @Override
+        public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
+            generations.finish(generationId, status, usage, error);
+        }
+    }
+
+    /** The system blocks and messages of a request exactly as sent, as JSON: what the library records. */
+    static String messagesJson(ChatRequest chatRequest) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode system = root.putArray("system");
+        for (SystemBlock b : chatRequest.system()) {
+            system.addObject().put("text", b.text()).put("cacheBreakpoint", b.cacheBreakpoint());
+        }
+        ArrayNode messages = root.putArray("messages");
+        for (ChatMessage m : chatRequest.messages()) {
+            messages.addObject().put("role", m.role().name().toLowerCase(Locale.ROOT)).put("text", m.text());
+        }
+        return root.toString();
+    }
+
+    /** Provider kind and address, variants, the sampling settings, and where in the scene, as JSON. */
+    static String parametersJson(Generator.Prepared prepared) {
+        ChatRequest chat = prepared.request();
+        ObjectNode p = JSON.createObjectNode();
+        p.put("kind", prepared.profile().kind().name());
+        p.put("baseUrl", prepared.profile().baseUrl());
+        p.put("variants", chat.variants());
+        p.put("maxOutputTokens", chat.maxOutputTokens() != null ? chat.maxOutputTokens()
+                : prepared.profile().maxOutputTokens());
+        if (chat.temperature() != null) {
+            p.put("temperature", chat.temperature());
+        }
+        prepared.scene().ifPresent(s -> p.put("scenePosition", s.position() + 1));
+        p.put("mode", prepared.mode().name());
+        if (prepared.anchorStart() != null) {
+            p.put("anchorStart", prepared.anchorStart());
+            p.put("anchorEnd", prepared.anchorEnd());
+        }
+        return p.toString();
+    }
+}
