@@ -572,7 +572,10 @@ public final class MainView {
                     settled();
                 }
             });
-            open(new SceneEditorView(vm, model.background(), frames()));
+            dev.quire.ui.stitch.StitchViewModel stitch = new dev.quire.ui.stitch.StitchViewModel(model.studio(),
+                    new dev.quire.studio.Generator(model.studio()), model.background(), model.saveStatus(), frames(),
+                    frames(), sceneId);
+            open(new SceneEditorView(vm, stitch, model.background()));
             refreshSceneWords();
         }
 
