@@ -75,6 +75,19 @@ class ArchitectureTest {
             .because("one layer owns the network");
 
     @ArchTest
+    static final ArchRule viewModelsHoldStateNotControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.animation..")
+            .because("a view model is tested without a screen: views bind controls, timing belongs to the frame"
+                    + " executor (style.md)");
+
+    @ArchTest
+    static final ArchRule stitchingDoesNotKnowTheSceneEditor = noClasses()
+            .that().resideInAnyPackage("dev.quire.ui.stitch..", "dev.quire.ui.prose..")
+            .should().dependOnClassesThat().resideInAPackage("dev.quire.ui.editor..")
+            .because("the scene editor hosts the stitching pane; both edit prose through ui.prose");
+
+    @ArchTest
     static final ArchRule onlyFxTouchesTheFxThread = noClasses()
             .that().resideOutsideOfPackage("dev.quire.ui.common..")
             .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
@@ -91,11 +104,4 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
             .because("the library's tables are the store's to know; the rest asks a repository");
 
-    @ArchTest
-    static final ArchRule viewModelsHoldNoControls = noClasses()
-            .that().haveSimpleNameEndingWith("ViewModel")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.animation..",
-                    "org.fxmisc..")
-            .because("a view model is tested without a screen: the view builds and binds the controls, and timing"
-                    + " belongs to the frame executor");
 }

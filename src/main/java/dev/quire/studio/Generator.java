@@ -465,6 +465,7 @@ public final class Generator {
         GenerationHandle handle = recorder.send(prepared.provider, prepared.chatRequest);
         CompletableFuture<Outcome> done = recorder.done().thenApply(e -> new Outcome(recorded.id(), e.status(),
                 e.results(), e.usage(), e.error(), e.saveFailure()));
+        studio.recording(done);
         return new Running(recorded.id(), handle, done);
     }
 

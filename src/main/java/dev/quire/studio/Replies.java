@@ -105,6 +105,7 @@ final class Replies {
         GenerationHandle handle = recorder.send(provider, request);
         CompletableFuture<Message> done = new CompletableFuture<>();
         recorder.done().thenAccept(ending -> settle(target, ending, done));
+        studio.recording(done);
         return new Streaming(message.id(), handle, done);
     }
 

@@ -217,6 +217,16 @@ public final class Studio implements AutoCloseable {
         return streaming;
     }
 
+    /** Streams that were started and are not yet recorded in full; {@link #close()} waits for them a moment. */
+    private final java.util.Set<java.util.concurrent.CompletableFuture<?>> recording =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A stream whose recording completes {@code done}: a stopped one still records what it sent. */
+    void recording(java.util.concurrent.CompletableFuture<?> done) {
+        recording.add(done);
+        done.whenComplete((r, e) -> recording.remove(done));
+    }
+
     /** Timeouts, retries and fan-out bound the providers are made with. */
     Providers.Settings providerTimeouts() {
         return providerTuning.settings();
@@ -257,6 +267,15 @@ public final class Studio implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            // a stream the window has just stopped still sends its last words and its end: record them first
+            java.util.concurrent.CompletableFuture.allOf(recording.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+                    .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a stream that failed has recorded its failure; one still going records nothing more after this
+        }
         streaming.shutdown(); // delayed saves already scheduled still run
         try {
             streaming.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -10,12 +10,14 @@ import dev.quire.model.SceneHeader;
 import dev.quire.model.Span;
 import dev.quire.model.StorySummary;
 import dev.quire.model.Words;
+import dev.quire.studio.Generator;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.Background;
 import dev.quire.ui.common.SaveStatus;
-import dev.quire.ui.editor.ProseArea;
 import dev.quire.ui.editor.SceneEditorView;
 import dev.quire.ui.editor.SceneEditorViewModel;
+import dev.quire.ui.prose.ProseArea;
+import dev.quire.ui.stitch.StitchViewModel;
 import javafx.application.Application;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -313,7 +315,8 @@ class FoundationBenchmark {
             SaveStatus status = new SaveStatus(background.results());
             vm[0] = new SceneEditorViewModel(studio, background, status, library.bigSceneId, (id, title, words) -> {
             });
-            view[0] = new SceneEditorView(vm[0], background);
+            view[0] = new SceneEditorView(vm[0], new StitchViewModel(studio, new Generator(studio), background, status,
+                    Runnable::run, (interval, tick) -> () -> { }, library.bigSceneId), background);
             left.getChildren().setAll(view[0].view());
             bare[0] = new ProseArea();
             // the same reading column as the scene editor gives its area, so both wrap alike
@@ -457,7 +460,7 @@ class FoundationBenchmark {
         java.util.function.Predicate<Map<String, Long>> storyLive = h ->
                 h.getOrDefault("dev.quire.model.SceneHeader", 0L) >= storyScenes
                         && h.getOrDefault("dev.quire.model.LoreEntry", 0L) >= BigLibrary.LORE
-                        && h.getOrDefault("dev.quire.ui.editor.ProseArea", 0L) >= 1
+                        && h.getOrDefault("dev.quire.ui.prose.ProseArea", 0L) >= 1
                         && h.getOrDefault("dev.quire.model.Scene", 0L) >= 1;
 
         System.out.println("\n[bench] 4/5. Start-up of the real studio in a child JVM, and its heap ("

@@ -9,11 +9,13 @@ import dev.quire.model.Scene;
 import dev.quire.model.Story;
 import dev.quire.model.Variant;
 import dev.quire.model.Words;
+import dev.quire.studio.Generator;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.Background;
 import dev.quire.ui.common.FrameExecutor;
 import dev.quire.ui.common.SaveStatus;
-import dev.quire.ui.editor.ProseArea;
+import dev.quire.ui.prose.ProseArea;
+import dev.quire.ui.stitch.SceneHost;
 import dev.quire.ui.stitch.StitchView;
 import dev.quire.ui.stitch.StitchViewModel;
 import dev.quire.ui.stitch.VariantColumn;
@@ -146,27 +148,11 @@ class StitchBenchmark {
                 // the probe's timer first, so it marks the start of each pulse before the frame executor runs
                 FrameProbe probe = new FrameProbe(fxScene);
                 FrameExecutor frames = new FrameExecutor();
-                StitchViewModel model = new StitchViewModel(studio, background, new SaveStatus(background.results()),
-                        probe.timed(frames), story.id(), scene.id(), new StitchViewModel.SceneHost() {
-                            @Override
-                            public int caret() {
-                                return 0;
-                            }
-
-                            @Override
-                            public int[] selection() {
-                                return new int[] {0, 0};
-                            }
-
-                            @Override
-                            public void saveScene() {
-                            }
-
-                            @Override
-                            public void sceneReplaced(Prose prose) {
-                            }
-                        });
+                StitchViewModel model = new StitchViewModel(studio, new Generator(studio), background,
+                        new SaveStatus(background.results()), probe.timed(frames), frames, scene.id());
+                model.attach(SceneHost.NONE);
                 StitchView view = new StitchView(model);
+                model.load(story.id());
                 root.getChildren().setAll(view);
                 return new Pane(stage, probe, frames, model, view);
             });
@@ -613,7 +599,7 @@ class StitchBenchmark {
         for (int k = 0; k < stack.length; k++) {
             StackTraceElement e = stack[k];
             if (e.getClassName().startsWith("dev.quire.") && !e.getClassName().startsWith("dev.quire.bench.")
-                    && !e.getClassName().equals("dev.quire.ui.common.FrameExecutor$1")) {
+                    && !e.getClassName().startsWith("dev.quire.ui.common.FrameExecutor")) {
                 app = shortName(e);
                 if (k > 0 && !stack[k - 1].getClassName().startsWith("java.")) {
                     app += " → " + shortName(stack[k - 1]);

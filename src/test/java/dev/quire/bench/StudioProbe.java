@@ -1,7 +1,7 @@
 package dev.quire.bench;
 
 import dev.quire.Launcher;
-import dev.quire.ui.editor.ProseArea;
+import dev.quire.ui.prose.ProseArea;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;

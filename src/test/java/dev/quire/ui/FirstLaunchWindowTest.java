@@ -2,7 +2,7 @@ package dev.quire.ui;
 
 import dev.quire.model.Prose;
 import dev.quire.studio.Studio;
-import dev.quire.ui.editor.ProseArea;
+import dev.quire.ui.prose.ProseArea;
 import javafx.scene.control.Tab;
 import org.junit.jupiter.api.Test;
 

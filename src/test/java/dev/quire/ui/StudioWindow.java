@@ -1,8 +1,8 @@
 package dev.quire.ui;
 
 import dev.quire.ui.binder.BinderView;
-import dev.quire.ui.editor.ProseArea;
 import dev.quire.ui.editor.SceneEditorView;
+import dev.quire.ui.prose.ProseArea;
 import dev.quire.ui.shell.MainView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TreeCell;

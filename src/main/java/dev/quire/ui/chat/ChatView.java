@@ -4,7 +4,7 @@ import dev.quire.model.Message;
 import dev.quire.model.Provenance;
 import dev.quire.studio.Markup;
 import dev.quire.ui.common.Editor;
-import dev.quire.ui.editor.ProseArea;
+import dev.quire.ui.prose.ProseArea;
 import dev.quire.ui.prompt.ContextMeter;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

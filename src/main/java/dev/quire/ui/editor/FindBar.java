@@ -1,5 +1,6 @@
 package dev.quire.ui.editor;
 
+import dev.quire.ui.prose.ProseArea;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -1,6 +1,7 @@
 package dev.quire.ui.editor;
 
 import dev.quire.model.SceneRevision;
+import dev.quire.ui.prose.ProseArea;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

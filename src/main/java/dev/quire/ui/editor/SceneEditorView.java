@@ -2,8 +2,15 @@ package dev.quire.ui.editor;
 
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Words;
-import dev.quire.ui.common.Background;
 import dev.quire.ui.common.AutosavingEditor;
+import dev.quire.ui.common.Background;
+import dev.quire.ui.prose.ProseArea;
+import dev.quire.ui.prose.ProvenancePaint;
+import dev.quire.ui.stitch.GeneratePanel;
+import dev.quire.ui.stitch.SceneHost;
+import dev.quire.ui.stitch.StitchView;
+import dev.quire.ui.stitch.StitchViewModel;
+import dev.quire.ui.stitch.VariantColumn;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -27,7 +34,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 
-/** A scene: its title and details above, its prose below in a rich-text area. */
+/**
+ * A scene: its title and details above, its prose below in a rich-text area, and beside it (Ctrl+2) the
+ * stitching pane with the generate panel under both.
+ */
 public final class SceneEditorView extends AutosavingEditor {
 
     private final SceneEditorViewModel model;
@@ -40,25 +50,21 @@ public final class SceneEditorView extends AutosavingEditor {
     private static final javafx.scene.input.KeyCombination REPLACE = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
-    private final java.util.concurrent.Executor frames;
+    private final StitchViewModel stitch;
     private final StackPane centreSwitch = new StackPane();
     private final ToggleButton sceneToggle = new ToggleButton("Scene");
     private final ToggleButton variantsToggle = new ToggleButton("Variants");
     private final ToggleButton provenanceToggle = new ToggleButton("Provenance");
-    private dev.quire.ui.stitch.StitchView stitchView;
-    private dev.quire.ui.stitch.GeneratePanel generatePanel;
-
-    public SceneEditorView(SceneEditorViewModel model, Background background) {
-        this(model, background, Runnable::run);
-    }
+    private StitchView stitchView;
+    private GeneratePanel generatePanel;
 
     /**
-     * @param frames where streamed variant text is applied: once per frame in the window
+     * @param stitch the scene's stitching pane, shown once the scene has loaded (its story is known then)
      */
-    public SceneEditorView(SceneEditorViewModel model, Background background, java.util.concurrent.Executor frames) {
+    public SceneEditorView(SceneEditorViewModel model, StitchViewModel stitch, Background background) {
         super(new dev.quire.ui.common.EditorKey.Scene(model.sceneId()), model, model.titleProperty(), "Untitled scene");
         this.model = model;
-        this.frames = frames;
+        this.stitch = stitch;
         root.getStyleClass().add("scene-editor");
 
         title.getStyleClass().add("scene-title");
@@ -84,13 +90,7 @@ public final class SceneEditorView extends AutosavingEditor {
 
         ToggleButton provenance = provenanceToggle;
         provenance.setTooltip(new Tooltip("Colour text by where it came from: a variant, or your own hand"));
-        provenance.selectedProperty().addListener((o, was, on) -> {
-            if (on) {
-                area.getStyleClass().add("show-provenance");
-            } else {
-                area.getStyleClass().remove("show-provenance");
-            }
-        });
+        provenance.selectedProperty().addListener((o, was, on) -> ProvenancePaint.show(area.getStyleClass(), on));
 
         javafx.scene.control.Button preview = new javafx.scene.control.Button("Prompt…");
         preview.setTooltip(new Tooltip("See exactly what the next request for this scene would send (Ctrl+Shift+P)"));
@@ -101,9 +101,7 @@ public final class SceneEditorView extends AutosavingEditor {
                 model.titleProperty().get(), list, area.prose()).choose()
                 .ifPresent(r -> model.restore(r, prose -> {
                     showProse(prose);
-                    if (stitchView != null) {
-                        stitchView.model().sceneRestored(prose.text().length());
-                    }
+                    stitch.sceneRestored(prose.text().length());
                 }))));
         javafx.scene.control.ToggleGroup view = new javafx.scene.control.ToggleGroup();
         sceneToggle.setToggleGroup(view);
@@ -148,7 +146,15 @@ public final class SceneEditorView extends AutosavingEditor {
         // while stitching the columns need the height more than the summary does
         context.visibleProperty().bind(sceneToggle.selectedProperty());
         context.managedProperty().bind(context.visibleProperty());
-        VBox top = new VBox(6, header, context);
+        // a revision that cannot be listed or restored says so here; the scene's text stays as it is
+        Label problem = new Label();
+        problem.getStyleClass().add("status-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty()
+                .and(model.stateProperty().isEqualTo(SceneEditorViewModel.State.READY)));
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox top = new VBox(6, header, problem, context);
         top.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(top);
 
@@ -212,12 +218,12 @@ public final class SceneEditorView extends AutosavingEditor {
                 variantsToggle.setSelected(true);
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && stitchView != null
-                    && stitchView.model().runningProperty().get()) {
+                    && stitch.runningProperty().get()) {
                 // Esc stops the streams from anywhere in the scene's tab, not only from the panel
-                stitchView.model().cancel();
+                stitch.cancel();
                 e.consume();
-            } else if (dev.quire.ui.stitch.GeneratePanel.GENERATE.match(e) && stitchView != null) {
-                stitchView.model().generate();
+            } else if (GeneratePanel.GENERATE.match(e) && stitchView != null) {
+                stitch.generate();
                 e.consume();
             }
         });
@@ -242,36 +248,34 @@ public final class SceneEditorView extends AutosavingEditor {
 
     /** The generate panel and the stitching pane, made once the scene has loaded and its story is known. */
     private void buildStitching(javafx.scene.control.Button preview) {
-        dev.quire.ui.stitch.StitchViewModel stitch = new dev.quire.ui.stitch.StitchViewModel(model.studio(),
-                model.background(), model.saveStatus(), frames, model.storyId(), model.sceneId(),
-                new dev.quire.ui.stitch.StitchViewModel.SceneHost() {
-                    @Override
-                    public int caret() {
-                        return area.getCaretPosition();
-                    }
+        stitch.attach(new SceneHost() {
+            @Override
+            public int caret() {
+                return area.getCaretPosition();
+            }
 
-                    @Override
-                    public int[] selection() {
-                        return new int[] {area.getSelection().getStart(), area.getSelection().getEnd()};
-                    }
+            @Override
+            public int[] selection() {
+                return new int[] {area.getSelection().getStart(), area.getSelection().getEnd()};
+            }
 
-                    @Override
-                    public String text() {
-                        return area.getText();
-                    }
+            @Override
+            public String text() {
+                return area.getText();
+            }
 
-                    @Override
-                    public void saveScene() {
-                        model.saveSceneSoon();
-                    }
+            @Override
+            public void saveScene() {
+                model.saveSceneSoon();
+            }
 
-                    @Override
-                    public void sceneReplaced(dev.quire.model.Prose prose) {
-                        model.replaced(prose, SceneEditorView.this::showProse);
-                        provenanceToggle.setSelected(true);
-                        sceneToggle.setSelected(true);
-                    }
-                });
+            @Override
+            public void sceneReplaced(dev.quire.model.Prose prose) {
+                model.replaced(prose, SceneEditorView.this::showProse);
+                provenanceToggle.setSelected(true);
+                sceneToggle.setSelected(true);
+            }
+        });
         model.companion(stitch);
         // where a continuation or rewrite goes moves with the writer's edits before it
         area.plainTextChanges().subscribe(change -> {
@@ -279,8 +283,9 @@ public final class SceneEditorView extends AutosavingEditor {
                 stitch.sceneEdited(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
             }
         });
-        stitchView = new dev.quire.ui.stitch.StitchView(stitch);
-        generatePanel = new dev.quire.ui.stitch.GeneratePanel(stitch, this::openPromptPreview);
+        stitchView = new StitchView(stitch);
+        stitch.load(model.storyId());
+        generatePanel = new GeneratePanel(stitch, this::openPromptPreview);
         root.setBottom(generatePanel);
         Runnable turns = () -> generatePanel.showTurns(model.characters().stream()
                 .filter(c -> c.playedBy() == dev.quire.model.PlayedBy.WRITER && model.present().contains(c.id()))
@@ -293,21 +298,21 @@ public final class SceneEditorView extends AutosavingEditor {
                 variantsToggle.setSelected(true);
             }
         });
-        stitch.columns().addListener((ListChangeListener<dev.quire.ui.stitch.VariantColumn>) c -> {
+        stitch.columns().addListener((ListChangeListener<VariantColumn>) c -> {
             if (!stitch.columns().isEmpty() && stitch.loadedProperty().get() && stitch.runningProperty().get()) {
                 variantsToggle.setSelected(true);
             }
         });
         dev.quire.ui.prompt.PromptPreviewViewModel vm = model.promptProperty().get();
         if (vm != null) {
-            followPanel(vm, stitch);
+            followPanel(vm);
         } else {
-            model.promptProperty().addListener((o, was, now) -> followPanel(now, stitch));
+            model.promptProperty().addListener((o, was, now) -> followPanel(now));
         }
     }
 
     /** The context meter and Prompt Preview show what Generate would send: the panel's frame and instruction. */
-    private void followPanel(dev.quire.ui.prompt.PromptPreviewViewModel vm, dev.quire.ui.stitch.StitchViewModel stitch) {
+    private void followPanel(dev.quire.ui.prompt.PromptPreviewViewModel vm) {
         generatePanel.showMeter(vm);
         javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
         settle.setOnFinished(e -> {
@@ -317,11 +322,11 @@ public final class SceneEditorView extends AutosavingEditor {
                 // the library closed while the timer waited: there is nothing left to preview
             }
         });
-        stitch.instructionProperty().addListener((o, was, now) -> {
+        stitch.options().instructionProperty().addListener((o, was, now) -> {
             vm.instructionProperty().set(now);
             settle.playFromStart();
         });
-        stitch.frameProperty().addListener((o, was, now) -> {
+        stitch.options().frameProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.frameProperty().set(now.key());
                 settle.playFromStart();
@@ -385,24 +390,25 @@ public final class SceneEditorView extends AutosavingEditor {
         if (stitchView == null) {
             return;
         }
-        stitchView.model().modeProperty().set(mode);
+        stitch.modeProperty().set(mode);
         generatePanel.instruction().requestFocus();
     }
 
-    /** Saves, and stops the variants still streaming: their text so far is kept, marked as stopped. */
+    /**
+     * Saves, and stops the variants still streaming without waiting for them: their text so far is kept, marked as
+     * stopped, once the library has recorded it.
+     */
     @Override
     public void close() {
-        if (stitchView != null) {
-            stitchView.model().close();
-        }
+        stitch.close();
         flush();
     }
 
-    public dev.quire.ui.stitch.StitchView stitchView() {
+    public StitchView stitchView() {
         return stitchView;
     }
 
-    public dev.quire.ui.stitch.GeneratePanel generatePanel() {
+    public GeneratePanel generatePanel() {
         return generatePanel;
     }
 

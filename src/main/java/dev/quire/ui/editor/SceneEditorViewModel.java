@@ -36,7 +36,6 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     public enum State { LOADING, READY, MISSING }
 
     private final Studio studio;
-    private final SaveStatus saveStatus;
     private final long sceneId;
     private final Listener listener;
 
@@ -66,7 +65,6 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     public SceneEditorViewModel(Studio studio, Background background, SaveStatus status, long sceneId,
                                 Listener listener) {
         super(background, status);
-        this.saveStatus = status;
         this.background = background;
         this.studio = studio;
         this.sceneId = sceneId;
@@ -175,6 +173,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     /** The scene's kept revisions, newest first, after saving what is unsaved (so "now" is among them). */
     public void revisions(Consumer<List<dev.quire.model.SceneRevision>> show) {
         flush();
+        problem.set("");
         background.read(() -> studio.scenes().revisions(sceneId)).onSuccess(show)
                 .onError(e -> problem.set(e.getMessage())).start();
     }
@@ -185,6 +184,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
      */
     public void restore(dev.quire.model.SceneRevision revision, Consumer<Prose> reload) {
         flush();
+        problem.set("");
         background.write(() -> {
             studio.scenes().restore(revision);
             return studio.scenes().get(sceneId).orElseThrow().prose();
@@ -240,18 +240,6 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     /** The story the scene belongs to; known once it has loaded. */
     public long storyId() {
         return loaded.storyId();
-    }
-
-    public Studio studio() {
-        return studio;
-    }
-
-    public SaveStatus saveStatus() {
-        return saveStatus;
-    }
-
-    public Background background() {
-        return background;
     }
 
     /** The prompt the next request for this scene would send; set once the scene has loaded. */

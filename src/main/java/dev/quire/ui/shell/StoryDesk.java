@@ -16,6 +16,7 @@ import dev.quire.ui.sheets.CharacterSheetViewModel;
 import dev.quire.ui.sheets.LoreEntryView;
 import dev.quire.ui.sheets.LoreEntryViewModel;
 import dev.quire.ui.sheets.NotesView;
+import dev.quire.ui.stitch.StitchViewModel;
 
 import java.util.function.Supplier;
 
@@ -67,7 +68,9 @@ final class StoryDesk implements BinderView.Actions {
                 settled.run();
             }
         });
-        shell.tabs().open(new SceneEditorView(vm, model.background(), frames.get()));
+        StitchViewModel stitch = new StitchViewModel(model.studio(), model.studio().generator(), model.background(),
+                model.saveStatus(), frames.get(), frames.get(), sceneId);
+        shell.tabs().open(new SceneEditorView(vm, stitch, model.background()));
     }
 
     @Override

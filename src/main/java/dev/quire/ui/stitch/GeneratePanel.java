@@ -40,6 +40,7 @@ public final class GeneratePanel extends VBox {
     private final Label turns = new Label();
 
     public GeneratePanel(StitchViewModel model, Runnable openPrompt) {
+        GenerateOptions options = model.options();
         getStyleClass().add("generate-panel");
         setSpacing(6);
         setPadding(new Insets(8, 16, 8, 16));
@@ -58,7 +59,7 @@ public final class GeneratePanel extends VBox {
                 return null;
             }
         });
-        mode.valueProperty().bindBidirectional(model.modeProperty());
+        mode.valueProperty().bindBidirectional(options.modeProperty());
         mode.setTooltip(new Tooltip("Write the whole scene, continue from the editor's cursor, or rewrite the"
                 + " passage selected in the editor"));
         mode.setMinWidth(Region.USE_PREF_SIZE);
@@ -69,40 +70,40 @@ public final class GeneratePanel extends VBox {
                 + " ends. The more precise, the less the model falls back on stereotype.");
         instruction.setWrapText(true);
         instruction.setPrefRowCount(2);
-        instruction.textProperty().bindBidirectional(model.instructionProperty());
+        instruction.textProperty().bindBidirectional(options.instructionProperty());
         HBox.setHgrow(instruction, Priority.ALWAYS);
         VBox modeBox = new VBox(4, mode);
         HBox first = new HBox(8, modeBox, instruction);
 
-        ComboBox<Prompts.FrameInfo> frame = new ComboBox<>(model.frameChoices());
-        frame.valueProperty().bindBidirectional(model.frameProperty());
+        ComboBox<Prompts.FrameInfo> frame = new ComboBox<>(options.frameChoices());
+        frame.valueProperty().bindBidirectional(options.frameProperty());
         frame.setCellFactory(v -> new FrameCell());
         frame.setButtonCell(new FrameCell());
         frame.setTooltip(new Tooltip("The frame: the prompt's template (edit frames in the Prompt Preview)"));
         // long names are cut short rather than pushing the panel wider than the window
         frame.setPrefWidth(180);
         frame.setMaxWidth(180);
-        ComboBox<String> provider = new ComboBox<>(model.providerChoices());
+        ComboBox<String> provider = new ComboBox<>(options.providerChoices());
         provider.setPromptText("Story's provider");
-        provider.valueProperty().bindBidirectional(model.providerProperty());
+        provider.valueProperty().bindBidirectional(options.providerProperty());
         provider.setTooltip(new Tooltip("The provider profile to ask (set them up on the Providers page)"));
         provider.setPrefWidth(190);
         provider.setMaxWidth(190);
         TextField modelName = new TextField();
         modelName.setPromptText("default model");
         modelName.setPrefColumnCount(9);
-        modelName.textProperty().bindBidirectional(model.modelProperty());
+        modelName.textProperty().bindBidirectional(options.modelProperty());
         modelName.setTooltip(new Tooltip("A model name; empty for the profile's default"));
-        Spinner<Integer> variants = new Spinner<>(1, 6, model.variantsProperty().get());
+        Spinner<Integer> variants = new Spinner<>(1, 6, options.variantsProperty().get());
         variants.setEditable(true);
         variants.setPrefWidth(70);
-        variants.valueProperty().addListener((o, was, now) -> model.variantsProperty().set(now));
+        variants.valueProperty().addListener((o, was, now) -> options.variantsProperty().set(now));
         variants.setTooltip(new Tooltip("How many versions to ask for, side by side (1–6)"));
         Spinner<Double> temperature = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 2,
-                model.temperatureProperty().get() == null ? 1.0 : model.temperatureProperty().get(), 0.1));
+                options.temperatureProperty().get() == null ? 1.0 : options.temperatureProperty().get(), 0.1));
         temperature.setEditable(true);
         temperature.setPrefWidth(80);
-        temperature.valueProperty().addListener((o, was, now) -> model.temperatureProperty().set(now));
+        temperature.valueProperty().addListener((o, was, now) -> options.temperatureProperty().set(now));
         temperature.setTooltip(new Tooltip("Temperature: higher gives more varied versions (0–2)"));
 
         Button prompt = new Button("Prompt…");
@@ -129,27 +130,27 @@ public final class GeneratePanel extends VBox {
         // in a small window the settings fold into one line, leaving the stitching pane its height
         Button fold = new Button();
         fold.getStyleClass().add("flat");
-        fold.textProperty().bind(Bindings.when(model.optionsShownProperty()).then("Fewer options")
+        fold.textProperty().bind(Bindings.when(options.optionsShownProperty()).then("Fewer options")
                 .otherwise("Options…"));
-        fold.setOnAction(e -> model.optionsShownProperty().set(!model.optionsShownProperty().get()));
+        fold.setOnAction(e -> options.optionsShownProperty().set(!options.optionsShownProperty().get()));
         fold.setTooltip(new Tooltip("Show or fold away the frame, provider, model, variants and temperature"));
         Label summary = new Label();
         summary.getStyleClass().add("field-label");
         summary.setMinWidth(0);
-        summary.textProperty().bind(Bindings.createStringBinding(() -> (model.frameProperty().get() == null ? ""
-                        : model.frameProperty().get().name() + " · ")
-                        + (model.providerProperty().get() == null ? "the story's provider" : model.providerProperty().get())
-                        + (model.modelProperty().get().isBlank() ? "" : " · " + model.modelProperty().get())
-                        + " · " + model.variantsProperty().get() + (model.variantsProperty().get() == 1 ? " variant"
-                        : " variants") + (model.temperatureProperty().get() == null ? "" : " · temperature "
-                        + model.temperatureProperty().get()),
-                model.frameProperty(), model.providerProperty(), model.modelProperty(), model.variantsProperty(),
-                model.temperatureProperty()));
+        summary.textProperty().bind(Bindings.createStringBinding(() -> (options.frameProperty().get() == null ? ""
+                        : options.frameProperty().get().name() + " · ")
+                        + (options.providerProperty().get() == null ? "the story's provider" : options.providerProperty().get())
+                        + (options.modelProperty().get().isBlank() ? "" : " · " + options.modelProperty().get())
+                        + " · " + options.variantsProperty().get() + (options.variantsProperty().get() == 1 ? " variant"
+                        : " variants") + (options.temperatureProperty().get() == null ? "" : " · temperature "
+                        + options.temperatureProperty().get()),
+                options.frameProperty(), options.providerProperty(), options.modelProperty(), options.variantsProperty(),
+                options.temperatureProperty()));
         summary.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        settings.visibleProperty().bind(model.optionsShownProperty());
+        settings.visibleProperty().bind(options.optionsShownProperty());
         settings.managedProperty().bind(settings.visibleProperty());
-        summary.visibleProperty().bind(model.optionsShownProperty().not());
+        summary.visibleProperty().bind(options.optionsShownProperty().not());
         summary.managedProperty().bind(summary.visibleProperty());
         fold.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, meterBox, fold, prompt, cancel, generate);

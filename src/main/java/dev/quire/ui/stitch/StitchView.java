@@ -1,11 +1,10 @@
 package dev.quire.ui.stitch;
 
-import dev.quire.model.Composition;
 import dev.quire.model.Prose;
-import dev.quire.stitch.Passages;
 import dev.quire.stitch.Shares;
-import dev.quire.ui.editor.ProseArea;
-import dev.quire.ui.editor.ProseStyle;
+import dev.quire.ui.prose.ProseArea;
+import dev.quire.ui.prose.ProseStyle;
+import dev.quire.ui.prose.ProvenancePaint;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -120,7 +119,7 @@ public final class StitchView extends BorderPane {
         compositionHead.setPadding(new Insets(6, 10, 4, 10));
         heading.setMinWidth(Region.USE_PREF_SIZE);
 
-        composition.getStyleClass().addAll("show-provenance", "composition");
+        composition.getStyleClass().addAll(ProvenancePaint.SHOWN, "composition");
         // a comfortable reading width, centred, as in the scene editor
         composition.widthProperty().addListener((o, was, width) -> {
             double side = Math.max(16, (width.doubleValue() - 760) / 2);
@@ -195,7 +194,7 @@ public final class StitchView extends BorderPane {
                 int index = Integer.parseInt(parts[0]);
                 if (index >= 0 && index < model.columns().size()) {
                     int at = composition.hit(e.getX(), e.getY()).getInsertionIndex();
-                    take(model.columns().get(index), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), at);
+                    model.take(model.columns().get(index), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), at);
                     done = true;
                 }
             }
@@ -206,24 +205,41 @@ public final class StitchView extends BorderPane {
             if (TAKE.match(e)) {
                 for (VariantColumnView v : columnViews) {
                     if (v.area().isFocused()) {
-                        v.takeSelection((c, r) -> take(c, r[0], r[1], composition.getCaretPosition()));
+                        v.takeSelection((c, r) -> model.take(c, r[0], r[1], composition.getCaretPosition()));
                     }
                 }
                 e.consume();
             }
         });
 
-        model.readCompositionFrom(composition::prose);
+        model.composeIn(new CompositionText() {
+            @Override
+            public Prose prose() {
+                return composition.prose();
+            }
+
+            @Override
+            public String text() {
+                return composition.getText();
+            }
+
+            @Override
+            public void show(Prose prose) {
+                composition.setProse(prose);
+                composition.moveTo(composition.getLength());
+            }
+
+            @Override
+            public void insert(int at, Prose piece) {
+                StitchView.this.insert(at, piece);
+            }
+        });
         composition.richChanges().filter(ch -> !ch.isIdentity())
                 .subscribe(ch -> model.compositionEdited(composition.prose()));
         composition.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 model.flush();
             }
-        });
-        model.load(prose -> {
-            composition.setProse(prose);
-            composition.moveTo(composition.getLength());
         });
         // the column controls' first use loads classes and styles them (about 100 ms); done once, a moment
         // after the scene opens, that cost does not land in the first streaming frame
@@ -249,37 +265,7 @@ public final class StitchView extends BorderPane {
         view.layout();
     }
 
-    /**
-     * Takes a column's passage into the composition at {@code at}, attributed to its variant. A space or a
-     * paragraph break (the writer's) keeps it from running into the text before it.
-     */
-    public void take(VariantColumn column, int start, int end, int at) {
-        String text = column.text();
-        if (start < 0 || end > text.length() || start >= end) {
-            return;
-        }
-        String passage = text.substring(start, end).strip();
-        if (passage.isEmpty()) {
-            return;
-        }
-        int first = start + leading(text, start, end);
-        boolean startsParagraph = Passages.paragraphAt(text, first).start() == first;
-        String before = at > 0 ? composition.getText(at - 1, at) : "";
-        String gap = at == 0 || before.equals("\n") ? "" : startsParagraph ? "\n" : before.isBlank() ? "" : " ";
-        Prose piece = new Prose.Builder().append(gap).build();
-        piece = piece.replace(piece.text().length(), piece.text().length(),
-                Prose.from(passage, column.provenance()));
-        insert(at, piece);
-    }
-
-    private static int leading(String text, int start, int end) {
-        int i = start;
-        while (i < end && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i - start;
-    }
-
+    /** A passage taken into the composition: one edit the writer can undo, the cursor after it. */
     private void insert(int at, Prose piece) {
         ReadOnlyStyledDocument<String, String, ProseStyle> doc = null;
         int pos = 0;
@@ -310,7 +296,7 @@ public final class StitchView extends BorderPane {
         for (VariantColumn c : model.columns()) {
             VariantColumnView v = kept.get(c);
             if (v == null) {
-                v = new VariantColumnView(c, model, (col, r) -> take(col, r[0], r[1], composition.getCaretPosition()),
+                v = new VariantColumnView(c, model, (col, r) -> model.take(col, r[0], r[1], composition.getCaretPosition()),
                         model.columns()::indexOf);
                 HBox.setHgrow(v, Priority.ALWAYS);
                 v.setPrefWidth(400);
@@ -354,7 +340,7 @@ public final class StitchView extends BorderPane {
         bar.getChildren().clear();
         for (Shares.Share s : shares) {
             Region part = new Region();
-            part.getStyleClass().addAll("bar-part", ProseStyle.provenanceClass(s.source()));
+            part.getStyleClass().addAll("bar-part", ProvenancePaint.classOf(s.source()));
             part.setMinWidth(0);
             part.prefWidthProperty().bind(bar.widthProperty().multiply(s.percent() / 100.0));
             bar.getChildren().add(part);
@@ -365,7 +351,7 @@ public final class StitchView extends BorderPane {
         legend.getChildren().clear();
         for (Shares.Share s : shares) {
             Label chip = new Label(s.source().isWriter() ? "yours" : s.source().label());
-            chip.getStyleClass().addAll("legend-chip", ProseStyle.provenanceClass(s.source()));
+            chip.getStyleClass().addAll("legend-chip", ProvenancePaint.classOf(s.source()));
             chip.setMinWidth(Region.USE_PREF_SIZE);
             legend.getChildren().add(chip);
         }

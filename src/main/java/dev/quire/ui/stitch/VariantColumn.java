@@ -1,8 +1,10 @@
 package dev.quire.ui.stitch;
 
+import dev.quire.model.Prose;
 import dev.quire.model.Provenance;
 import dev.quire.model.Variant;
 import dev.quire.stitch.Alignment;
+import dev.quire.stitch.Passages;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -133,6 +135,29 @@ public final class VariantColumn {
 
     public boolean isStreaming() {
         return status.get() == Variant.Status.STREAMING;
+    }
+
+    /**
+     * The passage from {@code start} to {@code end}, trimmed, as it goes into a composition where {@code before}
+     * is the character before it (empty at the start): attributed to this column's variant, with a space or a paragraph break (the writer's) that keeps it from
+     * running into the text before it. Empty when there is nothing there to take.
+     */
+    public Prose passage(int start, int end, String before) {
+        String all = text();
+        if (start < 0 || end > all.length() || start >= end) {
+            return Prose.EMPTY;
+        }
+        String passage = all.substring(start, end).strip();
+        if (passage.isEmpty()) {
+            return Prose.EMPTY;
+        }
+        int first = start;
+        while (first < end && Character.isWhitespace(all.charAt(first))) {
+            first++;
+        }
+        boolean startsParagraph = Passages.paragraphAt(all, first).start() == first;
+        String gap = before.isEmpty() || before.equals("\n") ? "" : startsParagraph ? "\n" : before.isBlank() ? "" : " ";
+        return Prose.plain(gap).replace(gap.length(), gap.length(), Prose.from(passage, provenance()));
     }
 
     /** Where a passage taken from this column came from; the variant id is null while it still streams. */

@@ -3,7 +3,7 @@ package dev.quire.ui.stitch;
 import dev.quire.model.Variant;
 import dev.quire.stitch.Alignment;
 import dev.quire.stitch.Passages;
-import dev.quire.ui.editor.ProseStyle;
+import dev.quire.ui.prose.ProvenancePaint;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -298,8 +298,7 @@ public final class VariantColumnView extends VBox {
     }
 
     private void colour(Label badge) {
-        badge.getStyleClass().removeIf(c -> c.startsWith("prov-"));
-        badge.getStyleClass().add(ProseStyle.provenanceClass(column.provenance()));
+        ProvenancePaint.paint(badge.getStyleClass(), column.provenance());
     }
 
     private static String statusText(Variant.Status s) {

@@ -8,7 +8,7 @@ import dev.quire.model.Fact;
 import dev.quire.model.Message;
 import dev.quire.studio.Studio;
 import dev.quire.ui.StudioWindow;
-import dev.quire.ui.editor.ProseArea;
+import dev.quire.ui.prose.ProseArea;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;

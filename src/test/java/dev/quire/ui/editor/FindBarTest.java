@@ -1,6 +1,7 @@
 package dev.quire.ui.editor;
 
 import dev.quire.model.Prose;
+import dev.quire.ui.prose.ProseArea;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;

@@ -3,6 +3,7 @@ package dev.quire.ui.editor;
 import dev.quire.model.Prose;
 import dev.quire.model.Span;
 import dev.quire.ui.StudioWindow;
+import dev.quire.ui.prose.ProseArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;

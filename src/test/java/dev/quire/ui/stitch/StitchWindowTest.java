@@ -374,6 +374,12 @@ class StitchWindowTest extends StudioWindow {
 
         shortcut(KeyCode.W);
 
+        // closing does not wait for the library: the stopped stream is recorded in the background
+        waitUntil("the stopped stream is recorded", () -> {
+            try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+                return check.generations().variant(variantId).orElseThrow().status() != Variant.Status.STREAMING;
+            }
+        });
         try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
             Variant stored = check.generations().variant(variantId).orElseThrow();
             assertEquals("The gauge overflowed", stored.text());

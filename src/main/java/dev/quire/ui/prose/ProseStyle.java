@@ -1,11 +1,11 @@
-package dev.quire.ui.editor;
+package dev.quire.ui.prose;
 
 import dev.quire.model.Provenance;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The editor's style for a run of text: the model's span attributes, shown through CSS classes. */
+/** A prose area's style for a run of text: the model's span attributes, shown through CSS classes. */
 public record ProseStyle(boolean italic, boolean bold, Provenance provenance) {
 
     public static final ProseStyle WRITER = new ProseStyle(false, false, Provenance.WRITER);
@@ -32,17 +32,7 @@ public record ProseStyle(boolean italic, boolean bold, Provenance provenance) {
         if (bold) {
             classes.add("prose-bold");
         }
-        classes.add(provenanceClass(provenance));
+        classes.add(ProvenancePaint.classOf(provenance));
         return classes;
-    }
-
-    /** Six quiet colours for variants A–F, repeating after that. */
-    public static String provenanceClass(Provenance provenance) {
-        if (provenance.isWriter()) {
-            return "prov-writer";
-        }
-        String label = provenance.label();
-        int index = label.length() == 1 && label.charAt(0) >= 'A' && label.charAt(0) <= 'Z' ? label.charAt(0) - 'A' : 0;
-        return "prov-" + (char) ('a' + index % 6);
     }
 }

@@ -1,4 +1,4 @@
-package dev.quire.ui.editor;
+package dev.quire.ui.prose;
 
 import dev.quire.model.Prose;
 import dev.quire.model.Span;
@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A RichTextFX area that holds {@link Prose}: italics, bold and provenance per character. What the
- * writer types is theirs, whatever it is typed next to; Ctrl+I and Ctrl+B toggle emphasis.
+ * writer types is theirs, whatever it is typed next to; Ctrl+I and Ctrl+B toggle emphasis. The scene
+ * editor, the stitching pane's composition, revisions and chat messages all show prose in one.
  */
 public final class ProseArea extends StyledTextArea<String, ProseStyle> {
 
