@@ -8,6 +8,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -87,6 +92,14 @@ class ArchitectureTest {
     static final ArchRule providerPackagesFormNoCycle = slices().assignedFrom(new LlmPackages())
             .should().beFreeOfCycles()
             .because("the API (ChatProvider, Providers…) sits above nothing: the wire code depends on it, never back");
+
+    @ArchTest
+    static final ArchRule sqlStaysInTheStore = noClasses()
+            .that().resideOutsideOfPackage("dev.quire.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.sqlite..")
+            .orShould().dependOnClassesThat().belongToAnyOf(Statement.class, PreparedStatement.class,
+                    ResultSet.class, DriverManager.class)
+            .because("statements are written and run by the repositories; the layers above call them");
 
     @ArchTest
     static final ArchRule onlyProvidersTalkHttp = noClasses()
