@@ -1,9 +1,17 @@
 package dev.quire;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -67,6 +75,34 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.quire.llm..")
             .orShould().dependOnClassesThat().resideInAPackage("okhttp3..")
             .because("persistence and providers are separate services that studio ties together");
+
+    /** Each package under {@code dev.quire.llm} is its own slice, the API package included. */
+    static final class LlmPackages implements SliceAssignment {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return name.equals("dev.quire.llm") || name.startsWith("dev.quire.llm.")
+                    ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the packages of dev.quire.llm";
+        }
+    }
+
+    @ArchTest
+    static final ArchRule providerPackagesFormNoCycle = slices().assignedFrom(new LlmPackages())
+            .should().beFreeOfCycles()
+            .because("the API (ChatProvider, Providers…) sits above nothing: the wire code depends on it, never back");
+
+    @ArchTest
+    static final ArchRule sqlStaysInTheStore = noClasses()
+            .that().resideOutsideOfPackage("dev.quire.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.sqlite..")
+            .orShould().dependOnClassesThat().belongToAnyOf(Statement.class, PreparedStatement.class,
+                    ResultSet.class, DriverManager.class)
+            .because("statements are written and run by the repositories; the layers above call them");
 
     @ArchTest
     static final ArchRule onlyProvidersTalkHttp = noClasses()

@@ -1,7 +1,5 @@
 package dev.quire.llm;
 
-import dev.quire.llm.internal.Http;
-
 import java.time.Duration;
 
 /** Finding a local Ollama, so the studio can offer it when no provider is set up. */
@@ -32,6 +30,6 @@ public final class Ollama {
         if (root.isEmpty()) {
             return false;
         }
-        return Http.probe(root + "/api/version", timeout, "\"version\"");
+        return Providers.backend().answers(root + "/api/version", timeout, "\"version\"");
     }
 }

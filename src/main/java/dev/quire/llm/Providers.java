@@ -1,14 +1,8 @@
 package dev.quire.llm;
 
-import dev.quire.llm.internal.Http;
-import dev.quire.llm.internal.StreamingProvider;
-import dev.quire.llm.internal.WireFormat;
-import dev.quire.llm.internal.anthropic.AnthropicFormat;
-import dev.quire.llm.internal.ollama.OllamaFormat;
-import dev.quire.llm.internal.openai.OpenAiFormat;
-
 import java.time.Duration;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /** Makes {@link ChatProvider}s. */
 public final class Providers {
@@ -31,25 +25,21 @@ public final class Providers {
         Objects.requireNonNull(profile, "profile").validate();
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(settings, "settings");
-        WireFormat format;
-        switch (profile.kind()) {
-            case ANTHROPIC:
-                format = new AnthropicFormat(profile);
-                break;
-            case OPENAI:
-                format = OpenAiFormat.openAi(profile);
-                break;
-            case OPENAI_COMPATIBLE:
-                format = OpenAiFormat.compatible(profile);
-                break;
-            case OLLAMA:
-                format = new OllamaFormat(profile);
-                break;
-            default:
-                throw new IllegalArgumentException("unknown kind " + profile.kind());
-        }
-        return new StreamingProvider(profile, key, settings, format,
-                new Http(settings.connectTimeout(), settings.stallTimeout(), settings.requestTimeout()));
+        return backend().create(profile, key, settings);
+    }
+
+    /** The wire code under {@code internal}, found at run time so that this package does not depend on it. */
+    static ProviderBackend backend() {
+        return Backend.INSTANCE;
+    }
+
+    /** Loaded on first use, not when {@link Settings} is first named. */
+    private static final class Backend {
+        static final ProviderBackend INSTANCE = ServiceLoader
+                .load(ProviderBackend.class, Providers.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("This build of Quire has no "
+                        + ProviderBackend.class.getName() + " (META-INF/services is missing from it)"));
     }
 
     /**

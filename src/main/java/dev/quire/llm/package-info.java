@@ -27,6 +27,8 @@
  *
  * <p>Wire details live in {@code internal}: one class ({@code internal.Http}) touches OkHttp; SSE and NDJSON are
  * read incrementally by {@code internal.SseReader} and {@code internal.NdjsonReader}; each format has its
- * package of DTOs and decoding.
+ * package of DTOs and decoding. This package depends on none of them: {@link dev.quire.llm.Providers} and
+ * {@link dev.quire.llm.Ollama} reach the wire code through {@link dev.quire.llm.ProviderBackend}, whose one
+ * implementation ({@code internal.backend.HttpBackend}) is found with {@link java.util.ServiceLoader}.
  */
 package dev.quire.llm;

@@ -5,9 +5,9 @@ import dev.quire.model.Fact;
 import dev.quire.model.PlayedBy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,28 +31,18 @@ public final class CharacterRepository {
     public List<CharacterSheet> list(long storyId) {
         return db.read("load the characters", c -> {
             Map<Long, List<Fact>> facts = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            for (OwnedFact f : Statements.query(c, """
                     SELECT f.* FROM character_fact f JOIN character ch ON ch.id = f.character_id
-                    WHERE ch.story_id = ? ORDER BY f.character_id, f.position""")) {
-                ps.setLong(1, storyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        facts.computeIfAbsent(rs.getLong("character_id"), k -> new ArrayList<>()).add(fact(rs));
-                    }
-                }
+                    WHERE ch.story_id = ? ORDER BY f.character_id, f.position""",
+                    rs -> new OwnedFact(rs.getLong("character_id"), fact(rs)), storyId)) {
+                facts.computeIfAbsent(f.characterId(), k -> new ArrayList<>()).add(f.fact());
             }
-            List<CharacterSheet> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM character WHERE story_id = ? ORDER BY position, id")) {
-                ps.setLong(1, storyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(character(rs, facts.getOrDefault(rs.getLong("id"), List.of())));
-                    }
-                }
-            }
-            return out;
+            return Statements.query(c, "SELECT * FROM character WHERE story_id = ? ORDER BY position, id",
+                    rs -> character(rs, facts.getOrDefault(rs.getLong("id"), List.of())), storyId);
         });
+    }
+
+    private record OwnedFact(long characterId, Fact fact) {
     }
 
     public Optional<CharacterSheet> get(long id) {
@@ -60,38 +50,30 @@ public final class CharacterRepository {
     }
 
     private static Optional<CharacterSheet> get(Connection c, long id) throws SQLException {
-        List<Fact> facts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM character_fact WHERE character_id = ? ORDER BY position")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    facts.add(fact(rs));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM character WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(character(rs, facts)) : Optional.empty();
-            }
-        }
+        List<Fact> facts = Statements.query(c,
+                "SELECT * FROM character_fact WHERE character_id = ? ORDER BY position", CharacterRepository::fact, id);
+        return Statements.one(c, "SELECT * FROM character WHERE id = ?", rs -> character(rs, facts), id);
+    }
+
+    /**
+     * When the character's row was made. SQLite may give a deleted character's id to the next one, so an id and
+     * this time together name one character.
+     */
+    public Optional<Instant> created(long id) {
+        return db.read("read when the character was created", c -> Statements.one(c,
+                "SELECT created_at FROM character WHERE id = ?", rs -> Columns.instant(rs, "created_at"), id));
     }
 
     public CharacterSheet create(CharacterSheet character) {
         return db.write("add the character " + character.name(), c -> {
             long now = Columns.now();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO character (story_id, position, " + FIELDS
+            List<Object> params = new ArrayList<>(List.of(character.storyId(), character.storyId()));
+            params.addAll(fields(character));
+            params.add(now);
+            params.add(now);
+            long id = Statements.insert(c, "INSERT INTO character (story_id, position, " + FIELDS
                     + ", created_at, updated_at) VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM character"
-                    + " WHERE story_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, character.storyId());
-                ps.setLong(2, character.storyId());
-                int i = bindFields(ps, 3, character);
-                ps.setLong(i, now);
-                ps.setLong(i + 1, now);
-                ps.executeUpdate();
-            }
-            long id = Columns.lastId(c);
+                    + " WHERE story_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", params.toArray());
             saveFacts(c, id, character.facts());
             StoryRepository.touch(c, character.storyId());
             return get(c, id).orElseThrow();
@@ -105,15 +87,13 @@ public final class CharacterRepository {
             for (String f : FIELDS.split(",")) {
                 set.append(f.strip()).append(" = ?, ");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE character SET " + set + "updated_at = ? WHERE id = ?")) {
-                int i = bindFields(ps, 1, character);
-                ps.setLong(i, Columns.now());
-                ps.setLong(i + 1, character.id());
-                if (ps.executeUpdate() != 1) {
-                    throw new PersistenceException(character.name() + " is no longer in the library; the sheet may"
-                            + " have been deleted.");
-                }
+            List<Object> params = new ArrayList<>(fields(character));
+            params.add(Columns.now());
+            params.add(character.id());
+            if (Statements.update(c, "UPDATE character SET " + set + "updated_at = ? WHERE id = ?",
+                    params.toArray()) != 1) {
+                throw new PersistenceException(character.name() + " is no longer in the library; the sheet may"
+                        + " have been deleted.");
             }
             saveFacts(c, character.id(), character.facts());
             StoryRepository.touch(c, character.storyId());
@@ -122,13 +102,7 @@ public final class CharacterRepository {
     }
 
     public void delete(long id) {
-        db.write("delete the character", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM character WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.write("delete the character", c -> Statements.update(c, "DELETE FROM character WHERE id = ?", id));
     }
 
     private static void saveFacts(Connection c, long characterId, List<Fact> facts) throws SQLException {
@@ -136,52 +110,35 @@ public final class CharacterRepository {
         long now = Columns.now();
         for (int position = 0; position < facts.size(); position++) {
             Fact f = facts.get(position);
-            if (f.id() > 0) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE character_fact SET position = ?, text = ?, source_message_id = ? WHERE id = ? AND character_id = ?")) {
-                    ps.setInt(1, position);
-                    ps.setString(2, f.text());
-                    Columns.setNullable(ps, 3, f.sourceMessageId());
-                    ps.setLong(4, f.id());
-                    ps.setLong(5, characterId);
-                    if (ps.executeUpdate() == 1) {
-                        keep.add(f.id());
-                        continue;
-                    }
-                }
+            if (f.id() > 0 && Statements.update(c, """
+                    UPDATE character_fact SET position = ?, text = ?, source_message_id = ?
+                    WHERE id = ? AND character_id = ?""",
+                    position, f.text(), f.sourceMessageId(), f.id(), characterId) == 1) {
+                keep.add(f.id());
+                continue;
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            keep.add(Statements.insert(c, """
                     INSERT INTO character_fact (character_id, position, text, source_message_id, created_at)
-                    VALUES (?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, characterId);
-                ps.setInt(2, position);
-                ps.setString(3, f.text());
-                Columns.setNullable(ps, 4, f.sourceMessageId());
-                ps.setLong(5, now);
-                ps.executeUpdate();
-            }
-            keep.add(Columns.lastId(c));
+                    VALUES (?, ?, ?, ?, ?)""", characterId, position, f.text(), f.sourceMessageId(), now));
         }
         StringBuilder ids = new StringBuilder();
         for (Long id : keep) {
             ids.append(ids.length() == 0 ? "" : ",").append(id);
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM character_fact WHERE character_id = ?"
-                + (keep.isEmpty() ? "" : " AND id NOT IN (" + ids + ")"))) {
-            ps.setLong(1, characterId);
-            ps.executeUpdate();
-        }
+        Statements.update(c, "DELETE FROM character_fact WHERE character_id = ?"
+                + (keep.isEmpty() ? "" : " AND id NOT IN (" + ids + ")"), characterId);
     }
 
-    private static int bindFields(PreparedStatement ps, int start, CharacterSheet ch) throws SQLException {
-        int i = start;
-        ps.setString(i++, ch.name());
-        ps.setString(i++, Columns.strings(ch.aliases()));
+    /** The values of {@link #FIELDS}, in its order. */
+    private static List<Object> fields(CharacterSheet ch) {
+        List<Object> values = new ArrayList<>();
+        values.add(ch.name());
+        values.add(Columns.strings(ch.aliases()));
         for (CharacterSheet.Field field : CharacterSheet.Field.values()) {
-            ps.setString(i++, ch.get(field));
+            values.add(ch.get(field));
         }
-        ps.setString(i++, ch.playedBy().name());
-        return i;
+        values.add(ch.playedBy().name());
+        return values;
     }
 
     private static CharacterSheet character(ResultSet rs, List<Fact> facts) throws SQLException {

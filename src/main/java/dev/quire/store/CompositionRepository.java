@@ -3,9 +3,6 @@ package dev.quire.store;
 import dev.quire.model.Composition;
 import dev.quire.model.Prose;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,22 +21,11 @@ public final class CompositionRepository {
 
     /** The scene's pane as last saved; empty when it never had one or it was cleared. */
     public Optional<Composition> get(long sceneId) {
-        return db.read("load the composition", c -> get(c, sceneId));
-    }
-
-    private static Optional<Composition> get(Connection c, long sceneId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM composition WHERE scene_id = ?")) {
-            ps.setLong(1, sceneId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Prose prose = Columns.prose(rs.getString("text"), rs.getString("spans"));
-                return Optional.of(new Composition(sceneId, prose, Columns.ids(rs.getString("columns")),
-                        Composition.Placement.valueOf(rs.getString("placement")), rs.getInt("anchor_start"),
-                        rs.getInt("anchor_end"), Columns.instant(rs, "updated_at")));
-            }
-        }
+        return db.read("load the composition", c -> Statements.one(c, "SELECT * FROM composition WHERE scene_id = ?",
+                rs -> new Composition(sceneId, Columns.prose(rs.getString("text"), rs.getString("spans")),
+                        Columns.ids(rs.getString("columns")), Composition.Placement.valueOf(rs.getString("placement")),
+                        rs.getInt("anchor_start"), rs.getInt("anchor_end"), Columns.instant(rs, "updated_at")),
+                sceneId));
     }
 
     /**
@@ -51,24 +37,19 @@ public final class CompositionRepository {
     public Composition save(Composition composition) {
         return db.write("save the composition", c -> {
             long now = Columns.now();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO composition (scene_id, text, spans, columns, placement, anchor_start, anchor_end,
-                                             updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (scene_id) DO UPDATE SET text = excluded.text, spans = excluded.spans,
-                        columns = excluded.columns, placement = excluded.placement,
-                        anchor_start = excluded.anchor_start, anchor_end = excluded.anchor_end,
-                        updated_at = excluded.updated_at""")) {
-                Prose prose = composition.prose();
-                ps.setLong(1, composition.sceneId());
-                ps.setString(2, prose.text());
-                ps.setString(3, Columns.spans(prose.spans()));
-                ps.setString(4, Columns.ids(composition.columns()));
-                ps.setString(5, composition.placement().name());
-                ps.setInt(6, composition.anchorStart());
-                ps.setInt(7, composition.anchorEnd());
-                ps.setLong(8, now);
-                ps.executeUpdate();
+            Prose prose = composition.prose();
+            try {
+                Statements.update(c, """
+                        INSERT INTO composition (scene_id, text, spans, columns, placement, anchor_start, anchor_end,
+                                                 updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (scene_id) DO UPDATE SET text = excluded.text, spans = excluded.spans,
+                            columns = excluded.columns, placement = excluded.placement,
+                            anchor_start = excluded.anchor_start, anchor_end = excluded.anchor_end,
+                            updated_at = excluded.updated_at""",
+                        composition.sceneId(), prose.text(), Columns.spans(prose.spans()),
+                        Columns.ids(composition.columns()), composition.placement().name(), composition.anchorStart(),
+                        composition.anchorEnd(), now);
             } catch (SQLException e) {
                 if (String.valueOf(e.getMessage()).contains("FOREIGN KEY")) {
                     throw new PersistenceException("Scene " + composition.sceneId()
@@ -85,12 +66,7 @@ public final class CompositionRepository {
 
     /** Forgets the scene's pane, columns and all; the variants stay in the library. */
     public void clear(long sceneId) {
-        db.write("clear the composition", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM composition WHERE scene_id = ?")) {
-                ps.setLong(1, sceneId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.write("clear the composition", c -> Statements.update(c, "DELETE FROM composition WHERE scene_id = ?",
+                sceneId));
     }
 }

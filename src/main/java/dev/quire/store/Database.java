@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public final class Database implements AutoCloseable {
     /** "QUIR" in ASCII, stored in the SQLite header so a Quire library can be told from any other database. */
     public static final int APPLICATION_ID = 0x51554952;
 
-    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final Connection connection;
@@ -109,11 +108,10 @@ public final class Database implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file);
-             Statement st = c.createStatement()) {
-            int applicationId = intPragma(st, "application_id");
-            int version = intPragma(st, "user_version");
-            int tables = intQuery(st, "SELECT count(*) FROM sqlite_master");
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file)) {
+            int applicationId = intQuery(c, "PRAGMA application_id");
+            int version = intQuery(c, "PRAGMA user_version");
+            int tables = intQuery(c, "SELECT count(*) FROM sqlite_master");
             if (applicationId != APPLICATION_ID && (applicationId != 0 || tables > 0)) {
                 throw notALibrary(file, "it is an SQLite database of another program");
             }
@@ -123,11 +121,9 @@ public final class Database implements AutoCloseable {
                                 + "; this version knows up to " + schemaVersion() + "). Update Quire to open it."
                                 + " The file has not been changed.", null);
             }
-            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                String first = rs.next() ? rs.getString(1) : "no answer";
-                if (!"ok".equals(first)) {
-                    throw corrupt(file, first, null);
-                }
+            String first = Statements.one(c, "PRAGMA quick_check", rs -> rs.getString(1)).orElse("no answer");
+            if (!"ok".equals(first)) {
+                throw corrupt(file, first, null);
             }
         } catch (SQLException e) {
             throw corrupt(file, PersistenceException.reason(e), e);
@@ -147,21 +143,19 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            int version = intPragma(st, "user_version");
-            for (int next = version + 1; next <= schemaVersion(); next++) {
-                int target = next;
-                write(c -> {
-                    try (Statement s = c.createStatement()) {
-                        for (String sql : Migrations.statements(target)) {
-                            s.execute(sql);
-                        }
-                        s.execute("PRAGMA application_id = " + APPLICATION_ID);
-                        s.execute("PRAGMA user_version = " + target);
+        int version = intQuery(connection, "PRAGMA user_version");
+        for (int next = version + 1; next <= schemaVersion(); next++) {
+            int target = next;
+            write(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : Migrations.statements(target)) {
+                        s.execute(sql);
                     }
-                    return null;
-                });
-            }
+                    s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                    s.execute("PRAGMA user_version = " + target);
+                }
+                return null;
+            });
         }
     }
 
@@ -217,43 +211,28 @@ public final class Database implements AutoCloseable {
     /** SQLite's own structural check plus foreign keys; an empty list means all is well. */
     public List<String> integrityProblems() {
         return read("check the library", c -> {
-            List<String> problems = new ArrayList<>();
-            try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                    while (rs.next()) {
-                        String line = rs.getString(1);
-                        if (!"ok".equals(line)) {
-                            problems.add(line);
-                        }
-                    }
-                }
-                try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-                    while (rs.next()) {
-                        long row = rs.getLong(2);
-                        // tables without row ids (scene_character) report NULL here
-                        String which = rs.wasNull() ? "a row" : "row " + row;
-                        problems.add(which + " of " + rs.getString(1) + " points to a missing " + rs.getString(3));
-                    }
-                }
-            }
+            List<String> problems = new ArrayList<>(Statements.query(c, "PRAGMA integrity_check",
+                    rs -> rs.getString(1)));
+            problems.removeIf("ok"::equals);
+            problems.addAll(Statements.query(c, "PRAGMA foreign_key_check", rs -> {
+                long row = rs.getLong(2);
+                // tables without row ids (scene_character) report NULL here
+                String which = rs.wasNull() ? "a row" : "row " + row;
+                return which + " of " + rs.getString(1) + " points to a missing " + rs.getString(3);
+            }));
             return problems;
         });
     }
 
     public String journalMode() {
-        return read("read the journal mode", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-                return rs.next() ? rs.getString(1) : "";
-            }
-        });
+        return read("read the journal mode", c -> Statements.one(c, "PRAGMA journal_mode", rs -> rs.getString(1))
+                .orElse(""));
     }
 
     /** Copies the library with SQLite's online backup; safe while it is being written. */
     public void backupTo(Path target) {
         read("back up the library to " + target, c -> {
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("backup to '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
-            }
+            LibraryFiles.backup(c, target.toAbsolutePath());
             return null;
         });
     }
@@ -270,13 +249,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static int intPragma(Statement st, String pragma) throws SQLException {
-        return intQuery(st, "PRAGMA " + pragma);
-    }
-
-    private static int intQuery(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
+    private static int intQuery(Connection c, String sql) throws SQLException {
+        return Statements.one(c, sql, rs -> rs.getInt(1)).orElse(0);
     }
 }

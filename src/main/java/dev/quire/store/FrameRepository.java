@@ -1,10 +1,8 @@
 package dev.quire.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,19 +30,9 @@ public final class FrameRepository {
 
     /** The story's own frames and the library-wide ones, in the order they were made. */
     public List<StoredFrame> list(long storyId) {
-        return db.read("load the frames", c -> {
-            List<StoredFrame> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM frame WHERE story_id IS NULL OR story_id = ? ORDER BY id")) {
-                ps.setLong(1, storyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(frame(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read("load the frames", c -> Statements.query(c,
+                "SELECT * FROM frame WHERE story_id IS NULL OR story_id = ? ORDER BY id", FrameRepository::frame,
+                storyId));
     }
 
     public Optional<StoredFrame> get(long id) {
@@ -52,69 +40,38 @@ public final class FrameRepository {
     }
 
     private static Optional<StoredFrame> get(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM frame WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(frame(rs)) : Optional.empty();
-            }
-        }
+        return Statements.one(c, "SELECT * FROM frame WHERE id = ?", FrameRepository::frame, id);
     }
 
     public StoredFrame create(StoredFrame frame) {
         return db.write("save the frame \"" + frame.name() + "\"", c -> {
             long now = Columns.now();
-            try (PreparedStatement ps = c.prepareStatement("""
+            long id = Statements.insert(c, """
                     INSERT INTO frame (story_id, kind, name, template, based_on, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                if (frame.storyId() == null) {
-                    ps.setNull(1, java.sql.Types.INTEGER);
-                } else {
-                    ps.setLong(1, frame.storyId());
-                }
-                ps.setString(2, frame.kind());
-                ps.setString(3, frame.name());
-                ps.setString(4, frame.template());
-                ps.setString(5, frame.basedOn());
-                ps.setLong(6, now);
-                ps.setLong(7, now);
-                ps.executeUpdate();
-            }
-            return get(c, Columns.lastId(c)).orElseThrow();
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    frame.storyId(), frame.kind(), frame.name(), frame.template(), frame.basedOn(), now, now);
+            return get(c, id).orElseThrow();
         });
     }
 
     /** Saves a frame's name and template. */
     public void update(StoredFrame frame) {
         db.write("save the frame \"" + frame.name() + "\"", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE frame SET name = ?, template = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, frame.name());
-                ps.setString(2, frame.template());
-                ps.setLong(3, Columns.now());
-                ps.setLong(4, frame.id());
-                if (ps.executeUpdate() != 1) {
-                    throw new PersistenceException("The frame \"" + frame.name()
-                            + "\" is no longer in the library; it may have been deleted.");
-                }
+            if (Statements.update(c, "UPDATE frame SET name = ?, template = ?, updated_at = ? WHERE id = ?",
+                    frame.name(), frame.template(), Columns.now(), frame.id()) != 1) {
+                throw new PersistenceException("The frame \"" + frame.name()
+                        + "\" is no longer in the library; it may have been deleted.");
             }
             return null;
         });
     }
 
     public void delete(long id) {
-        db.write("delete the frame", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM frame WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.write("delete the frame", c -> Statements.update(c, "DELETE FROM frame WHERE id = ?", id));
     }
 
     private static StoredFrame frame(ResultSet rs) throws SQLException {
-        long story = rs.getLong("story_id");
-        Long storyId = rs.wasNull() ? null : story;
-        return new StoredFrame(rs.getLong("id"), storyId, rs.getString("kind"), rs.getString("name"),
-                rs.getString("template"), rs.getString("based_on"));
+        return new StoredFrame(rs.getLong("id"), Columns.nullableLong(rs, "story_id"), rs.getString("kind"),
+                rs.getString("name"), rs.getString("template"), rs.getString("based_on"));
     }
 }

@@ -3,11 +3,12 @@ package dev.quire.store;
 import dev.quire.model.LoreEntry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Lore entries of a story. */
@@ -20,19 +21,8 @@ public final class LoreRepository {
     }
 
     public List<LoreEntry> list(long storyId) {
-        return db.read("load the lore", c -> {
-            List<LoreEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM lore_entry WHERE story_id = ? ORDER BY position, id")) {
-                ps.setLong(1, storyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(entry(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read("load the lore", c -> Statements.query(c,
+                "SELECT * FROM lore_entry WHERE story_id = ? ORDER BY position, id", LoreRepository::entry, storyId));
     }
 
     public Optional<LoreEntry> get(long id) {
@@ -40,55 +30,59 @@ public final class LoreRepository {
     }
 
     private static Optional<LoreEntry> get(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM lore_entry WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+        return Statements.one(c, "SELECT * FROM lore_entry WHERE id = ?", LoreRepository::entry, id);
+    }
+
+    /**
+     * When the entry's row was made. SQLite may give a deleted entry's id to the next one, so an id and this
+     * time together name one entry.
+     */
+    public Optional<Instant> created(long id) {
+        return db.read("read when the lore entry was created", c -> Statements.one(c,
+                "SELECT created_at FROM lore_entry WHERE id = ?", rs -> Columns.instant(rs, "created_at"), id));
+    }
+
+    /** {@link #created} for every entry of the story, by id. */
+    public Map<Long, Instant> createdInStory(long storyId) {
+        return db.read("read when the lore entries were created", c -> {
+            Map<Long, Instant> out = new HashMap<>();
+            for (LoreEntryCreated e : Statements.query(c, "SELECT id, created_at FROM lore_entry WHERE story_id = ?",
+                    rs -> new LoreEntryCreated(rs.getLong(1), Columns.instant(rs, "created_at")), storyId)) {
+                out.put(e.id(), e.created());
             }
-        }
+            return out;
+        });
+    }
+
+    private record LoreEntryCreated(long id, Instant created) {
     }
 
     public LoreEntry create(LoreEntry entry) {
         return db.write("add the lore entry \"" + entry.title() + "\"", c -> {
             long now = Columns.now();
-            try (PreparedStatement ps = c.prepareStatement("""
+            long id = Statements.insert(c, """
                     INSERT INTO lore_entry (story_id, position, title, keywords, content, always_on, enabled,
                                             created_at, updated_at)
                     VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM lore_entry WHERE story_id = ?),
-                            ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, entry.storyId());
-                ps.setLong(2, entry.storyId());
-                ps.setString(3, entry.title());
-                ps.setString(4, Columns.strings(entry.keywords()));
-                ps.setString(5, entry.content());
-                ps.setInt(6, entry.alwaysOn() ? 1 : 0);
-                ps.setInt(7, entry.enabled() ? 1 : 0);
-                ps.setLong(8, now);
-                ps.setLong(9, now);
-                ps.executeUpdate();
-            }
+                            ?, ?, ?, ?, ?, ?, ?)""",
+                    entry.storyId(), entry.storyId(), entry.title(), Columns.strings(entry.keywords()),
+                    entry.content(), entry.alwaysOn(), entry.enabled(), now, now);
             StoryRepository.touch(c, entry.storyId());
-            return get(c, Columns.lastId(c)).orElseThrow();
+            return get(c, id).orElseThrow();
         });
     }
 
     public void update(LoreEntry entry) {
         db.write("save the lore entry \"" + entry.title() + "\"", c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+            int saved = Statements.update(c, """
                     UPDATE lore_entry SET title = ?, keywords = ?, content = ?, always_on = ?, enabled = ?,
                                           updated_at = ?
-                    WHERE id = ?""")) {
-                ps.setString(1, entry.title());
-                ps.setString(2, Columns.strings(entry.keywords()));
-                ps.setString(3, entry.content());
-                ps.setInt(4, entry.alwaysOn() ? 1 : 0);
-                ps.setInt(5, entry.enabled() ? 1 : 0);
-                ps.setLong(6, Columns.now());
-                ps.setLong(7, entry.id());
-                if (ps.executeUpdate() != 1) {
-                    throw new PersistenceException("The lore entry \"" + entry.title()
-                            + "\" is no longer in the library; it may have been deleted.");
-                }
+                    WHERE id = ?""",
+                    entry.title(), Columns.strings(entry.keywords()), entry.content(), entry.alwaysOn(),
+                    entry.enabled(), Columns.now(), entry.id());
+            if (saved != 1) {
+                throw new PersistenceException("The lore entry \"" + entry.title()
+                        + "\" is no longer in the library; it may have been deleted.");
             }
             StoryRepository.touch(c, entry.storyId());
             return null;
@@ -96,13 +90,7 @@ public final class LoreRepository {
     }
 
     public void delete(long id) {
-        db.write("delete the lore entry", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM lore_entry WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.write("delete the lore entry", c -> Statements.update(c, "DELETE FROM lore_entry WHERE id = ?", id));
     }
 
     private static LoreEntry entry(ResultSet rs) throws SQLException {

@@ -3,9 +3,8 @@ package dev.quire.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,27 +33,13 @@ public final class ProviderRepository {
     }
 
     public List<StoredProvider> list() {
-        return db.read("list the providers", c -> {
-            List<StoredProvider> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM provider ORDER BY name COLLATE NOCASE");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
-        });
+        return db.read("list the providers", c -> Statements.query(c,
+                "SELECT * FROM provider ORDER BY name COLLATE NOCASE", ProviderRepository::row));
     }
 
     public Optional<StoredProvider> find(String name) {
-        return db.read("load the provider", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM provider WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-                }
-            }
-        });
+        return db.read("load the provider", c -> Statements.one(c, "SELECT * FROM provider WHERE name = ?",
+                ProviderRepository::row, name));
     }
 
     /**
@@ -64,34 +49,19 @@ public final class ProviderRepository {
     public void save(StoredProvider p, String previousName) {
         db.write("save the provider \"" + p.name() + "\"", c -> {
             if (previousName != null && !previousName.equals(p.name())) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM provider WHERE name = ?")) {
-                    ps.setString(1, previousName);
-                    ps.executeUpdate();
-                }
+                Statements.update(c, "DELETE FROM provider WHERE name = ?", previousName);
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            return Statements.update(c, """
                     INSERT INTO provider (name, kind, base_url, default_model, settings) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, base_url = excluded.base_url,
-                        default_model = excluded.default_model, settings = excluded.settings""")) {
-                ps.setString(1, p.name());
-                ps.setString(2, p.kind());
-                ps.setString(3, p.baseUrl());
-                ps.setString(4, p.defaultModel());
-                ps.setString(5, settings(p));
-                ps.executeUpdate();
-            }
-            return null;
+                        default_model = excluded.default_model, settings = excluded.settings""",
+                    p.name(), p.kind(), p.baseUrl(), p.defaultModel(), settings(p));
         });
     }
 
     public void delete(String name) {
-        db.write("delete the provider \"" + name + "\"", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM provider WHERE name = ?")) {
-                ps.setString(1, name);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.write("delete the provider \"" + name + "\"", c -> Statements.update(c,
+                "DELETE FROM provider WHERE name = ?", name));
     }
 
     private static String settings(StoredProvider p) {
@@ -106,7 +76,7 @@ public final class ProviderRepository {
         }
     }
 
-    private static StoredProvider row(ResultSet rs) throws java.sql.SQLException {
+    private static StoredProvider row(ResultSet rs) throws SQLException {
         Map<String, String> headers = new LinkedHashMap<>();
         int contextWindow = 0;
         int maxOutputTokens = 0;

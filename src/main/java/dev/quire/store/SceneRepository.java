@@ -6,12 +6,14 @@ import dev.quire.model.SceneHeader;
 import dev.quire.model.SceneRevision;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,20 +33,10 @@ public final class SceneRepository {
 
     /** The binder's view of a story: titles and word counts, no text. */
     public List<SceneHeader> headers(long storyId) {
-        return db.read("list the scenes", c -> {
-            List<SceneHeader> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, position, title, word_count, pinned FROM scene WHERE story_id = ? ORDER BY position")) {
-                ps.setLong(1, storyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new SceneHeader(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                                rs.getInt(5) != 0));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read("list the scenes", c -> Statements.query(c,
+                "SELECT id, position, title, word_count, pinned FROM scene WHERE story_id = ? ORDER BY position",
+                rs -> new SceneHeader(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getInt(5) != 0),
+                storyId));
     }
 
     public Optional<Scene> get(long id) {
@@ -53,42 +45,34 @@ public final class SceneRepository {
 
     /** Whole scenes of a story in order, for export and prompts. */
     public List<Scene> all(long storyId) {
-        return db.read("load the scenes", c -> {
-            List<Scene> out = new ArrayList<>();
-            for (SceneHeader h : headers(storyId)) {
-                get(c, h.id()).ifPresent(out::add);
-            }
-            return out;
-        });
+        return db.read("load the scenes", c -> all(c, storyId));
+    }
+
+    /** Two statements however long the story: the scenes with their text and spans, then who is in each. */
+    static List<Scene> all(Connection c, long storyId) throws SQLException {
+        Map<Long, List<Long>> present = new HashMap<>();
+        for (long[] pair : Statements.query(c, """
+                SELECT sc.scene_id, sc.character_id FROM scene_character sc JOIN scene s ON s.id = sc.scene_id
+                WHERE s.story_id = ? ORDER BY sc.scene_id, sc.character_id""",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, storyId)) {
+            present.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
+        }
+        return Statements.query(c, "SELECT * FROM scene WHERE story_id = ? ORDER BY position",
+                rs -> scene(rs, present.getOrDefault(rs.getLong("id"), List.of())), storyId);
     }
 
     private static Optional<Scene> get(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM scene WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Scene(rs.getLong("id"), rs.getLong("story_id"), rs.getInt("position"),
-                        rs.getString("title"), Columns.prose(rs.getString("text"), rs.getString("spans")),
-                        rs.getString("summary"), Columns.nullableLong(rs, "pov_character_id"),
-                        characterIds(c, id), rs.getInt("pinned") != 0, Columns.instant(rs, "updated_at")));
-            }
-        }
+        List<Long> characterIds = Statements.query(c,
+                "SELECT character_id FROM scene_character WHERE scene_id = ? ORDER BY character_id",
+                rs -> rs.getLong(1), id);
+        return Statements.one(c, "SELECT * FROM scene WHERE id = ?", rs -> scene(rs, characterIds), id);
     }
 
-    private static List<Long> characterIds(Connection c, long sceneId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT character_id FROM scene_character WHERE scene_id = ? ORDER BY character_id")) {
-            ps.setLong(1, sceneId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
+    private static Scene scene(ResultSet rs, List<Long> characterIds) throws SQLException {
+        return new Scene(rs.getLong("id"), rs.getLong("story_id"), rs.getInt("position"), rs.getString("title"),
+                Columns.prose(rs.getString("text"), rs.getString("spans")), rs.getString("summary"),
+                Columns.nullableLong(rs, "pov_character_id"), characterIds, rs.getInt("pinned") != 0,
+                Columns.instant(rs, "updated_at"));
     }
 
     /** Adds a scene at the end of the story. */
@@ -99,33 +83,16 @@ public final class SceneRepository {
     /** Adds a scene at {@code position} (clamped to the story), shifting later scenes down. */
     public Scene insert(Scene scene, int position) {
         return db.write("add the scene \"" + scene.title() + "\"", c -> {
-            int count = count(c, scene.storyId());
-            int at = Math.max(0, Math.min(position, count));
-            try (PreparedStatement shift = c.prepareStatement(
-                    "UPDATE scene SET position = position + 1 WHERE story_id = ? AND position >= ?")) {
-                shift.setLong(1, scene.storyId());
-                shift.setInt(2, at);
-                shift.executeUpdate();
-            }
+            int at = Math.max(0, Math.min(position, count(c, scene.storyId())));
+            Statements.update(c, "UPDATE scene SET position = position + 1 WHERE story_id = ? AND position >= ?",
+                    scene.storyId(), at);
             long now = Columns.now();
-            try (PreparedStatement ps = c.prepareStatement("""
+            long id = Statements.insert(c, """
                     INSERT INTO scene (story_id, position, title, text, spans, word_count, summary, pov_character_id,
                                        pinned, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, scene.storyId());
-                ps.setInt(2, at);
-                ps.setString(3, scene.title());
-                ps.setString(4, scene.prose().text());
-                ps.setString(5, Columns.spans(scene.prose().spans()));
-                ps.setInt(6, scene.wordCount());
-                ps.setString(7, scene.summary());
-                Columns.setNullable(ps, 8, scene.povCharacterId());
-                ps.setInt(9, scene.pinned() ? 1 : 0);
-                ps.setLong(10, now);
-                ps.setLong(11, now);
-                ps.executeUpdate();
-            }
-            long id = Columns.lastId(c);
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    scene.storyId(), at, scene.title(), scene.prose().text(), Columns.spans(scene.prose().spans()),
+                    scene.wordCount(), scene.summary(), scene.povCharacterId(), scene.pinned(), now, now);
             replaceCharacters(c, id, scene.characterIds());
             StoryRepository.touch(c, scene.storyId());
             return get(c, id).orElseThrow();
@@ -142,30 +109,14 @@ public final class SceneRepository {
             String spans = Columns.spans(prose.spans());
             int words = prose.wordCount();
             keepFirstState(c, sceneId, now);
-            long storyId;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ? RETURNING story_id")) {
-                ps.setString(1, prose.text());
-                ps.setString(2, spans);
-                ps.setInt(3, words);
-                ps.setLong(4, now);
-                ps.setLong(5, sceneId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw missing(sceneId);
-                    }
-                    storyId = rs.getLong(1);
-                }
-            }
-            Long last;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT max(created_at) FROM scene_revision WHERE scene_id = ?")) {
-                ps.setLong(1, sceneId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    last = rs.next() ? Columns.nullableLong(rs, "max(created_at)") : null;
-                }
-            }
-            if (last == null || now - last >= REVISION_SPACING.toMillis()) {
+            long storyId = Statements.one(c,
+                    "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ?"
+                            + " RETURNING story_id",
+                    rs -> rs.getLong(1), prose.text(), spans, words, now, sceneId)
+                    .orElseThrow(() -> missing(sceneId));
+            Optional<Long> last = Statements.one(c, "SELECT max(created_at) FROM scene_revision WHERE scene_id = ?",
+                    rs -> Columns.nullableLong(rs, "max(created_at)"), sceneId);
+            if (last.isEmpty() || now - last.get() >= REVISION_SPACING.toMillis()) {
                 addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, prose.text(), spans, words, now);
             }
             StoryRepository.touch(c, storyId);
@@ -173,21 +124,22 @@ public final class SceneRepository {
         });
     }
 
+    /** A scene's text as stored: the text, its spans as JSON, and its word count. */
+    private record Stored(String text, String spans, int words) {
+    }
+
     /**
      * The first time a scene's text changes, its text until then (an imported draft, a model's
      * first version, the sample) is kept as a revision, so it stays recoverable however it is rewritten.
      */
     private static void keepFirstState(Connection c, long sceneId, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        Optional<Stored> first = Statements.one(c, """
                 SELECT s.text, s.spans, s.word_count FROM scene s
-                WHERE s.id = ? AND s.text <> '' AND NOT EXISTS (SELECT 1 FROM scene_revision r WHERE r.scene_id = s.id)""")) {
-            ps.setLong(1, sceneId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, rs.getString(1), rs.getString(2), rs.getInt(3),
-                            now - 1);
-                }
-            }
+                WHERE s.id = ? AND s.text <> '' AND NOT EXISTS (SELECT 1 FROM scene_revision r WHERE r.scene_id = s.id)""",
+                rs -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3)), sceneId);
+        if (first.isPresent()) {
+            Stored s = first.get();
+            addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, s.text(), s.spans(), s.words(), now - 1);
         }
     }
 
@@ -209,15 +161,8 @@ public final class SceneRepository {
                         current.wordCount(), now);
             }
             String spans = Columns.spans(prose.spans());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, prose.text());
-                ps.setString(2, spans);
-                ps.setInt(3, prose.wordCount());
-                ps.setLong(4, now);
-                ps.setLong(5, sceneId);
-                ps.executeUpdate();
-            }
+            Statements.update(c, "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ?",
+                    prose.text(), spans, prose.wordCount(), now, sceneId);
             // same millisecond as the state it replaces: revisions() breaks the tie by id, newest first
             addRevision(c, sceneId, kind, prose.text(), spans, prose.wordCount(), now);
             StoryRepository.touch(c, current.storyId());
@@ -226,30 +171,20 @@ public final class SceneRepository {
     }
 
     private static boolean isNewestRevision(Connection c, long sceneId, String text, String spans) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT text, spans FROM scene_revision WHERE scene_id = ? ORDER BY created_at DESC, id DESC LIMIT 1""")) {
-            ps.setLong(1, sceneId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getString(1).equals(text) && rs.getString(2).equals(spans);
-            }
-        }
+        return Statements.one(c, """
+                SELECT text, spans FROM scene_revision WHERE scene_id = ? ORDER BY created_at DESC, id DESC LIMIT 1""",
+                rs -> rs.getString(1).equals(text) && rs.getString(2).equals(spans), sceneId).orElse(false);
     }
 
     /** Saves title, summary, POV, characters present and the pin; the text is saved by {@link #saveProse}. */
     public void saveDetails(Scene scene) {
         db.write("save the scene \"" + scene.title() + "\"", c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+            int saved = Statements.update(c, """
                     UPDATE scene SET title = ?, summary = ?, pov_character_id = ?, pinned = ?, updated_at = ?
-                    WHERE id = ?""")) {
-                ps.setString(1, scene.title());
-                ps.setString(2, scene.summary());
-                Columns.setNullable(ps, 3, scene.povCharacterId());
-                ps.setInt(4, scene.pinned() ? 1 : 0);
-                ps.setLong(5, Columns.now());
-                ps.setLong(6, scene.id());
-                if (ps.executeUpdate() != 1) {
-                    throw missing(scene.id());
-                }
+                    WHERE id = ?""",
+                    scene.title(), scene.summary(), scene.povCharacterId(), scene.pinned(), Columns.now(), scene.id());
+            if (saved != 1) {
+                throw missing(scene.id());
             }
             replaceCharacters(c, scene.id(), scene.characterIds());
             StoryRepository.touch(c, scene.storyId());
@@ -262,28 +197,18 @@ public final class SceneRepository {
         return db.write("keep a revision of the scene", c -> {
             long now = Columns.now();
             long id = addRevision(c, sceneId, kind, prose.text(), Columns.spans(prose.spans()), prose.wordCount(), now);
-            return new SceneRevision(id, sceneId, kind, prose, prose.wordCount(), java.time.Instant.ofEpochMilli(now));
+            return new SceneRevision(id, sceneId, kind, prose, prose.wordCount(), Instant.ofEpochMilli(now));
         });
     }
 
     /** Revisions newest first. */
     public List<SceneRevision> revisions(long sceneId) {
-        return db.read("list the scene's revisions", c -> {
-            List<SceneRevision> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM scene_revision WHERE scene_id = ? ORDER BY created_at DESC, id DESC")) {
-                ps.setLong(1, sceneId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new SceneRevision(rs.getLong("id"), sceneId,
-                                SceneRevision.Kind.valueOf(rs.getString("kind")),
-                                Columns.prose(rs.getString("text"), rs.getString("spans")), rs.getInt("word_count"),
-                                Columns.instant(rs, "created_at")));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read("list the scene's revisions", c -> Statements.query(c,
+                "SELECT * FROM scene_revision WHERE scene_id = ? ORDER BY created_at DESC, id DESC",
+                rs -> new SceneRevision(rs.getLong("id"), sceneId, SceneRevision.Kind.valueOf(rs.getString("kind")),
+                        Columns.prose(rs.getString("text"), rs.getString("spans")), rs.getInt("word_count"),
+                        Columns.instant(rs, "created_at")),
+                sceneId));
     }
 
     /** Puts a revision's text back into the scene, keeping the text it replaces as a revision first. */
@@ -298,44 +223,33 @@ public final class SceneRepository {
         });
     }
 
+    /** Where a scene is: its story and its position in it. */
+    private record Place(long storyId, int position) {
+    }
+
+    private static Optional<Place> place(Connection c, long sceneId) throws SQLException {
+        return Statements.one(c, "SELECT story_id, position FROM scene WHERE id = ?",
+                rs -> new Place(rs.getLong(1), rs.getInt(2)), sceneId);
+    }
+
     /** Moves a scene to {@code newPosition} (clamped), shifting the scenes between. */
     public void move(long sceneId, int newPosition) {
         db.write("move the scene", c -> {
-            long storyId;
-            int from;
-            try (PreparedStatement ps = c.prepareStatement("SELECT story_id, position FROM scene WHERE id = ?")) {
-                ps.setLong(1, sceneId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw missing(sceneId);
-                    }
-                    storyId = rs.getLong(1);
-                    from = rs.getInt(2);
-                }
-            }
+            Place place = place(c, sceneId).orElseThrow(() -> missing(sceneId));
+            long storyId = place.storyId();
+            int from = place.position();
             int to = Math.max(0, Math.min(newPosition, count(c, storyId) - 1));
             if (to == from) {
                 return null;
             }
-            String shift = to > from
-                    ? "UPDATE scene SET position = position - 1 WHERE story_id = ? AND position > ? AND position <= ?"
-                    : "UPDATE scene SET position = position + 1 WHERE story_id = ? AND position >= ? AND position < ?";
-            try (PreparedStatement ps = c.prepareStatement(shift)) {
-                ps.setLong(1, storyId);
-                if (to > from) {
-                    ps.setInt(2, from);
-                    ps.setInt(3, to);
-                } else {
-                    ps.setInt(2, to);
-                    ps.setInt(3, from);
-                }
-                ps.executeUpdate();
+            if (to > from) {
+                Statements.update(c, "UPDATE scene SET position = position - 1"
+                        + " WHERE story_id = ? AND position > ? AND position <= ?", storyId, from, to);
+            } else {
+                Statements.update(c, "UPDATE scene SET position = position + 1"
+                        + " WHERE story_id = ? AND position >= ? AND position < ?", storyId, to, from);
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE scene SET position = ? WHERE id = ?")) {
-                ps.setInt(1, to);
-                ps.setLong(2, sceneId);
-                ps.executeUpdate();
-            }
+            Statements.update(c, "UPDATE scene SET position = ? WHERE id = ?", to, sceneId);
             StoryRepository.touch(c, storyId);
             return null;
         });
@@ -344,72 +258,37 @@ public final class SceneRepository {
     /** Deletes a scene with its revisions; later scenes move up. */
     public void delete(long sceneId) {
         db.write("delete the scene", c -> {
-            long storyId;
-            int position;
-            try (PreparedStatement ps = c.prepareStatement("SELECT story_id, position FROM scene WHERE id = ?")) {
-                ps.setLong(1, sceneId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    storyId = rs.getLong(1);
-                    position = rs.getInt(2);
-                }
+            Optional<Place> place = place(c, sceneId);
+            if (place.isEmpty()) {
+                return null;
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM scene WHERE id = ?")) {
-                ps.setLong(1, sceneId);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scene SET position = position - 1 WHERE story_id = ? AND position > ?")) {
-                ps.setLong(1, storyId);
-                ps.setInt(2, position);
-                ps.executeUpdate();
-            }
-            StoryRepository.touch(c, storyId);
+            Statements.update(c, "DELETE FROM scene WHERE id = ?", sceneId);
+            Statements.update(c, "UPDATE scene SET position = position - 1 WHERE story_id = ? AND position > ?",
+                    place.get().storyId(), place.get().position());
+            StoryRepository.touch(c, place.get().storyId());
             return null;
         });
     }
 
     private static int count(Connection c, long storyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM scene WHERE story_id = ?")) {
-            ps.setLong(1, storyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
+        return Statements.one(c, "SELECT count(*) FROM scene WHERE story_id = ?", rs -> rs.getInt(1), storyId)
+                .orElse(0);
     }
 
     private static void replaceCharacters(Connection c, long sceneId, List<Long> characterIds) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM scene_character WHERE scene_id = ?")) {
-            del.setLong(1, sceneId);
-            del.executeUpdate();
+        Statements.update(c, "DELETE FROM scene_character WHERE scene_id = ?", sceneId);
+        List<Object[]> rows = new ArrayList<>();
+        for (long characterId : characterIds) {
+            rows.add(new Object[] {sceneId, characterId});
         }
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT OR IGNORE INTO scene_character (scene_id, character_id) VALUES (?, ?)")) {
-            for (long characterId : characterIds) {
-                ins.setLong(1, sceneId);
-                ins.setLong(2, characterId);
-                ins.addBatch();
-            }
-            ins.executeBatch();
-        }
+        Statements.batch(c, "INSERT OR IGNORE INTO scene_character (scene_id, character_id) VALUES (?, ?)", rows);
     }
 
     private static long addRevision(Connection c, long sceneId, SceneRevision.Kind kind, String text, String spans,
                                     int words, long at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        return Statements.insert(c, """
                 INSERT INTO scene_revision (scene_id, kind, text, spans, word_count, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
-            ps.setLong(1, sceneId);
-            ps.setString(2, kind.name());
-            ps.setString(3, text);
-            ps.setString(4, spans);
-            ps.setInt(5, words);
-            ps.setLong(6, at);
-            ps.executeUpdate();
-        }
-        return Columns.lastId(c);
+                VALUES (?, ?, ?, ?, ?, ?)""", sceneId, kind.name(), text, spans, words, at);
     }
 
     private static PersistenceException missing(long sceneId) {

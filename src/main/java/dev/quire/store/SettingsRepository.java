@@ -1,7 +1,5 @@
 package dev.quire.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 
 /** Small per-library settings (theme, the story last open). Never API keys. */
@@ -14,25 +12,24 @@ public final class SettingsRepository {
     }
 
     public Optional<String> get(String key) {
-        return db.read("read a setting", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM setting WHERE key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.read("read a setting", c -> Statements.one(c, "SELECT value FROM setting WHERE key = ?",
+                rs -> rs.getString(1), key));
     }
 
     public void put(String key, String value) {
-        db.write("save a setting", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.write("save a setting", c -> Statements.update(c,
+                "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                key, value));
+    }
+
+    /**
+     * Deletes the settings kept per character, named {@code prefix} and the character's id, whose character is no
+     * longer in the library. Joins the caller's transaction when there is one.
+     */
+    public void deleteForMissingCharacters(String prefix) {
+        db.write("forget the settings of deleted characters", c -> Statements.update(c, """
+                DELETE FROM setting WHERE key LIKE ? ESCAPE '\\'
+                    AND CAST(substr(key, ?) AS INTEGER) NOT IN (SELECT id FROM character)""",
+                prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", prefix.length() + 1));
     }
 }

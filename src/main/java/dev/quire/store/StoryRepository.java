@@ -3,9 +3,9 @@ package dev.quire.store;
 import dev.quire.model.Story;
 import dev.quire.model.StorySummary;
 
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,20 +21,12 @@ public final class StoryRepository {
     public Story create(Story story) {
         return db.write("create the story \"" + story.title() + "\"", c -> {
             long now = Columns.now();
-            try (PreparedStatement ps = c.prepareStatement("""
+            long id = Statements.insert(c, """
                     INSERT INTO story (title, premise, style_guide, about_writer, avoid_list, notes, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, story.title());
-                ps.setString(2, story.premise());
-                ps.setString(3, story.styleGuide());
-                ps.setString(4, story.aboutWriter());
-                ps.setString(5, Columns.strings(story.avoidList()));
-                ps.setString(6, story.notes());
-                ps.setLong(7, now);
-                ps.setLong(8, now);
-                ps.executeUpdate();
-            }
-            return get(c, Columns.lastId(c)).orElseThrow();
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    story.title(), story.premise(), story.styleGuide(), story.aboutWriter(),
+                    Columns.strings(story.avoidList()), story.notes(), now, now);
+            return get(c, id).orElseThrow();
         });
     }
 
@@ -42,92 +34,57 @@ public final class StoryRepository {
         return db.read("load a story", c -> get(c, id));
     }
 
-    private static Optional<Story> get(java.sql.Connection c, long id) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM story WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Story(rs.getLong("id"), rs.getString("title"), rs.getString("premise"),
-                        rs.getString("style_guide"), rs.getString("about_writer"),
-                        Columns.strings(rs.getString("avoid_list")), rs.getString("notes"),
-                        Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at")));
-            }
-        }
+    private static Optional<Story> get(Connection c, long id) throws SQLException {
+        return Statements.one(c, "SELECT * FROM story WHERE id = ?", StoryRepository::story, id);
+    }
+
+    private static Story story(ResultSet rs) throws SQLException {
+        return new Story(rs.getLong("id"), rs.getString("title"), rs.getString("premise"),
+                rs.getString("style_guide"), rs.getString("about_writer"),
+                Columns.strings(rs.getString("avoid_list")), rs.getString("notes"),
+                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
     }
 
     /** The library's stories, most recently changed first, with scene and word totals. */
     public List<StorySummary> list() {
-        return db.read("list the stories", c -> {
-            List<StorySummary> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT s.id, s.title, s.premise, s.updated_at,
-                           (SELECT count(*) FROM scene WHERE story_id = s.id) AS scenes,
-                           (SELECT coalesce(sum(word_count), 0) FROM scene WHERE story_id = s.id) AS words
-                    FROM story s ORDER BY s.updated_at DESC, s.id DESC""");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StorySummary(rs.getLong("id"), rs.getString("title"), rs.getString("premise"),
-                            rs.getInt("scenes"),
-                            rs.getInt("words"), Columns.instant(rs, "updated_at")));
-                }
-            }
-            return out;
-        });
+        return db.read("list the stories", c -> Statements.query(c, """
+                SELECT s.id, s.title, s.premise, s.updated_at,
+                       (SELECT count(*) FROM scene WHERE story_id = s.id) AS scenes,
+                       (SELECT coalesce(sum(word_count), 0) FROM scene WHERE story_id = s.id) AS words
+                FROM story s ORDER BY s.updated_at DESC, s.id DESC""",
+                rs -> new StorySummary(rs.getLong("id"), rs.getString("title"), rs.getString("premise"),
+                        rs.getInt("scenes"), rs.getInt("words"), Columns.instant(rs, "updated_at"))));
     }
 
     /** Saves title, bible and notes. */
     public void update(Story story) {
         db.write("save the story \"" + story.title() + "\"", c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+            requireOne(Statements.update(c, """
                     UPDATE story SET title = ?, premise = ?, style_guide = ?, about_writer = ?, avoid_list = ?,
                                      notes = ?, updated_at = ?
-                    WHERE id = ?""")) {
-                ps.setString(1, story.title());
-                ps.setString(2, story.premise());
-                ps.setString(3, story.styleGuide());
-                ps.setString(4, story.aboutWriter());
-                ps.setString(5, Columns.strings(story.avoidList()));
-                ps.setString(6, story.notes());
-                ps.setLong(7, Columns.now());
-                ps.setLong(8, story.id());
-                requireOne(ps.executeUpdate(), story.id());
-            }
+                    WHERE id = ?""",
+                    story.title(), story.premise(), story.styleGuide(), story.aboutWriter(),
+                    Columns.strings(story.avoidList()), story.notes(), Columns.now(), story.id()), story.id());
             return null;
         });
     }
 
     public void rename(long id, String title) {
         db.write("rename the story", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE story SET title = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, title);
-                ps.setLong(2, Columns.now());
-                ps.setLong(3, id);
-                requireOne(ps.executeUpdate(), id);
-            }
+            requireOne(Statements.update(c, "UPDATE story SET title = ?, updated_at = ? WHERE id = ?",
+                    title, Columns.now(), id), id);
             return null;
         });
     }
 
     /** Deletes the story with its scenes, characters, lore, conversations and generations. */
     public void delete(long id) {
-        db.write("delete the story", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM story WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.write("delete the story", c -> Statements.update(c, "DELETE FROM story WHERE id = ?", id));
     }
 
     /** Marks the story as changed now, so the library lists it first. */
-    static void touch(java.sql.Connection c, long storyId) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE story SET updated_at = ? WHERE id = ?")) {
-            ps.setLong(1, Columns.now());
-            ps.setLong(2, storyId);
-            ps.executeUpdate();
-        }
+    static void touch(Connection c, long storyId) throws SQLException {
+        Statements.update(c, "UPDATE story SET updated_at = ? WHERE id = ?", Columns.now(), storyId);
     }
 
     private static void requireOne(int rows, long id) {

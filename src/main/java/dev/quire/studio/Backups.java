@@ -1,33 +1,23 @@
 package dev.quire.studio;
 
 import dev.quire.store.Database;
+import dev.quire.store.LibraryFiles;
 import dev.quire.store.LibraryLock;
 import dev.quire.store.LibraryOpenException;
 import dev.quire.store.PersistenceException;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +34,8 @@ import java.util.stream.Stream;
  * Copies are left as single files (SQLite's rollback journal, not WAL), so they can be copied,
  * mailed or opened read-only without files appearing beside them.
  *
- * <p>Backups are described through a read-only connection that never changes the file. Restoring
+ * <p>Backups are described through a read-only connection that never changes the file
+ * ({@link LibraryFiles}). Restoring
  * needs the library closed: the studio window closes its library (and releases its
  * {@link LibraryLock}) before calling {@link #restore}, then opens it again.
  */
@@ -55,7 +46,6 @@ public final class Backups {
     public static final String FOLDER = "backups";
 
     private static final Pattern AUTOMATIC = Pattern.compile("auto-(\\d{4}-\\d{2}-\\d{2})\\.db");
-    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss-SSS");
 
     private Backups() {
@@ -144,7 +134,7 @@ public final class Backups {
             Path copy = stage.resolve(LibraryLocation.FILE_NAME);
             studio.database().backupTo(copy);
             verify(stage, "The backup of " + studio.database().file(), target + " was not written.");
-            settle(copy);
+            LibraryFiles.settle(copy);
             move(copy, target);
             return describe(target);
         } catch (IOException e) {
@@ -187,7 +177,7 @@ public final class Backups {
             try {
                 Files.deleteIfExists(partial);
                 studio.database().backupTo(partial);
-                settle(partial);
+                LibraryFiles.settle(partial);
                 move(partial, target);
                 made = Optional.of(target);
             } catch (IOException e) {
@@ -275,41 +265,12 @@ public final class Backups {
      * @throws PersistenceException when it is not a Quire library this version can read
      */
     public static Contents describe(Path file) {
-        Path f = file.toAbsolutePath();
-        checkHeader(f);
-        try (Connection c = readOnly(f); Statement st = c.createStatement()) {
-            int applicationId = intQuery(st, "PRAGMA application_id");
-            int version = intQuery(st, "PRAGMA user_version");
-            if (applicationId != Database.APPLICATION_ID) {
-                throw new LibraryOpenException(LibraryOpenException.Problem.NOT_A_LIBRARY, f, f
-                        + " is not a Quire library (it is an SQLite database of another program).", null);
-            }
-            if (version > Database.schemaVersion()) {
-                throw new LibraryOpenException(LibraryOpenException.Problem.NEWER_VERSION, f, f + " was written by a"
-                        + " newer version of Quire (schema " + version + "; this version knows up to "
-                        + Database.schemaVersion() + "). Update Quire to read it.", null);
-            }
-            List<StoryContents> stories = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT s.id, s.title,
-                           (SELECT count(*) FROM scene WHERE story_id = s.id),
-                           (SELECT coalesce(sum(word_count), 0) FROM scene WHERE story_id = s.id)
-                    FROM story s ORDER BY s.title COLLATE NOCASE, s.id""")) {
-                while (rs.next()) {
-                    stories.add(new StoryContents(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)));
-                }
-            }
-            int characters = intQuery(st, "SELECT count(*) FROM character");
-            int lore = intQuery(st, "SELECT count(*) FROM lore_entry");
-            return new Contents(f, Files.size(f), Files.getLastModifiedTime(f).toInstant(), version, stories,
-                    characters, lore);
-        } catch (SQLException e) {
-            throw new LibraryOpenException(LibraryOpenException.Problem.CORRUPT, f, "Quire cannot read " + f + ": "
-                    + e.getMessage() + ". It may be damaged.", e);
-        } catch (IOException e) {
-            throw new LibraryOpenException(LibraryOpenException.Problem.UNREADABLE, f, "Quire cannot read " + f
-                    + ": " + e.getMessage(), e);
-        }
+        LibraryFiles.Summary s = LibraryFiles.describe(file);
+        List<StoryContents> stories = s.stories().stream()
+                .map(t -> new StoryContents(t.id(), t.title(), t.scenes(), t.words()))
+                .toList();
+        return new Contents(s.file(), s.bytes(), s.modified(), s.schemaVersion(), stories, s.characters(),
+                s.loreEntries());
     }
 
     /**
@@ -352,7 +313,7 @@ public final class Backups {
             Path stage = tempDir(library.getParent(), ".quire-restore-", "restore the backup");
             try {
                 Path copy = stage.resolve(LibraryLocation.FILE_NAME);
-                copyOnline(source, copy);
+                LibraryFiles.copyOnline(source, copy);
                 verify(stage, "The backup " + source, "The library was not changed.");
                 Path previous = Files.exists(library) && Files.size(library) > 0 ? keepCurrent(library, dataDir)
                         : null;
@@ -392,7 +353,7 @@ public final class Backups {
             }
             return kept;
         }
-        settle(kept);
+        LibraryFiles.settle(kept);
         return kept;
     }
 
@@ -408,62 +369,6 @@ public final class Backups {
         if (!problems.isEmpty()) {
             throw new LibraryOpenException(LibraryOpenException.Problem.CORRUPT, stage, what + " does not check out ("
                     + String.join("; ", problems) + "). " + consequence, null);
-        }
-    }
-
-    /** Copies a library file that may be in WAL mode, with whatever its WAL holds, through SQLite. */
-    private static void copyOnline(Path source, Path target) {
-        checkHeader(source);
-        try (Connection c = readOnly(source); Statement st = c.createStatement()) {
-            st.executeUpdate("backup to '" + target.toString().replace("'", "''") + "'");
-        } catch (SQLException e) {
-            throw new LibraryOpenException(LibraryOpenException.Problem.CORRUPT, source, "Quire cannot read the backup "
-                    + source + ": " + e.getMessage() + ". It may be damaged; nothing was changed.", e);
-        }
-    }
-
-    /** A copy becomes a single file in rollback-journal mode, checked for damage on the way. */
-    private static void settle(Path copy) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
-            st.execute("PRAGMA journal_mode = DELETE");
-            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                String first = rs.next() ? rs.getString(1) : "no answer";
-                if (!"ok".equals(first)) {
-                    throw new PersistenceException("The backup copy " + copy + " is damaged (" + first + ").");
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not finish the backup copy " + copy + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Connection readOnly(Path file) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        // a library with a WAL beside it may be open and written: read it with its WAL. Any other file
-        // is read as immutable, which leaves no -wal or -shm file beside a backup.
-        boolean live = Files.exists(sibling(file, "-wal"));
-        return config.createConnection(live ? "jdbc:sqlite:" + file : "jdbc:sqlite:" + file.toUri() + "?immutable=1");
-    }
-
-    private static void checkHeader(Path file) {
-        byte[] header;
-        try (InputStream in = Files.newInputStream(file)) {
-            header = in.readNBytes(SQLITE_MAGIC.length);
-        } catch (IOException e) {
-            throw new LibraryOpenException(LibraryOpenException.Problem.UNREADABLE, file, "Quire cannot read " + file
-                    + ": " + e.getMessage(), e);
-        }
-        if (!Arrays.equals(header, SQLITE_MAGIC)) {
-            throw new LibraryOpenException(LibraryOpenException.Problem.NOT_A_LIBRARY, file, file
-                    + " is not a Quire library (it is not an SQLite database).", null);
-        }
-    }
-
-    private static int intQuery(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -199,4 +201,18 @@ class CharacterRepositoryTest {
         assertNull(characters.get(created.id()).orElseThrow().facts().get(0).sourceMessageId());
         assertEquals(1, Jdbc.queryLong(file, "SELECT count(*) FROM character_fact WHERE source_message_id IS NULL"));
     }
+
+    @Test
+    void creationTimeIsWhenTheRowWasMadeAndGoesWithIt() {
+        long before = System.currentTimeMillis();
+        long id = characters.create(CharacterSheet.named(storyId, "Maud")).id();
+
+        Instant created = characters.created(id).orElseThrow();
+
+        assertEquals(Jdbc.queryLong(file, "SELECT created_at FROM character WHERE id = " + id), created.toEpochMilli());
+        assertTrue(created.toEpochMilli() >= before, created::toString);
+        characters.delete(id);
+        assertEquals(Optional.empty(), characters.created(id));
+    }
 }
+

@@ -1,5 +1,6 @@
 package dev.quire.store;
 
+import dev.quire.model.Conversation;
 import dev.quire.model.Generation;
 import dev.quire.model.Generation.Status;
 import dev.quire.model.Generation.Usage;
@@ -157,4 +158,32 @@ class GenerationRepositoryTest {
         assertEquals(List.of(newer.id(), older.id()),
                 generations.forScene(sceneId).stream().map(Generation::id).toList());
     }
+
+    private Generation made(long story, Long scene, Long conversation, long startedMs) {
+        return generations.create(new Generation(0, story, scene, conversation, "scene", "p", "m", "[]", null, null,
+                1, null, Instant.ofEpochMilli(startedMs), null, Status.COMPLETE, null));
+    }
+
+    @Test
+    void forStoryListsTheStorysVariantGenerationsOldestFirstWithThoseForANewScene() {
+        long conversation = new ConversationRepository(db).create(
+                new Conversation(0, storyId, sceneId, "Ideas", "co-writer", null)).id();
+        long otherStory = new StoryRepository(db).create(Story.titled("Other")).id();
+        Generation later = made(storyId, sceneId, null, 3_000);
+        Generation newScene = made(storyId, null, null, 1_000);
+        Generation sameMoment = made(storyId, sceneId, null, 1_000);
+        made(storyId, sceneId, conversation, 500);
+        made(otherStory, null, null, 100);
+
+        List<Generation> found = generations.forStory(storyId);
+
+        assertEquals(List.of(newScene.id(), sameMoment.id(), later.id()), found.stream().map(Generation::id).toList());
+        // what the manuscript export asked for itself before the store offered it
+        List<Long> asTheExportDid = db.read("test", c -> Statements.query(c,
+                "SELECT id FROM generation WHERE story_id = ? AND conversation_id IS NULL ORDER BY started_at, id",
+                rs -> rs.getLong(1), storyId));
+        assertEquals(asTheExportDid, found.stream().map(Generation::id).toList());
+        assertEquals(found.stream().map(g -> generations.get(g.id()).orElseThrow()).toList(), found);
+    }
 }
+

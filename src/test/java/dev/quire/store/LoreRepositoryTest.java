@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,4 +88,21 @@ class LoreRepositoryTest {
         assertTrue(lore.get(created.id()).isEmpty());
         assertEquals(List.of(), lore.list(storyId));
     }
+
+    @Test
+    void creationTimesNameEachEntryOfTheStoryAndNoDeletedOne() {
+        long other = new StoryRepository(db).create(Story.titled("Other")).id();
+        LoreEntry hard = lore.create(LoreEntry.titled(storyId, "The Hard"));
+        LoreEntry gone = lore.create(LoreEntry.titled(storyId, "Gone"));
+        LoreEntry elsewhere = lore.create(LoreEntry.titled(other, "Elsewhere"));
+        lore.delete(gone.id());
+
+        Map<Long, Instant> created = lore.createdInStory(storyId);
+
+        assertEquals(Set.of(hard.id()), created.keySet());
+        assertEquals(lore.created(hard.id()).orElseThrow(), created.get(hard.id()));
+        assertEquals(Optional.empty(), lore.created(gone.id()));
+        assertTrue(lore.created(elsewhere.id()).isPresent());
+    }
 }
+

@@ -16,10 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -409,5 +413,67 @@ class SceneRepositoryTest {
         assertNull(kept.sceneId());
         assertEquals("A variant that already arrived.", generations.variants(g.id()).get(1).text());
         assertEquals(Arrays.asList(0, 1, 2), generations.variants(g.id()).stream().map(v -> v.index()).toList());
+    }
+
+    /** Three scenes of the story, out of insertion order, with text from variants, POVs, casts and a pin. */
+    private void storyWithCastAndProvenance() {
+        CharacterRepository characters = new CharacterRepository(db);
+        long maud = characters.create(CharacterSheet.named(storyId, "Maud")).id();
+        long ned = characters.create(CharacterSheet.named(storyId, "Ned")).id();
+        long[] ids = appendAll("A", "B", "C").stream().mapToLong(Long::longValue).toArray();
+        scenes.saveProse(ids[0], new Prose.Builder().append("Plain, ")
+                .append("from A", Provenance.variant("A", 41L), true, false)
+                .append(" and B.", Provenance.variant("B", null), false, true).build());
+        Scene a = scenes.get(ids[0]).orElseThrow();
+        scenes.saveDetails(a.withDetails("A", "The fair", maud, List.of(ned, maud), true));
+        Scene c = scenes.get(ids[2]).orElseThrow();
+        scenes.saveDetails(c.withDetails("C", "", null, List.of(ned), false));
+        scenes.saveProse(ids[2], Prose.plain("Only the writer here."));
+        scenes.move(ids[2], 0);
+        long other = new StoryRepository(db).create(Story.titled("Other")).id();
+        scenes.append(Scene.titled(other, "Elsewhere"));
+    }
+
+    @Test
+    void allGivesEachSceneExactlyAsLoadingItAloneDoes() {
+        storyWithCastAndProvenance();
+
+        List<Scene> one = scenes.headers(storyId).stream().map(h -> scenes.get(h.id()).orElseThrow()).toList();
+        List<Scene> all = scenes.all(storyId);
+
+        assertEquals(one, all);
+        assertEquals(List.of("C", "A", "B"), all.stream().map(Scene::title).toList());
+        assertEquals(Provenance.variant("A", 41L), all.get(1).prose().spans().get(1).provenance());
+        assertEquals(2, all.get(1).characterIds().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3", "40", "120"})
+    void allRunsTwoStatementsHoweverManyScenesTheStoryHas(int count) {
+        storyWithCastAndProvenance();
+        for (int i = 3; i < count; i++) {
+            scenes.append(Scene.titled(storyId, "Scene " + i));
+        }
+        AtomicInteger statements = new AtomicInteger();
+
+        List<Scene> all = db.read("count", c -> SceneRepository.all(counting(c, statements), storyId));
+
+        assertEquals(count, all.size());
+        assertEquals(2, statements.get());
+    }
+
+    /** The connection, counting every statement prepared or created on it. */
+    private static Connection counting(Connection c, AtomicInteger statements) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")) {
+                        statements.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -115,7 +115,7 @@ public final class CharacterCards {
                 lore.add(saved);
                 ids.add(saved.id());
             }
-            KeptCards.keep(studio, c, character.id(), card, ids);
+            KeptCards.keep(studio, character.id(), card, ids);
             return new Imported(character, lore, card.spec(), card.format(), warnings);
         });
     }

@@ -9,13 +9,9 @@ import dev.quire.model.CharacterSheet;
 import dev.quire.store.PersistenceException;
 import dev.quire.studio.Studio;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,20 +35,19 @@ final class KeptCards {
         return PREFIX + characterId;
     }
 
-    /** Keeps {@code card} for the character just created; runs inside the import's transaction. */
-    static void keep(Studio studio, Connection c, long characterId, Card card, List<Long> loreIds)
-            throws SQLException {
+    /** Keeps {@code card} for the character just created; called inside the import's write, so it joins that. */
+    static void keep(Studio studio, long characterId, Card card, List<Long> loreIds) {
         ObjectNode value = JSON.createObjectNode();
         value.put("format", FORMAT);
         value.put("character", characterId);
-        value.put("created", createdAt(c, characterId));
+        value.put("created", millis(studio.characters().created(characterId)));
         value.put("spec", card.spec().label());
         value.put("from", card.format().extension());
         ArrayNode lore = value.putArray("lore");
         loreIds.forEach(lore::add);
         ArrayNode loreCreated = value.putArray("lore_created");
         for (long id : loreIds) {
-            loreCreated.add(loreCreatedAt(c, id));
+            loreCreated.add(millis(studio.lore().created(id)));
         }
         value.set("card", card.json());
         if (card.image() != null) {
@@ -64,10 +59,7 @@ final class KeptCards {
             throw new PersistenceException("Could not keep the card of " + card.name() + ": " + e.getOriginalMessage(), e);
         }
         // cards of characters deleted since are of no more use
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM setting WHERE key LIKE 'card.%'"
-                + " AND CAST(substr(key, 6) AS INTEGER) NOT IN (SELECT id FROM character)")) {
-            ps.executeUpdate();
-        }
+        studio.settings().deleteForMissingCharacters(PREFIX);
     }
 
     /** The card {@code sheet} was imported from, if it was and the card is still readable. */
@@ -78,8 +70,7 @@ final class KeptCards {
         }
         try {
             JsonNode value = JSON.readTree(stored.get());
-            long created = studio.database().read("read when the character was created",
-                    c -> createdAt(c, sheet.id()));
+            long created = millis(studio.characters().created(sheet.id()));
             if (value.path("format").asInt() != FORMAT || value.path("character").asLong() != sheet.id()
                     || value.path("created").asLong() != created || !value.path("card").isObject()) {
                 return Optional.empty();
@@ -87,15 +78,15 @@ final class KeptCards {
             CardSpec spec = CardSpec.parse(value.path("spec").asText()).orElse(CardSpec.V2);
             CardFormat from = CardFormat.parse(value.path("from").asText()).orElse(CardFormat.JSON);
             // a book entry follows its lore entry only while that is the very row made at import
-            Map<Long, Long> createdNow = studio.database().read("read when the lore entries were created",
-                    c -> loreCreatedInStory(c, sheet.storyId()));
+            Map<Long, Instant> createdNow = studio.lore().createdInStory(sheet.storyId());
             List<Long> lore = new ArrayList<>();
             JsonNode ids = value.path("lore");
             JsonNode createdThen = value.path("lore_created");
             for (int i = 0; i < ids.size(); i++) {
                 long id = ids.get(i).asLong(-1);
-                boolean same = createdThen.path(i).isNumber()
-                        && createdThen.get(i).asLong() == createdNow.getOrDefault(id, -2L);
+                Instant now = createdNow.get(id);
+                boolean same = now != null && createdThen.path(i).isNumber()
+                        && createdThen.get(i).asLong() == now.toEpochMilli();
                 lore.add(same ? id : -1L);
             }
             byte[] image = value.hasNonNull("image") ? Base64.getDecoder().decode(value.get("image").asText()) : null;
@@ -106,34 +97,8 @@ final class KeptCards {
         }
     }
 
-    private static long loreCreatedAt(Connection c, long loreId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT created_at FROM lore_entry WHERE id = ?")) {
-            ps.setLong(1, loreId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        }
-    }
-
-    private static Map<Long, Long> loreCreatedInStory(Connection c, long storyId) throws SQLException {
-        Map<Long, Long> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at FROM lore_entry WHERE story_id = ?")) {
-            ps.setLong(1, storyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static long createdAt(Connection c, long characterId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT created_at FROM character WHERE id = ?")) {
-            ps.setLong(1, characterId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        }
+    /** As kept in a card's record: -1 for a row that is gone. */
+    private static long millis(Optional<Instant> created) {
+        return created.map(Instant::toEpochMilli).orElse(-1L);
     }
 }

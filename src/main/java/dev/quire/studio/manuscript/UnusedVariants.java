@@ -8,8 +8,6 @@ import dev.quire.model.Span;
 import dev.quire.model.Variant;
 import dev.quire.studio.Studio;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,18 +46,14 @@ final class UnusedVariants {
         }
         String story = all.toString();
         List<ExportedStory.UnusedVariant> out = new ArrayList<>();
-        for (long generationId : generationIds(studio, storyId)) {
-            Generation g = studio.generations().get(generationId).orElse(null);
-            if (g == null) {
-                continue;
-            }
+        for (Generation g : studio.generations().forStory(storyId)) {
             Scene scene = g.sceneId() == null ? null : byId.get(g.sceneId());
-            for (Variant v : studio.generations().variants(generationId)) {
+            for (Variant v : studio.generations().variants(g.id())) {
                 if (v.text().isBlank() || marked.contains(v.id()) || appears(v.text(), story)) {
                     continue;
                 }
                 out.add(new ExportedStory.UnusedVariant(scene == null ? 0 : scene.position() + 1,
-                        scene == null ? "" : scene.title(), generationId, v.label(), g.model(), g.started(),
+                        scene == null ? "" : scene.title(), g.id(), v.label(), g.model(), g.started(),
                         asProse(v.text())));
             }
         }
@@ -70,26 +64,6 @@ final class UnusedVariants {
     /** Scene order, with variants for no scene (a new scene never kept) last. */
     private static int order(int scene) {
         return scene == 0 ? Integer.MAX_VALUE : scene;
-    }
-
-    /**
-     * The story's generations, oldest first. GenerationRepository lists them only by scene, and a
-     * generation for a new scene has none, so they are found here by story.
-     */
-    private static List<Long> generationIds(Studio studio, long storyId) {
-        return studio.database().read("list the story's generations", c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM generation WHERE story_id = ? AND conversation_id IS NULL ORDER BY started_at, id")) {
-                ps.setLong(1, storyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
-            return ids;
-        });
     }
 
     static boolean appears(String variant, String normalizedStory) {
