@@ -187,6 +187,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs repository calls as one transaction, for a use case of several steps (import a story, accept a
+     * composition): all of them land, or none. The connection stays in the store.
+     */
+    public <T> T transaction(String action, java.util.function.Supplier<T> work) {
+        return write(action, c -> work.get());
+    }
+
+    /** Runs repository calls together, so they read one consistent state of the library. */
+    public <T> T consistentRead(String action, java.util.function.Supplier<T> work) {
+        return read(action, c -> work.get());
+    }
+
     private <T> T write(Sql<T> work) throws SQLException {
         if (!connection.getAutoCommit()) {
             return work.run(connection);

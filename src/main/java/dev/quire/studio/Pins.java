@@ -39,7 +39,7 @@ final class Pins {
     /** See {@link ConversationThreads#pinAsFact}. */
     Fact pinAsFact(long characterId, String passage, long sourceMessageId) {
         String text = passage(passage);
-        return studio.database().write("pin the fact", c -> {
+        return studio.database().transaction("pin the fact", () -> {
             CharacterSheet sheet = character(characterId);
             requireSource(sourceMessageId, sheet.storyId());
             List<Fact> facts = new ArrayList<>(sheet.facts());
@@ -53,7 +53,7 @@ final class Pins {
     void pinToField(long characterId, CharacterSheet.Field field, String passage, long sourceMessageId) {
         Objects.requireNonNull(field, "field");
         String text = passage(passage);
-        studio.database().write("pin to " + field.label(), c -> {
+        studio.database().transaction("pin to " + field.label(), () -> {
             CharacterSheet sheet = character(characterId);
             requireSource(sourceMessageId, sheet.storyId());
             studio.characters().update(sheet.with(field, append(sheet.get(field), text)));
@@ -64,7 +64,7 @@ final class Pins {
     /** See {@link ConversationThreads#pinToLore}. */
     LoreEntry pinToLore(long storyId, Long loreEntryId, String title, String passage, long sourceMessageId) {
         String text = passage(passage);
-        return studio.database().write("pin to the lore", c -> {
+        return studio.database().transaction("pin to the lore", () -> {
             story(storyId);
             requireSource(sourceMessageId, storyId);
             if (loreEntryId == null) {
@@ -83,7 +83,7 @@ final class Pins {
     /** See {@link ConversationThreads#pinToNotes}. */
     void pinToNotes(long storyId, String passage, long sourceMessageId) {
         String text = passage(passage);
-        studio.database().write("pin to the story notes", c -> {
+        studio.database().transaction("pin to the story notes", () -> {
             Story story = story(storyId);
             requireSource(sourceMessageId, storyId);
             studio.stories().update(story.withNotes(append(story.notes(), text)));

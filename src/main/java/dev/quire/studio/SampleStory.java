@@ -27,7 +27,7 @@ final class SampleStory {
     /** Adds the sample story in one transaction and returns its id. */
     static long addTo(Studio studio) {
         JsonNode root = read();
-        return studio.database().write("add the sample story", c -> {
+        return studio.database().transaction("add the sample story", () -> {
             Story story = studio.stories().create(new Story(0, root.get("title").asText(), text(root, "premise"),
                     text(root, "styleGuide"), text(root, "aboutWriter"), strings(root.get("avoidList")),
                     text(root, "notes"), null, null));

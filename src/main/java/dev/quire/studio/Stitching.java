@@ -90,7 +90,7 @@ public final class Stitching {
 
     /** The scene's pane as stored; an empty composition and no columns when it has none. */
     public Pane pane(long sceneId) {
-        return studio.database().read("load the stitching pane", c -> {
+        return studio.database().consistentRead("load the stitching pane", () -> {
             Composition composition = compositions.get(sceneId).orElse(Composition.empty(sceneId));
             return new Pane(sceneId, columns(composition.columns()), composition);
         });
@@ -113,7 +113,7 @@ public final class Stitching {
                     + " a whole draft in with Import.", dev.quire.model.Words.count(text), MAX_PASTE));
         }
         String pasted = text.replace("\r\n", "\n").replace('\r', '\n');
-        return studio.database().write("keep the pasted text", c -> {
+        return studio.database().transaction("keep the pasted text", () -> {
             Scene scene = scene(sceneId);
             Instant now = Instant.now();
             Generation g = studio.generations().create(new Generation(0, scene.storyId(), sceneId, null, PASTE_FRAME,
@@ -134,7 +134,7 @@ public final class Stitching {
      */
     public Pane showColumns(long sceneId, List<Long> variantIds) {
         Objects.requireNonNull(variantIds, "variantIds");
-        return studio.database().write("show the variants", c -> {
+        return studio.database().transaction("show the variants", () -> {
             List<Long> live = studio.generations().variantsByIds(variantIds).stream().map(Variant::id).toList();
             compositions.save(stored(sceneId).withColumns(live));
             return pane(sceneId);
@@ -148,7 +148,7 @@ public final class Stitching {
      * @throws IllegalArgumentException  when there is no variant {@code variantId}
      */
     public Pane replaceColumn(long sceneId, int index, long variantId) {
-        return studio.database().write("replace the column", c -> {
+        return studio.database().transaction("replace the column", () -> {
             List<Long> columns = new ArrayList<>(liveColumns(sceneId));
             Objects.checkIndex(index, columns.size());
             if (studio.generations().variant(variantId).isEmpty()) {
@@ -166,7 +166,7 @@ public final class Stitching {
      * @throws IndexOutOfBoundsException when the pane has no column at {@code index}
      */
     public Pane removeColumn(long sceneId, int index) {
-        return studio.database().write("remove the column", c -> {
+        return studio.database().transaction("remove the column", () -> {
             List<Long> columns = new ArrayList<>(liveColumns(sceneId));
             Objects.checkIndex(index, columns.size());
             columns.remove(index);
@@ -191,7 +191,7 @@ public final class Stitching {
         if (start < 0 || end < start) {
             throw new IllegalArgumentException("bad anchor " + anchorStart + ".." + anchorEnd);
         }
-        studio.database().write("save the composition", c -> {
+        studio.database().transaction("save the composition", () -> {
             compositions.save(stored(sceneId).withProse(prose).placed(where, start, end));
             return null;
         });
@@ -229,7 +229,7 @@ public final class Stitching {
                 || where == Composition.Placement.REPLACE_SELECTION && anchorEnd < anchorStart)) {
             throw new IllegalArgumentException("bad anchor " + anchorStart + ".." + anchorEnd);
         }
-        return studio.database().write("accept the composition", c -> {
+        return studio.database().transaction("accept the composition", () -> {
             Prose current = scene(sceneId).prose();
             Prose result = placed(current, composition, where, anchorStart, anchorEnd);
             Scene accepted = studio.scenes().replaceProse(sceneId, result, SceneRevision.Kind.ACCEPT);

@@ -106,7 +106,7 @@ public final class CharacterCards {
                 break;
             }
         }
-        return studio.database().write("import the character card " + file.getFileName(), c -> {
+        return studio.database().transaction("import the character card " + file.getFileName(), () -> {
             CharacterSheet character = studio.characters().create(mapped.sheet());
             List<LoreEntry> lore = new ArrayList<>();
             List<Long> ids = new ArrayList<>();

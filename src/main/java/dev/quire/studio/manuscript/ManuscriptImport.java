@@ -27,7 +27,7 @@ public final class ManuscriptImport {
         if (manuscript.scenes().isEmpty()) {
             throw new IllegalArgumentException("the manuscript has no scenes to import");
         }
-        return studio.database().write("import the manuscript \"" + chosen + "\"", c -> {
+        return studio.database().transaction("import the manuscript \"" + chosen + "\"", () -> {
             Story story = studio.stories().create(Story.titled(chosen));
             for (DraftScene draft : manuscript.scenes()) {
                 Scene scene = studio.scenes().append(Scene.titled(story.id(), draft.title()).withProse(draft.prose()));

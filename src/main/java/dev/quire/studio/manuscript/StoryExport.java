@@ -44,7 +44,7 @@ public final class StoryExport {
 
     /** Reads the story, its scenes and (when asked for) its unused variants in one consistent read. */
     public static ExportedStory snapshot(Studio studio, long storyId, Options options) {
-        return studio.database().read("read the story for export", c -> {
+        return studio.database().consistentRead("read the story for export", () -> {
             Story story = studio.stories().get(storyId).orElseThrow(() -> new ManuscriptException(null,
                     "Story " + storyId + " is no longer in the library; it may have been deleted."));
             List<Scene> scenes = studio.scenes().all(storyId);

@@ -144,7 +144,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
 
     @Override
     protected void save(Draft draft) {
-        studio.database().write("save the scene \"" + draft.details().title() + "\"", c -> {
+        studio.database().transaction("save the scene \"" + draft.details().title() + "\"", () -> {
             if (!draft.prose().equals(lastSavedProse)) {
                 studio.scenes().saveProse(sceneId, draft.prose());
             }
