@@ -151,6 +151,10 @@ public final class Database implements AutoCloseable {
                     for (String sql : Migrations.statements(target)) {
                         s.execute(sql);
                     }
+                    if (target == 4) {
+                        // what each summary kept so far was made from: the text as it is now
+                        SummaryRepository.backfill(c);
+                    }
                     s.execute("PRAGMA application_id = " + APPLICATION_ID);
                     s.execute("PRAGMA user_version = " + target);
                 }

@@ -1,5 +1,6 @@
 package dev.quire.store;
 
+import dev.quire.model.ContentHash;
 import dev.quire.model.Prose;
 import dev.quire.model.Scene;
 import dev.quire.model.SceneHeader;
@@ -94,6 +95,7 @@ public final class SceneRepository {
                     scene.storyId(), at, scene.title(), scene.prose().text(), Columns.spans(scene.prose().spans()),
                     scene.wordCount(), scene.summary(), scene.povCharacterId(), scene.pinned(), now, now);
             replaceCharacters(c, id, scene.characterIds());
+            ChapterRepository.joinNeighbours(c, id);
             StoryRepository.touch(c, scene.storyId());
             return get(c, id).orElseThrow();
         });
@@ -179,12 +181,21 @@ public final class SceneRepository {
     /** Saves title, summary, POV, characters present and the pin; the text is saved by {@link #saveProse}. */
     public void saveDetails(Scene scene) {
         db.write("save the scene \"" + scene.title() + "\"", c -> {
-            int saved = Statements.update(c, """
+            Optional<String[]> before = Statements.one(c, "SELECT summary, text FROM scene WHERE id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, scene.id());
+            if (before.isEmpty()) {
+                throw missing(scene.id());
+            }
+            Statements.update(c, """
                     UPDATE scene SET title = ?, summary = ?, pov_character_id = ?, pinned = ?, updated_at = ?
                     WHERE id = ?""",
                     scene.title(), scene.summary(), scene.povCharacterId(), scene.pinned(), Columns.now(), scene.id());
-            if (saved != 1) {
-                throw missing(scene.id());
+            if (!before.get()[0].equals(scene.summary())) {
+                // the writer typed the summary: it is theirs, and it describes the text as it stands
+                Statements.update(c, """
+                        UPDATE scene SET summary_by_writer = 1, summary_hash = ?, summary_failure = '',
+                                         summary_made_at = ?
+                        WHERE id = ?""", ContentHash.of(before.get()[1]), Columns.now(), scene.id());
             }
             replaceCharacters(c, scene.id(), scene.characterIds());
             StoryRepository.touch(c, scene.storyId());
@@ -250,6 +261,7 @@ public final class SceneRepository {
                         + " WHERE story_id = ? AND position >= ? AND position < ?", storyId, to, from);
             }
             Statements.update(c, "UPDATE scene SET position = ? WHERE id = ?", to, sceneId);
+            ChapterRepository.joinNeighbours(c, sceneId);
             StoryRepository.touch(c, storyId);
             return null;
         });

@@ -1,5 +1,7 @@
 package dev.quire.studio;
 
+import dev.quire.store.CanonRepository;
+import dev.quire.store.ChapterRepository;
 import dev.quire.store.CharacterRepository;
 import dev.quire.store.ConversationRepository;
 import dev.quire.store.Database;
@@ -12,6 +14,7 @@ import dev.quire.store.ProviderRepository;
 import dev.quire.store.SettingsRepository;
 import dev.quire.llm.Providers;
 import dev.quire.store.StoryRepository;
+import dev.quire.store.SummaryRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +66,9 @@ public final class Studio implements AutoCloseable {
     private final ProviderTuning.Result providerTuning;
     private final ScheduledThreadPoolExecutor streaming;
     private final Generator generator;
+    private final ChapterRepository chapters;
+    private final CanonRepository canon;
+    private final SummaryRepository summaries;
 
     private Studio(Path dataDir, Database database, Map<String, String> env) {
         this.dataDir = dataDir;
@@ -76,6 +82,9 @@ public final class Studio implements AutoCloseable {
         this.settings = new SettingsRepository(database);
         this.frames = new FrameRepository(database);
         this.notes = new NoteRepository(database);
+        this.chapters = new ChapterRepository(database);
+        this.canon = new CanonRepository(database);
+        this.summaries = new SummaryRepository(database);
         this.prompts = new Prompts(this);
         this.threads = new ConversationThreads(this);
         this.stitching = new Stitching(this);
@@ -152,6 +161,21 @@ public final class Studio implements AutoCloseable {
 
     public SceneRepository scenes() {
         return scenes;
+    }
+
+    /** The story's chapters and which scenes each holds. */
+    public ChapterRepository chapters() {
+        return chapters;
+    }
+
+    /** The facts the writer has established: always sent, never trimmed. */
+    public CanonRepository canon() {
+        return canon;
+    }
+
+    /** What is known of each scene's summary: made from what, by whom, stale or not. */
+    public SummaryRepository summaries() {
+        return summaries;
     }
 
     public CharacterRepository characters() {
