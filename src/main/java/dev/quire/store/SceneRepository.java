@@ -95,6 +95,11 @@ public final class SceneRepository {
                     scene.storyId(), at, scene.title(), scene.prose().text(), Columns.spans(scene.prose().spans()),
                     scene.wordCount(), scene.summary(), scene.povCharacterId(), scene.pinned(), now, now);
             replaceCharacters(c, id, scene.characterIds());
+            if (!scene.summary().isBlank()) {
+                // a summary that comes with a new scene (an import, the sample story) is the writer's, and current
+                Statements.update(c, "UPDATE scene SET summary_hash = ?, summary_by_writer = 1, summary_made_at = ?"
+                        + " WHERE id = ?", ContentHash.of(scene.prose().text()), now, id);
+            }
             ChapterRepository.joinNeighbours(c, id);
             StoryRepository.touch(c, scene.storyId());
             return get(c, id).orElseThrow();

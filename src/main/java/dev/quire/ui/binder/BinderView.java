@@ -1,5 +1,6 @@
 package dev.quire.ui.binder;
 
+import dev.quire.model.Chapter;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Conversation;
 import dev.quire.model.LoreEntry;
@@ -62,10 +63,24 @@ public final class BinderView {
 
         /** The writer asked to delete something; the window confirms and closes its tab. */
         void confirmDelete(String what, Runnable delete, dev.quire.ui.common.EditorKey tab);
+
+        /** Rename a chapter; the window asks for the title. */
+        void renameChapter(Chapter chapter);
+
+        /** Set the part a chapter belongs to ("Part One"; empty for none); the window asks. */
+        void setChapterPart(Chapter chapter);
+
+        /** The writer asked to delete a chapter (its scenes stay); the window confirms. */
+        void confirmDeleteChapter(Chapter chapter, Runnable delete);
     }
 
     /** A row of the binder. */
-    public sealed interface Entry permits Section, Fixed, SceneEntry, CharacterEntry, LoreEntryRow, ConversationEntry {
+    public sealed interface Entry permits Section, Fixed, SceneEntry, ChapterEntry, CharacterEntry, LoreEntryRow,
+            ConversationEntry {
+    }
+
+    /** A chapter, holding its scenes as children. */
+    public record ChapterEntry(Chapter chapter) implements Entry {
     }
 
     public record Section(String label, String kind) implements Entry {
@@ -106,7 +121,7 @@ public final class BinderView {
         tree.setRoot(rootItem);
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        tree.setCellFactory(t -> new EntryCell());
+        tree.setCellFactory(t -> new BinderCell(this, model, actions));
         tree.getStyleClass().add("binder-tree");
         tree.setOnKeyPressed(e -> {
             TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
@@ -124,10 +139,17 @@ public final class BinderView {
                 int index = model.indexOf(s.header().id());
                 model.moveScene(s.header().id(), index + (e.getCode() == KeyCode.UP ? -1 : 1));
                 e.consume();
+            } else if (e.isAltDown() && selected.getValue() instanceof ChapterEntry c
+                    && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+                model.moveChapter(c.chapter().id(), c.chapter().position() + (e.getCode() == KeyCode.UP ? -1 : 1));
+                e.consume();
+            } else if (e.getCode() == KeyCode.F2 && selected.getValue() instanceof ChapterEntry c) {
+                actions.renameChapter(c.chapter());
+                e.consume();
             }
         });
 
-        bind(model.scenes(), scenes, SceneEntry::new);
+        new SceneSection(model, tree, scenes).bind();
         bind(model.characters(), characters, CharacterEntry::new);
         bind(model.lore(), lore, LoreEntryRow::new);
         bind(model.conversations(), conversations, ConversationEntry::new);
@@ -138,6 +160,7 @@ public final class BinderView {
         add.getStyleClass().addAll("flat", "binder-add");
         add.setTooltip(new Tooltip("Add a scene, character or lore entry"));
         ContextMenu addMenu = new ContextMenu(item("New scene", () -> newScene()),
+                item("New chapter", model::newChapter),
                 item("New character", () -> model.addCharacter(actions::openCharacter)),
                 item("New lore entry", () -> model.addLore(actions::openLore)),
                 item("Import character card…", actions::importCard),
@@ -192,7 +215,7 @@ public final class BinderView {
         rebuild.run();
     }
 
-    private void open(Entry entry) {
+    void open(Entry entry) {
         if (entry instanceof Fixed f) {
             if (f.kind().equals("bible")) {
                 actions.openBible();
@@ -207,10 +230,12 @@ public final class BinderView {
             actions.openLore(l.entry());
         } else if (entry instanceof ConversationEntry c) {
             actions.openConversation(c.conversation());
+        } else if (entry instanceof ChapterEntry c) {
+            actions.renameChapter(c.chapter());
         }
     }
 
-    private void delete(Entry entry) {
+    void delete(Entry entry) {
         if (entry instanceof SceneEntry s) {
             actions.confirmDelete("the scene \"" + s.header().title() + "\" ("
                             + NumberFormat.getIntegerInstance().format(s.header().words()) + " words)",
@@ -221,6 +246,8 @@ public final class BinderView {
         } else if (entry instanceof LoreEntryRow l) {
             actions.confirmDelete("the lore entry \"" + l.entry().title() + "\"",
                     () -> model.deleteLore(l.entry().id()), new EditorKey.Lore(l.entry().id()));
+        } else if (entry instanceof ChapterEntry c) {
+            actions.confirmDeleteChapter(c.chapter(), () -> model.deleteChapter(c.chapter().id()));
         }
     }
 
@@ -229,6 +256,9 @@ public final class BinderView {
      * row itself (a record, equal by its label and kind).
      */
     static Object identity(Entry entry) {
+        if (entry == null) {
+            return null;
+        }
         if (entry instanceof SceneEntry s) {
             return new EditorKey.Scene(s.header().id());
         } else if (entry instanceof CharacterEntry c) {
@@ -237,8 +267,22 @@ public final class BinderView {
             return new EditorKey.Lore(l.entry().id());
         } else if (entry instanceof ConversationEntry c) {
             return new EditorKey.Conversation(c.conversation().id());
+        } else if (entry instanceof ChapterEntry c) {
+            return new ChapterIdentity(c.chapter().id());
         }
         return entry;
+    }
+
+    /** A chapter is the same row whatever its title and position. */
+    private record ChapterIdentity(long chapterId) {
+    }
+
+    BinderViewModel model() {
+        return model;
+    }
+
+    Actions actions() {
+        return actions;
     }
 
     private static TreeItem<Entry> section(String label, String kind) {
@@ -247,103 +291,9 @@ public final class BinderView {
         return item;
     }
 
-    private static MenuItem item(String text, Runnable action) {
+    static MenuItem item(String text, Runnable action) {
         MenuItem m = new MenuItem(text);
         m.setOnAction(e -> action.run());
         return m;
     }
-
-    private final class EntryCell extends TreeCell<Entry> {
-
-        EntryCell() {
-            setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
-                    open(getItem());
-                }
-            });
-            setOnDragDetected(e -> {
-                if (getItem() instanceof SceneEntry s) {
-                    var board = startDragAndDrop(TransferMode.MOVE);
-                    ClipboardContent content = new ClipboardContent();
-                    content.putString(SCENE_DRAG + ":" + s.header().id());
-                    board.setContent(content);
-                    e.consume();
-                }
-            });
-            setOnDragOver(e -> {
-                if (getItem() instanceof SceneEntry && e.getDragboard().hasString()
-                        && e.getDragboard().getString().startsWith(SCENE_DRAG)) {
-                    e.acceptTransferModes(TransferMode.MOVE);
-                }
-                e.consume();
-            });
-            setOnDragDropped(e -> {
-                if (getItem() instanceof SceneEntry target && e.getDragboard().hasString()) {
-                    long id = Long.parseLong(e.getDragboard().getString().substring(SCENE_DRAG.length() + 1));
-                    model.moveScene(id, model.indexOf(target.header().id()));
-                    e.setDropCompleted(true);
-                }
-                e.consume();
-            });
-        }
-
-        @Override
-        protected void updateItem(Entry item, boolean empty) {
-            super.updateItem(item, empty);
-            getStyleClass().removeAll("binder-section", "binder-scene");
-            setContextMenu(null);
-            if (empty || item == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setTooltip(null);
-            if (item instanceof Section s) {
-                setText(s.label());
-                getStyleClass().add("binder-section");
-                setContextMenu(sectionMenu(s.kind()));
-            } else if (item instanceof Fixed f) {
-                setText(f.label());
-            } else if (item instanceof SceneEntry s) {
-                SceneHeader h = s.header();
-                setText((h.position() + 1) + "  " + (h.title().isBlank() ? "Untitled scene" : h.title()));
-                getStyleClass().add("binder-scene");
-                setTooltip(new Tooltip(h.title() + " · " + NumberFormat.getIntegerInstance().format(h.words())
-                        + " words" + (h.pinned() ? " · pinned" : "")));
-                setContextMenu(new ContextMenu(item("Open", () -> open(item)),
-                        item("New scene after this", () -> model.addScene(model.indexOf(h.id()), actions::openScene)),
-                        item("Discuss this scene", () -> actions.newConversation(h.id(), "critic")),
-                        item("Move up\tAlt+Up", () -> model.moveScene(h.id(), model.indexOf(h.id()) - 1)),
-                        item("Move down\tAlt+Down", () -> model.moveScene(h.id(), model.indexOf(h.id()) + 1)),
-                        item("Delete…", () -> delete(item))));
-            } else if (item instanceof CharacterEntry c) {
-                setText(c.sheet().name() + (c.sheet().playedBy() == dev.quire.model.PlayedBy.WRITER ? "  (you)" : ""));
-                setContextMenu(new ContextMenu(item("Open", () -> open(item)),
-                        item("Export as character card…", () -> actions.exportCard(c.sheet())),
-                        item("Delete…", () -> delete(item))));
-            } else if (item instanceof LoreEntryRow l) {
-                setText(l.entry().title() + (l.entry().alwaysOn() ? "  ●" : ""));
-                setTooltip(new Tooltip(l.entry().alwaysOn() ? "Always in the prompt"
-                        : "In the prompt when " + String.join(", ", l.entry().keywords()) + " comes up"));
-                setContextMenu(new ContextMenu(item("Open", () -> open(item)), item("Delete…", () -> delete(item))));
-            } else if (item instanceof ConversationEntry c) {
-                setText(c.conversation().title().isBlank() ? "Conversation" : c.conversation().title());
-            }
-        }
-
-        private ContextMenu sectionMenu(String kind) {
-            return switch (kind) {
-                case "scenes" -> new ContextMenu(item("New scene", () -> model.addScene(-1, actions::openScene)));
-                case "characters" -> new ContextMenu(item("New character",
-                        () -> model.addCharacter(actions::openCharacter)),
-                        item("Import character card…", actions::importCard));
-                case "lore" -> new ContextMenu(item("New lore entry", () -> model.addLore(actions::openLore)));
-                case "conversations" -> new ContextMenu(
-                        item("New brainstorm (co-writer)", () -> actions.newConversation(null, "cowriter")),
-                        item("New analysis of the characters (analyst)", () -> actions.newConversation(null, "analyst")));
-                default -> null;
-            };
-        }
-    }
-
 }

@@ -1,21 +1,28 @@
 package dev.quire.ui.binder;
 
+import dev.quire.model.Chapter;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Conversation;
 import dev.quire.model.LoreEntry;
 import dev.quire.model.Scene;
 import dev.quire.model.SceneHeader;
+import dev.quire.store.SummaryRepository;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.Background;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The open story's contents as the binder lists them: scenes in order, characters, lore, conversations. */
@@ -29,11 +36,29 @@ public final class BinderViewModel {
     private final ObservableList<CharacterSheet> characters = FXCollections.observableArrayList();
     private final ObservableList<LoreEntry> lore = FXCollections.observableArrayList();
     private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+    private final ObservableList<Chapter> chapters = FXCollections.observableArrayList();
+    /** Which chapter each scene is in, and how its summary stands; replaced whole on every reload. */
+    private final ObjectProperty<Map<Long, Long>> chapterOf = new SimpleObjectProperty<>(this, "chapterOf", Map.of());
+    private final ObjectProperty<Map<Long, SummaryMark>> summaryMarks = new SimpleObjectProperty<>(this,
+            "summaryMarks", Map.of());
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final IntegerBinding storyWords;
 
+    /** How a scene's summary stands, as the binder marks it. */
+    public enum SummaryMark {
+        /** No summary yet. */
+        NONE,
+        /** A summary that describes the scene as it is. */
+        CURRENT,
+        /** The scene changed after its summary was made; it is still sent until redone. */
+        STALE,
+        /** The last attempt to make one failed; the summary there was, if any, stays. */
+        FAILED
+    }
+
     private record Contents(List<SceneHeader> scenes, List<CharacterSheet> characters, List<LoreEntry> lore,
-                            List<Conversation> conversations) {
+                            List<Conversation> conversations, List<Chapter> chapters, Map<Long, Long> chapterOf,
+                            Map<Long, SummaryMark> marks) {
     }
 
     public BinderViewModel(Studio studio, Background background, long storyId) {
@@ -45,8 +70,13 @@ public final class BinderViewModel {
 
     public void reload() {
         background.read(() -> new Contents(studio.scenes().headers(storyId), studio.characters().list(storyId),
-                        studio.lore().list(storyId), studio.conversations().list(storyId)))
+                        studio.lore().list(storyId), studio.conversations().list(storyId),
+                        studio.chapters().list(storyId), studio.chapters().sceneChapters(storyId), marks()))
                 .onSuccess(c -> {
+                    // chapters and marks before the scenes: the scene rows are laid out by them
+                    chapters.setAll(c.chapters());
+                    chapterOf.set(c.chapterOf());
+                    summaryMarks.set(c.marks());
                     scenes.setAll(c.scenes());
                     characters.setAll(c.characters());
                     lore.setAll(c.lore());
@@ -54,6 +84,63 @@ public final class BinderViewModel {
                 })
                 .onError(this::report)
                 .start();
+    }
+
+    private Map<Long, SummaryMark> marks() {
+        Map<Long, SummaryMark> out = new HashMap<>();
+        for (SummaryRepository.SceneSummary s : studio.summaries().list(storyId)) {
+            out.put(s.sceneId(), s.state().failed() ? SummaryMark.FAILED : s.missing() ? SummaryMark.NONE
+                    : s.stale() ? SummaryMark.STALE : SummaryMark.CURRENT);
+        }
+        return out;
+    }
+
+    // ---- chapters ----
+
+    /** A new, empty chapter after the last; new scenes added at the end go into it. */
+    public void newChapter() {
+        String title = "Chapter " + (chapters.size() + 1);
+        write(() -> studio.chapters().create(storyId, title, ""));
+    }
+
+    /** A new chapter beginning at this scene, taking the scenes after it in its chapter. */
+    public void startChapterAt(long sceneId) {
+        String title = "Chapter " + (chapters.size() + 1);
+        write(() -> studio.chapters().startAt(sceneId, title));
+    }
+
+    public void renameChapter(long chapterId, String title, String part) {
+        write(() -> studio.chapters().rename(chapterId, title.strip(), part == null ? "" : part.strip()));
+    }
+
+    /** Moves a chapter with its scenes to {@code newIndex} among the chapters. */
+    public void moveChapter(long chapterId, int newIndex) {
+        if (newIndex < 0 || newIndex >= chapters.size()) {
+            return;
+        }
+        write(() -> studio.chapters().move(chapterId, newIndex));
+    }
+
+    /** Deletes a chapter; its scenes stay, in the chapter before it. */
+    public void deleteChapter(long chapterId) {
+        write(() -> studio.chapters().delete(chapterId));
+    }
+
+    /** Puts a scene at the end of a chapter; null for the scenes in no chapter. */
+    public void moveSceneToChapter(long sceneId, Long chapterId) {
+        write(() -> studio.chapters().assign(sceneId, chapterId));
+    }
+
+    /** The chapter a scene is in, if any. */
+    public Long chapterOf(long sceneId) {
+        return chapterOf.get().get(sceneId);
+    }
+
+    private void write(Runnable change) {
+        background.write(change).onSuccess(x -> reload()).onError(e -> {
+            report(e);
+            reload();
+        }).start();
     }
 
     /** Adds a scene after {@code afterPosition} (or at the end when negative) and hands its id to {@code open}. */
@@ -228,6 +315,19 @@ public final class BinderViewModel {
 
     public ObservableList<Conversation> conversations() {
         return conversations;
+    }
+
+    public ObservableList<Chapter> chapters() {
+        return chapters;
+    }
+
+    /** Which chapter each scene is in (scenes in none are absent). */
+    public ReadOnlyObjectProperty<Map<Long, Long>> chapterOfProperty() {
+        return chapterOf;
+    }
+
+    public ReadOnlyObjectProperty<Map<Long, SummaryMark>> summaryMarksProperty() {
+        return summaryMarks;
     }
 
     public IntegerBinding storyWords() {

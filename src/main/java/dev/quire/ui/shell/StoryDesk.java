@@ -1,5 +1,6 @@
 package dev.quire.ui.shell;
 
+import dev.quire.model.Chapter;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Conversation;
 import dev.quire.model.LoreEntry;
@@ -173,6 +174,28 @@ final class StoryDesk implements BinderView.Actions {
     @Override
     public void exportCard(CharacterSheet sheet) {
         cards.exportCard(sheet);
+    }
+
+    @Override
+    public void renameChapter(Chapter chapter) {
+        shell.dialogs().textInput("Rename chapter", "Rename “" + chapter.label() + "”", "Title:", chapter.title())
+                .filter(t -> !t.isBlank())
+                .ifPresent(title -> open.binder().renameChapter(chapter.id(), title, chapter.part()));
+    }
+
+    @Override
+    public void setChapterPart(Chapter chapter) {
+        shell.dialogs().textInput("Part", "Which part is “" + chapter.label() + "” in? Leave empty for none.",
+                        "Part:", chapter.part())
+                .ifPresent(part -> open.binder().renameChapter(chapter.id(), chapter.title(), part));
+    }
+
+    @Override
+    public void confirmDeleteChapter(Chapter chapter, Runnable delete) {
+        if (shell.dialogs().confirm("Delete chapter", "Delete “" + chapter.label() + "”?",
+                "Its scenes stay, in the chapter before it (or in no chapter, for the first).", "Delete chapter")) {
+            delete.run();
+        }
     }
 
     @Override
