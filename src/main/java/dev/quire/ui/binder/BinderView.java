@@ -44,6 +44,8 @@ public final class BinderView {
 
         void openNotes();
 
+        void openCanon();
+
         void openScene(long sceneId);
 
         void openCharacter(CharacterSheet sheet);
@@ -117,7 +119,7 @@ public final class BinderView {
         this.actions = actions;
         TreeItem<Entry> rootItem = new TreeItem<>(new Section("Story", "story"));
         rootItem.getChildren().addAll(new TreeItem<>(new Fixed("Bible", "bible")),
-                new TreeItem<>(new Fixed("Notes", "notes")), scenes, characters, lore, conversations);
+                new TreeItem<>(new Fixed("Notes", "notes")), new TreeItem<>(new Fixed("Canon", "canon")), scenes, characters, lore, conversations);
         tree.setRoot(rootItem);
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
@@ -217,10 +219,10 @@ public final class BinderView {
 
     void open(Entry entry) {
         if (entry instanceof Fixed f) {
-            if (f.kind().equals("bible")) {
-                actions.openBible();
-            } else {
-                actions.openNotes();
+            switch (f.kind()) {
+                case "bible" -> actions.openBible();
+                case "canon" -> actions.openCanon();
+                default -> actions.openNotes();
             }
         } else if (entry instanceof SceneEntry s) {
             actions.openScene(s.header().id());

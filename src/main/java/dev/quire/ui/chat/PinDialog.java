@@ -25,7 +25,7 @@ public final class PinDialog {
 
     /** The writer's choice. Exactly one of the targets is set. */
     public record Choice(String passage, CharacterSheet character, CharacterSheet.Field field, boolean asFact,
-                         boolean toLore, LoreEntry lore, String newLoreTitle, boolean toNotes) {
+                         boolean toLore, LoreEntry lore, String newLoreTitle, boolean toNotes, boolean toCanon) {
     }
 
     private static final String AS_FACT = "as a new fact";
@@ -36,6 +36,7 @@ public final class PinDialog {
     private final RadioButton toSheet = new RadioButton("A character's sheet");
     private final RadioButton toLore = new RadioButton("A lore entry");
     private final RadioButton toNotes = new RadioButton("The story notes");
+    private final RadioButton toCanon = new RadioButton("The canon (always sent, never trimmed)");
     private final ComboBox<CharacterSheet> character = new ComboBox<>();
     private final ComboBox<String> field = new ComboBox<>();
     private final ComboBox<LoreEntry> lore = new ComboBox<>();
@@ -48,7 +49,7 @@ public final class PinDialog {
         passage.setText(selected.strip());
         passage.setWrapText(true);
         passage.setPrefRowCount(4);
-        for (RadioButton r : new RadioButton[] {toSheet, toLore, toNotes}) {
+        for (RadioButton r : new RadioButton[] {toSheet, toLore, toNotes, toCanon}) {
             r.setToggleGroup(target);
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -82,6 +83,7 @@ public final class PinDialog {
         grid.addRow(0, toSheet, character, field);
         grid.addRow(1, toLore, lore, loreTitle);
         grid.addRow(2, toNotes);
+        grid.addRow(3, toCanon);
         Label hint = new Label("Facts keep a link back to this message; sheets and lore reach later prompts.");
         hint.getStyleClass().add("field-hint");
         VBox content = new VBox(10, passage, grid, hint);
@@ -104,13 +106,16 @@ public final class PinDialog {
             boolean fact = AS_FACT.equals(field.getValue());
             CharacterSheet.Field f = fact ? null : java.util.Arrays.stream(CharacterSheet.Field.values())
                     .filter(x -> x.label().equals(field.getValue())).findFirst().orElse(null);
-            return Optional.of(new Choice(text, character.getValue(), f, fact, false, null, null, false));
+            return Optional.of(new Choice(text, character.getValue(), f, fact, false, null, null, false, false));
         }
         if (toLore.isSelected()) {
             return Optional.of(new Choice(text, null, null, false, true, lore.getValue(),
-                    loreTitle.getText().isBlank() ? firstWords(text) : loreTitle.getText().strip(), false));
+                    loreTitle.getText().isBlank() ? firstWords(text) : loreTitle.getText().strip(), false, false));
         }
-        return Optional.of(new Choice(text, null, null, false, false, null, null, true));
+        if (toCanon.isSelected()) {
+            return Optional.of(new Choice(text, null, null, false, false, null, null, false, true));
+        }
+        return Optional.of(new Choice(text, null, null, false, false, null, null, true, false));
     }
 
     private static String firstWords(String text) {

@@ -26,6 +26,10 @@ public sealed interface EditorKey {
     record Notes(long storyId) implements EditorKey {
     }
 
+    /** A story's canon. */
+    record Canon(long storyId) implements EditorKey {
+    }
+
     /** A conversation (brainstorm, analysis or a scene's discussion). */
     record Conversation(long conversationId) implements EditorKey {
     }

@@ -154,7 +154,12 @@ public final class SceneEditorView extends AutosavingEditor {
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty()
                 .and(model.stateProperty().isEqualTo(SceneEditorViewModel.State.READY)));
         problem.managedProperty().bind(problem.visibleProperty());
-        VBox top = new VBox(6, header, problem, context);
+        Label notice = new Label();
+        notice.getStyleClass().add("status-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        VBox top = new VBox(6, header, problem, notice, context);
         top.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(top);
 
@@ -173,7 +178,8 @@ public final class SceneEditorView extends AutosavingEditor {
         VBox.setVgrow(body, Priority.ALWAYS);
         centreSwitch.getChildren().setAll(centre);
         root.setCenter(centreSwitch);
-        area.setContextMenu(editorMenu());
+        area.setContextMenu(ProseMenu.of(area, () -> askFor(dev.quire.studio.Generator.Mode.CONTINUE),
+                () -> askFor(dev.quire.studio.Generator.Mode.REWRITE), () -> stitchView != null, model::addToCanon));
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e) || REPLACE.match(e)) {
                 findBar.show();
@@ -360,29 +366,6 @@ public final class SceneEditorView extends AutosavingEditor {
         } else {
             centreSwitch.getChildren().setAll(((VBox) findBar.getParent()));
         }
-    }
-
-    private javafx.scene.control.ContextMenu editorMenu() {
-        javafx.scene.control.MenuItem cut = new javafx.scene.control.MenuItem("Cut");
-        cut.setOnAction(e -> area.cut());
-        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
-        copy.setOnAction(e -> area.copy());
-        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste");
-        paste.setOnAction(e -> area.paste());
-        javafx.scene.control.MenuItem continueHere = new javafx.scene.control.MenuItem("Continue from here…");
-        continueHere.setOnAction(e -> askFor(dev.quire.studio.Generator.Mode.CONTINUE));
-        javafx.scene.control.MenuItem rewrite = new javafx.scene.control.MenuItem("Rewrite selection…");
-        rewrite.setOnAction(e -> askFor(dev.quire.studio.Generator.Mode.REWRITE));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(cut, copy, paste,
-                new javafx.scene.control.SeparatorMenuItem(), continueHere, rewrite);
-        menu.setOnShowing(e -> {
-            boolean selected = area.getSelection().getLength() > 0;
-            cut.setDisable(!selected);
-            copy.setDisable(!selected);
-            rewrite.setDisable(!selected || stitchView == null);
-            continueHere.setDisable(stitchView == null);
-        });
-        return menu;
     }
 
     /** Sets the panel to continue or rewrite, and puts the keyboard in its instruction. */

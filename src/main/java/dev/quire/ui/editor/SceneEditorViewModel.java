@@ -48,6 +48,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     private final ObservableList<Long> present = FXCollections.observableArrayList();
     private final IntegerProperty words = new SimpleIntegerProperty(this, "words");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
 
     private Scene loaded;
     private final Background background;
@@ -282,6 +283,25 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
 
     public IntegerProperty wordsProperty() {
         return words;
+    }
+
+    /** A passing word under the header: a passage kept as canon. */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    /** Keeps the selected passage as a canon fact of the story, with this scene as its source. */
+    public void addToCanon(String passage) {
+        if (passage == null || passage.isBlank() || loaded == null) {
+            return;
+        }
+        long storyId = loaded.storyId();
+        background.write(() -> studio.canon().add(new dev.quire.model.CanonFact(0, storyId, passage.strip(),
+                        dev.quire.model.CanonFact.Source.SCENE, sceneId, null)))
+                .onSuccess(fact -> notice.set("Added to the canon: “" + (fact.text().length() > 80
+                        ? fact.text().substring(0, 80) + "…" : fact.text()) + "”"))
+                .onError(e -> problem.set(e.getMessage()))
+                .start();
     }
 
     public StringProperty problemProperty() {

@@ -66,6 +66,11 @@ final class EditorTabs {
         return open.isPresent();
     }
 
+    /** The editor open for {@code key}, if any. */
+    Optional<Editor> editor(EditorKey key) {
+        return find(key).map(t -> (Editor) t.getUserData());
+    }
+
     boolean isOpen(EditorKey key) {
         return find(key).isPresent();
     }

@@ -1,5 +1,6 @@
 package dev.quire.ui.shell;
 
+import dev.quire.model.CanonFact;
 import dev.quire.model.LoreEntry;
 import dev.quire.studio.ConversationThreads;
 import dev.quire.ui.chat.ChatViewModel;
@@ -24,12 +25,18 @@ final class PinFlow {
     private final Shell shell;
     private final MainViewModel.OpenStory open;
     private final Consumer<EditorKey> reopen;
+    private Runnable canonChanged = () -> { };
 
     /** {@code reopen} reloads the tab of what a pin changed, if it is open, so it does not save its older copy. */
     PinFlow(Shell shell, MainViewModel.OpenStory open, Consumer<EditorKey> reopen) {
         this.shell = shell;
         this.open = open;
         this.reopen = reopen;
+    }
+
+    /** What to refresh when a pin adds to the canon: its tab, if open. */
+    void onCanonChanged(Runnable refresh) {
+        this.canonChanged = refresh;
     }
 
     /** Keeps a passage from a message in a sheet, the lore or the notes, and refreshes what shows it. */
@@ -54,6 +61,10 @@ final class PinFlow {
             } else if (c.character() != null) {
                 threads.pinToField(c.character().id(), c.field(), c.passage(), source);
                 return new EditorKey.Character(c.character().id());
+            } else if (c.toCanon()) {
+                shell.model().studio().canon().add(new CanonFact(0, storyId, c.passage(), CanonFact.Source.MESSAGE,
+                        source, null));
+                return new EditorKey.Canon(storyId);
             } else if (c.toLore()) {
                 LoreEntry entry = threads.pinToLore(storyId, c.lore() == null ? null : c.lore().id(),
                         c.newLoreTitle(), c.passage(), source);
@@ -68,12 +79,16 @@ final class PinFlow {
                 where = c.character().name() + (c.asFact() ? " as a fact" : "'s " + c.field().label().toLowerCase());
             } else if (key instanceof EditorKey.Lore) {
                 where = "the lore";
+            } else if (key instanceof EditorKey.Canon) {
+                where = "the canon";
             } else {
                 where = "the story notes";
             }
             shell.notice("Pinned to " + where + ".");
             open.binder().reload();
-            if (key instanceof EditorKey.Notes) {
+            if (key instanceof EditorKey.Canon) {
+                canonChanged.run();
+            } else if (key instanceof EditorKey.Notes) {
                 shell.model().background().read(() -> shell.model().studio().stories().get(storyId))
                         .onSuccess(s -> s.ifPresent(st -> open.bible().notesChanged(st.notes())))
                         .describedAs("Quire could not show the pinned notes")

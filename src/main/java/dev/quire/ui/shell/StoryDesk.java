@@ -12,6 +12,8 @@ import dev.quire.ui.common.FrameExecutor;
 import dev.quire.ui.editor.SceneEditorView;
 import dev.quire.ui.editor.SceneEditorViewModel;
 import dev.quire.ui.sheets.BibleView;
+import dev.quire.ui.sheets.CanonView;
+import dev.quire.ui.sheets.CanonViewModel;
 import dev.quire.ui.sheets.CharacterSheetView;
 import dev.quire.ui.sheets.CharacterSheetViewModel;
 import dev.quire.ui.sheets.LoreEntryView;
@@ -44,6 +46,8 @@ final class StoryDesk implements BinderView.Actions {
         this.settled = settled;
         this.cards = new CardFlow(shell);
         this.pins = new PinFlow(shell, open, this::reopenFresh);
+        pins.onCanonChanged(() -> shell.tabs().editor(new EditorKey.Canon(open.story().id()))
+                .filter(CanonView.class::isInstance).ifPresent(e -> ((CanonView) e).refresh()));
     }
 
     @Override
@@ -54,6 +58,11 @@ final class StoryDesk implements BinderView.Actions {
     @Override
     public void openNotes() {
         shell.tabs().open(new NotesView(open.bible()));
+    }
+
+    @Override
+    public void openCanon() {
+        shell.tabs().open(new CanonView(new CanonViewModel(model.studio(), model.background(), open.story().id())));
     }
 
     @Override

@@ -1,0 +1,47 @@
+package dev.quire.ui.editor;
+
+import dev.quire.ui.prose.ProseArea;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** The scene editor's context menu: the clipboard, asking the model from here, and keeping a passage as canon. */
+final class ProseMenu {
+
+    private ProseMenu() {
+    }
+
+    /**
+     * @param canGenerate whether the generate panel is there to ask (it comes once the scene has loaded)
+     * @param toCanon     receives the selected passage to keep as a canon fact
+     */
+    static ContextMenu of(ProseArea area, Runnable continueHere, Runnable rewrite, BooleanSupplier canGenerate,
+                          Consumer<String> toCanon) {
+        MenuItem cut = item("Cut", area::cut);
+        MenuItem copy = item("Copy", area::copy);
+        MenuItem paste = item("Paste", area::paste);
+        MenuItem cont = item("Continue from here…", continueHere);
+        MenuItem rew = item("Rewrite selection…", rewrite);
+        MenuItem canon = item("Add to canon", () -> toCanon.accept(area.getSelectedText()));
+        ContextMenu menu = new ContextMenu(cut, copy, paste, new SeparatorMenuItem(), cont, rew,
+                new SeparatorMenuItem(), canon);
+        menu.setOnShowing(e -> {
+            boolean selected = area.getSelection().getLength() > 0;
+            cut.setDisable(!selected);
+            copy.setDisable(!selected);
+            rew.setDisable(!selected || !canGenerate.getAsBoolean());
+            cont.setDisable(!canGenerate.getAsBoolean());
+            canon.setDisable(!selected);
+        });
+        return menu;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}
