@@ -218,6 +218,11 @@ public final class Studio implements AutoCloseable {
         return generator;
     }
 
+    /** The continuity check of a scene, and what the writer decided about its findings. */
+    public ContinuityCheck continuity() {
+        return new ContinuityCheck(this); // it keeps nothing of its own: the library holds its state
+    }
+
     /** Each scene's stitching pane: variant columns, the composition with its provenance, and accepting it. */
     public Stitching stitching() {
         return stitching;
