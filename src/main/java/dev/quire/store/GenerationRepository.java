@@ -51,9 +51,15 @@ public final class GenerationRepository {
     }
 
     /** Generations of variants for a scene, newest first; a scene discussion's replies are not among them. */
+    /**
+     * Generations whose variants are prose for the story: not a summary or a check, whose answers are about the
+     * text rather than text to stitch.
+     */
+    private static final String PROSE = "frame NOT IN ('summary', 'chapter-summary', 'continuity')";
+
     public List<Generation> forScene(long sceneId) {
         return db.read("load the scene's generations", c -> Statements.query(c,
-                "SELECT * FROM generation WHERE scene_id = ? AND conversation_id IS NULL"
+                "SELECT * FROM generation WHERE scene_id = ? AND conversation_id IS NULL AND " + PROSE
                         + " ORDER BY started_at DESC, id DESC",
                 GenerationRepository::generation, sceneId));
     }
@@ -64,7 +70,8 @@ public final class GenerationRepository {
      */
     public List<Generation> forStory(long storyId) {
         return db.read("list the story's generations", c -> Statements.query(c,
-                "SELECT * FROM generation WHERE story_id = ? AND conversation_id IS NULL ORDER BY started_at, id",
+                "SELECT * FROM generation WHERE story_id = ? AND conversation_id IS NULL AND " + PROSE
+                        + " ORDER BY started_at, id",
                 GenerationRepository::generation, storyId));
     }
 

@@ -185,5 +185,15 @@ class GenerationRepositoryTest {
         assertEquals(asTheExportDid, found.stream().map(Generation::id).toList());
         assertEquals(found.stream().map(g -> generations.get(g.id()).orElseThrow()).toList(), found);
     }
-}
 
+    @Test
+    void summariesAndChecksAreNotProseToStitchOrExport() {
+        Generation scene = made(storyId, sceneId, null, 1_000);
+        for (String frame : new String[] {"summary", "chapter-summary", "continuity"}) {
+            generations.create(new Generation(0, storyId, sceneId, null, frame, "p", "m", "[]", null, null,
+                    1, null, Instant.ofEpochMilli(2_000), null, Status.COMPLETE, null));
+        }
+        assertEquals(List.of(scene.id()), generations.forStory(storyId).stream().map(Generation::id).toList());
+        assertEquals(List.of(scene.id()), generations.forScene(sceneId).stream().map(Generation::id).toList());
+    }
+}
