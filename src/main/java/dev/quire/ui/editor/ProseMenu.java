@@ -39,6 +39,15 @@ final class ProseMenu {
         return menu;
     }
 
+    /** What else a writer does with the scene, from its header: check its continuity. */
+    static javafx.scene.control.MenuButton sceneMenu(Runnable checkContinuity) {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Scene", null,
+                item("Check continuity", checkContinuity));
+        menu.setTooltip(new javafx.scene.control.Tooltip("Check the scene against the canon, the sheets and the"
+                + " earlier scenes"));
+        return menu;
+    }
+
     private static MenuItem item(String text, Runnable action) {
         MenuItem m = new MenuItem(text);
         m.setOnAction(e -> action.run());

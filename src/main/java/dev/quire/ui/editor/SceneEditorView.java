@@ -51,6 +51,8 @@ public final class SceneEditorView extends AutosavingEditor {
             javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
     private final StitchViewModel stitch;
+    private final ContinuityViewModel continuity;
+    private final ContinuityPanel continuityPanel;
     private final StackPane centreSwitch = new StackPane();
     private final ToggleButton sceneToggle = new ToggleButton("Scene");
     private final ToggleButton variantsToggle = new ToggleButton("Variants");
@@ -65,6 +67,9 @@ public final class SceneEditorView extends AutosavingEditor {
         super(new dev.quire.ui.common.EditorKey.Scene(model.sceneId()), model, model.titleProperty(), "Untitled scene");
         this.model = model;
         this.stitch = stitch;
+        this.continuity = model.continuity();
+        this.continuityPanel = new ContinuityPanel(continuity, finding -> ContinuityPanel.select(area, continuity,
+                finding));
         root.getStyleClass().add("scene-editor");
 
         title.getStyleClass().add("scene-title");
@@ -121,9 +126,13 @@ public final class SceneEditorView extends AutosavingEditor {
         });
         HBox switcher = new HBox(0, sceneToggle, variantsToggle);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(8, title, switcher, pov, present, pinned, provenance, revisions);
+        javafx.scene.control.MenuButton sceneMenu = ProseMenu.sceneMenu(() -> {
+            model.saveSceneSoon();
+            continuity.check();
+        });
+        HBox header = new HBox(8, title, switcher, pov, present, pinned, provenance, revisions, sceneMenu);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {pov, present, pinned, provenance,
-                preview, revisions, sceneToggle, variantsToggle}) {
+                preview, revisions, sceneMenu, sceneToggle, variantsToggle}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         title.setMinWidth(120);
@@ -159,7 +168,7 @@ public final class SceneEditorView extends AutosavingEditor {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
-        VBox top = new VBox(6, header, problem, notice, context);
+        VBox top = new VBox(6, header, problem, notice, continuityPanel.view(), context);
         top.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(top);
 

@@ -49,6 +49,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     private final IntegerProperty words = new SimpleIntegerProperty(this, "words");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final ContinuityViewModel continuity;
 
     private Scene loaded;
     private final Background background;
@@ -70,6 +71,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
         this.studio = studio;
         this.sceneId = sceneId;
         this.listener = listener;
+        this.continuity = new ContinuityViewModel(studio, background, sceneId);
         title.addListener((o, a, b) -> changed());
         summary.addListener((o, a, b) -> changed());
         pinned.addListener((o, a, b) -> changed());
@@ -283,6 +285,11 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
 
     public IntegerProperty wordsProperty() {
         return words;
+    }
+
+    /** The scene's continuity check. */
+    public ContinuityViewModel continuity() {
+        return continuity;
     }
 
     /** A passing word under the header: a passage kept as canon. */
