@@ -44,7 +44,10 @@ public record PromptReport(List<Message> messages, int tokens, int budget, List<
      * @param id   the story's id for the bible, the scene's for a scene, summary or passage, the frame's stored id
      *             (0 for a built-in frame), 0 for the instruction and the turns
      */
-    public record Included(String kind, long id, String label, int tokens) {
+    public record Included(String kind, long id, String label, int tokens, boolean stale) {
+        public Included(String kind, long id, String label, int tokens) {
+            this(kind, id, label, tokens, false);
+        }
     }
 
     /** One piece left out, and why ({@link #OVER_BUDGET}, {@link #NOT_TRIGGERED}, {@link #DISABLED}, {@link #PRIVATE}). */
