@@ -1,5 +1,6 @@
 package dev.quire.prompt;
 
+import dev.quire.model.CanonFact;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.LoreEntry;
 import dev.quire.model.Note;
@@ -18,21 +19,29 @@ import java.util.Set;
  * Builds a prompt from a story within a token budget.
  *
  * <p>What goes in, by priority, as long as it fits: the frame, the instruction, the passage to rewrite (exactly as
- * selected, never shortened), the co-writing turns, and the scene being worked on (when continuing from the cursor,
- * only its text up to the cursor; when rewriting, with the passage's place marked); in a conversation, its earlier
- * messages, newest first (the oldest go when they do not fit); the story bible; always-on lore; the characters present;
- * the notes the writer shared (never the private ones); the most recent scenes verbatim (pinned scenes first, then the
- * nearest ones, up to {@link #RECENT_TOKENS}); lore triggered by the recent text, the conversation or the instruction;
- * then the summaries of older scenes, nearest first. Text that must be shortened is cut at a paragraph or sentence
- * boundary. What is left out is reported with the reason.
+ * selected, never shortened), the co-writing turns; the story's canon, never trimmed (when it cannot fit, assembly
+ * refuses with {@link PromptTooSmallException}); the scene being worked on (when continuing from the cursor, only its
+ * text up to the cursor; when rewriting, with the passage's place marked); in a conversation, its earlier messages,
+ * newest first (the oldest go when they do not fit); the story bible; always-on lore; the characters present; the
+ * notes the writer shared (never the private ones); pinned scenes and the nearest scenes verbatim, in a window that
+ * scales with the budget (half the room left after all the above, never less than {@link #RECENT_TOKENS} or half
+ * the budget, and capped by {@link PromptInput#maxVerbatimWords()}); lore triggered by the recent text, the
+ * conversation or the instruction; then the older scenes by their summaries, nearest first, and by their chapters'
+ * summaries where they no longer fit one by one. When every earlier scene can be carried so, the room for it is set
+ * aside before the triggered lore, and the scenes verbatim beyond the nearest leave it too: every earlier scene is
+ * carried whenever the budget allows. Text that must be shortened is cut at a paragraph or sentence boundary. What
+ * is left out is reported with the reason, and the report's {@link Coverage} says how each earlier scene went in.
  *
- * <p>Order in the prompt follows the frame, whose system section puts the stable part (bible, characters,
- * always-on lore) before the volatile part (triggered lore, recent scenes): the stable part is byte-identical
- * between requests while the story's bible, the cast and the always-on lore stay the same.
+ * <p>Order in the prompt follows the frame, whose system section puts the stable part (bible, canon, characters,
+ * always-on lore) before the volatile part (triggered lore, the story so far): the stable part is byte-identical
+ * between requests while the story's bible, canon, cast and always-on lore stay the same.
  */
 public final class ContextAssembler {
 
-    /** About how many tokens of the nearest scenes go in verbatim (about 3,000 words); older ones by summary. */
+    /**
+     * The least window of nearest scenes verbatim (about 3,000 words), or half the budget when that is smaller: what
+     * a small (8K) budget gets. Larger budgets get half the room left for the story so far (see the class comment).
+     */
     public static final int RECENT_TOKENS = 4000;
     /** How many scenes before the one worked on count as "recent text" for triggering lore. */
     public static final int RECENT_SCAN_SCENES = 2;
@@ -41,6 +50,7 @@ public final class ContextAssembler {
     public static final String PASSAGE_MARK = "[PASSAGE TO REWRITE]";
     static final String PASSAGE_HEADING = "# The passage to rewrite";
     static final String TURNS_HEADING = "# Turns";
+    static final String CANON_HEADING = "# Canon: facts the author has established; never contradict them";
 
     private ContextAssembler() {
     }
@@ -110,19 +120,38 @@ public final class ContextAssembler {
                     reserve += counter.count(h.getValue()) + 1;
                 }
             }
-            budget.remaining = in.budget() - frameTokens - reserve;
+            // the canon, right after the essentials and before the scene worked on: never trimmed, so it either
+            // fits beside the frame and the instruction or the request is refused with the figures
+            List<Piece> canon = canon();
+            int canonTokens = 0;
+            if (!canon.isEmpty()) {
+                headings.put("canon", CANON_HEADING);
+                canonTokens = counter.count(CANON_HEADING) + 1;
+                for (Piece p : canon) {
+                    canonTokens += p.tokens();
+                }
+                Map<String, String> withoutScene = new HashMap<>(fixed);
+                withoutScene.put("scene_text", "");
+                int leaves = Math.max(0, in.budget() - renderer.tokens(renderer.render(withoutScene), 0) - reserve);
+                if (canonTokens > leaves) {
+                    throw new PromptTooSmallException(canonTokens, leaves);
+                }
+            }
+            budget.remaining = in.budget() - frameTokens - reserve - canonTokens;
             int sceneRoom = scene.tokens();
             for (int pass = 0; budget.remaining < 0 && sceneRoom > 0; pass++) {
                 // counts are nearly additive: a pass or two gets within the budget; after a few, give up the scene
                 sceneRoom = pass < 4 ? Math.max(0, sceneRoom + budget.remaining) : 0;
                 fixed.put("scene_text", scene.render(sceneRoom));
                 frameTokens = renderer.tokens(renderer.render(fixed), historyTokens);
-                budget.remaining = in.budget() - frameTokens - reserve;
+                budget.remaining = in.budget() - frameTokens - reserve - canonTokens;
             }
+            budget.included.addAll(canon); // already paid for above
 
             // tier 0 too: the conversation so far, as many of the newest messages as fit
             for (PromptInput.Turn t : in.history()) {
-                if (!t.text().isBlank()) { // an empty reply (one that failed at once) says nothing and some APIs refuse it
+                // an empty reply (one that failed at once) says nothing, and some APIs refuse it
+                if (!t.text().isBlank()) {
                     history.add(t);
                 }
             }
@@ -212,9 +241,11 @@ public final class ContextAssembler {
                 }
             }
 
-            // tier 4: recent scenes verbatim, pinned ones first
+            // tier 4: pinned scenes, then the nearest ones verbatim in a window that scales with the room left; then
+            // the room to carry every older scene in its cheapest form, when there is room for them all
             StorySoFar soFar = new StorySoFar(in, budget, before);
             soFar.verbatim();
+            soFar.reserve();
 
             // tier 5: triggered lore
             order = 1000;
@@ -222,18 +253,37 @@ public final class ContextAssembler {
                 budget.offer("lore_triggered", "lore", e.id(), Lore.label(e), order++, Lore.text(e));
             }
 
-            // tier 6: summaries of older scenes, nearest first
+            // tier 6: the older scenes by their summaries, nearest first, and by their chapters' summaries
             soFar.summaries();
 
             // the pieces were costed one by one; the whole is counted as sent, and the least important go if over
+            // (never the canon, which comes first)
             while (true) {
                 FrameRenderer.Rendered r = renderer.render(fixed, budget.included, headings);
                 int total = renderer.tokens(r, historyTokens);
-                if (total <= in.budget() || budget.included.isEmpty()) {
-                    return finish(r, total, instructionTokens, fixed);
+                if (total <= in.budget() || budget.included.size() <= canon.size()) {
+                    return finish(r, total, instructionTokens, fixed, soFar.coverage(budget.included));
                 }
                 budget.dropLast();
             }
+        }
+
+        /** The canon facts as pieces, in the writer's order; reported left out when the frame cannot carry them. */
+        private List<Piece> canon() {
+            List<Piece> pieces = new ArrayList<>();
+            int order = 0;
+            for (CanonFact f : in.canon()) {
+                if (f.text().isBlank()) {
+                    continue;
+                }
+                if (budget.uses("canon")) {
+                    pieces.add(budget.piece("canon", "canon", f.id(), excerpt(f.text()), order++,
+                            "- " + f.text().strip()));
+                } else {
+                    budget.drop("canon", f.id(), excerpt(f.text()), PromptReport.NOT_IN_FRAME);
+                }
+            }
+            return pieces;
         }
 
         private String recentText(List<Scene> before) {
@@ -255,7 +305,7 @@ public final class ContextAssembler {
         }
 
         private AssembledPrompt finish(FrameRenderer.Rendered r, int total, int instructionTokens,
-                                       Map<String, String> fixed) {
+                                       Map<String, String> fixed, Coverage coverage) {
             List<PromptReport.Included> report = new ArrayList<>();
             int others = 0;
             List<PromptReport.Included> rest = new ArrayList<>();
@@ -302,7 +352,7 @@ public final class ContextAssembler {
                 messages.add(new PromptReport.Message(t.roleName(), t.text()));
             }
             messages.add(new PromptReport.Message("user", r.user()));
-            PromptReport pr = new PromptReport(messages, total, in.budget(), report, budget.dropped);
+            PromptReport pr = new PromptReport(messages, total, in.budget(), report, budget.dropped, coverage);
             return new AssembledPrompt(r.blocks(), history, r.user(), pr);
         }
     }

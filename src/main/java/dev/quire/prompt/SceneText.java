@@ -53,7 +53,8 @@ final class SceneText {
 
     private static String passageIntro(Scene s) {
         return "Here is scene " + (s.position() + 1) + (s.title().isBlank() ? "" : ", “" + s.title().strip()
-                + "”,") + " as it stands, with " + ContextAssembler.PASSAGE_MARK + " where the passage to rewrite is:\n\n";
+                + "”,") + " as it stands, with " + ContextAssembler.PASSAGE_MARK
+                + " where the passage to rewrite is:\n\n";
     }
 
     int tokens() {
