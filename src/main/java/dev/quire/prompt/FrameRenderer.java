@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fills a frame's slots. The system section becomes up to three blocks: the frame's words before the first slot;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class FrameRenderer {
 
-    private static final Pattern BLANK_RUNS = Pattern.compile("\\n[ \\t]*\\n(?:[ \\t]*\\n)+");
     /** Stands in for the passage while the blank lines of a section are tidied, so the passage goes as it is. */
     private static final String PASSAGE_STAND_IN = "\uE000passage\uE000";
 
@@ -114,6 +112,49 @@ final class FrameRenderer {
         return new Rendered(blocks, fill(sections[1], values));
     }
 
+    /**
+     * Two or more blank lines (lines of nothing but spaces and tabs) become one, so that an empty slot disappears
+     * with its blank lines. Written out rather than a regular expression: it runs over the whole story so far.
+     */
+    static String collapseBlankLines(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c != '\n') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            // a line break: how many more follow with nothing but spaces and tabs between them
+            int breaks = 1;
+            int last = i;
+            int k = i + 1;
+            while (true) {
+                int m = k;
+                while (m < n && (text.charAt(m) == ' ' || text.charAt(m) == '\t')) {
+                    m++;
+                }
+                if (m < n && text.charAt(m) == '\n') {
+                    breaks++;
+                    last = m;
+                    k = m + 1;
+                } else {
+                    break;
+                }
+            }
+            if (breaks >= 3) {
+                out.append("\n\n");
+                i = last + 1;
+            } else {
+                out.append('\n');
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
     private static void addBlock(List<AssembledPrompt.Block> blocks, String text, boolean breakpoint) {
         if (!text.isEmpty()) {
             blocks.add(new AssembledPrompt.Block(text, breakpoint));
@@ -138,7 +179,7 @@ final class FrameRenderer {
             at = m.end();
         }
         sb.append(template, at, template.length());
-        String tidy = BLANK_RUNS.matcher(sb).replaceAll("\n\n").strip();
+        String tidy = collapseBlankLines(sb).strip();
         return tidy.contains(PASSAGE_STAND_IN) ? tidy.replace(PASSAGE_STAND_IN, values.get("passage")) : tidy;
     }
 }
