@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code {{title}}} the story's title; {@code {{bible}}} premise, style guide, about the writer, avoid list;</li>
+ *   <li>{@code {{canon}}} the facts the writer has established for the story: always sent, never trimmed;</li>
  *   <li>{@code {{characters}}} the sheets of the characters present; {@code {{lore}}} the always-on lore;</li>
  *   <li>{@code {{lore_triggered}}} lore whose keywords appear in the recent text or the instruction;</li>
- *   <li>{@code {{scenes}}} the story so far (nearest scenes verbatim, older ones by summary);</li>
+ *   <li>{@code {{scenes}}} the story so far (nearest scenes verbatim, then scene summaries, then chapter
+ *       summaries, so that every earlier scene is there in some form);</li>
  *   <li>{@code {{scene_text}}} the scene being worked on, as it stands (when continuing from the cursor, only its
  *       text up to the cursor; when rewriting, with the passage's place marked); {@code {{instruction}}} the
  *       writer's request;</li>
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  * instruction, late in the user section, where a model heeds instructions best.
  *
  * A slot with nothing to say disappears with its blank lines. In the system section the text up to the last of
- * the stable slots (title, bible, characters, lore) is the cached prefix: keep the volatile slots after them.
+ * the stable slots (title, bible, canon, characters, lore) is the cached prefix: keep the volatile slots after them.
  *
  * @param key     how the frame is named: a built-in's key ({@code scene}), or {@code frame-ID} for a stored one
  * @param id      the stored frame's id; 0 for a built-in
@@ -40,9 +42,9 @@ import java.util.regex.Pattern;
 public record Frame(String key, long id, String name, String kind, String template, boolean builtIn,
                     String basedOn) {
 
-    public static final List<String> SLOTS = List.of("title", "bible", "characters", "lore", "lore_triggered",
-            "scenes", "scene_text", "passage", "turns", "instruction", "notes");
-    static final Set<String> STABLE_SLOTS = Set.of("title", "bible", "characters", "lore");
+    public static final List<String> SLOTS = List.of("title", "bible", "canon", "characters", "lore",
+            "lore_triggered", "scenes", "scene_text", "passage", "turns", "instruction", "notes");
+    static final Set<String> STABLE_SLOTS = Set.of("title", "bible", "canon", "characters", "lore");
     static final Pattern SLOT = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
     private static final Pattern SECTION = Pattern.compile("(?m)^[ \\t]*\\[(system|user)][ \\t]*$\\R?");
 

@@ -1,13 +1,18 @@
 package dev.quire.prompt;
 
+import dev.quire.model.CanonFact;
+import dev.quire.model.Chapter;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.LoreEntry;
 import dev.quire.model.Note;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a prompt is built from.
@@ -23,10 +28,19 @@ import java.util.Objects;
  * @param wholeCast   every character is involved (a story brainstorm), whatever the scenes' casts say
  * @param anchor      where in the target scene's text the request is anchored: a cursor to continue from, or a
  *                    passage to rewrite; null for the whole scene
+ * @param chapters    the story's chapters in story order; empty when it has none
+ * @param sceneChapters which chapter each scene belongs to, scene id to chapter id; a scene in no chapter is absent
+ * @param staleSummaries the scenes whose summary was made before their text last changed; still used, and marked
+ *                    stale in the report
+ * @param canon       the facts the writer has established; always sent, never trimmed
+ * @param maxVerbatimWords at most this many words of earlier scenes verbatim (pinned scenes aside), whatever the
+ *                    budget would allow; null for no cap
  */
 public record PromptInput(Story story, List<CharacterSheet> characters, List<Scene> scenes, Scene target,
                           List<LoreEntry> lore, Frame frame, String instruction, int budget, TokenCounter counter,
-                          List<Note> notes, List<Turn> history, boolean wholeCast, Anchor anchor) {
+                          List<Note> notes, List<Turn> history, boolean wholeCast, Anchor anchor,
+                          List<Chapter> chapters, Map<Long, Long> sceneChapters, Set<Long> staleSummaries,
+                          List<CanonFact> canon, Integer maxVerbatimWords) {
 
     /**
      * A place in the target scene's text, in {@code String} offsets (UTF-16 code units, as the editor's caret
@@ -83,6 +97,14 @@ public record PromptInput(Story story, List<CharacterSheet> characters, List<Sce
         notes = List.copyOf(notes == null ? List.of() : notes);
         history = List.copyOf(history == null ? List.of() : history);
         instruction = instruction == null ? "" : instruction.strip();
+        chapters = List.copyOf(chapters == null ? List.of() : chapters);
+        sceneChapters = withoutNulls(sceneChapters);
+        staleSummaries = Set.copyOf(staleSummaries == null ? Set.of() : staleSummaries);
+        canon = List.copyOf(canon == null ? List.of() : canon);
+        if (maxVerbatimWords != null && maxVerbatimWords < 0) {
+            throw new IllegalArgumentException("a cap on the words of earlier scenes verbatim cannot be negative: "
+                    + maxVerbatimWords);
+        }
         if (anchor != null) {
             if (target == null) {
                 throw new IllegalArgumentException("a cursor or a passage needs the scene it is in");
@@ -93,6 +115,14 @@ public record PromptInput(Story story, List<CharacterSheet> characters, List<Sce
                         + " characters, so " + anchor.start() + " to " + anchor.end() + " is not in it");
             }
         }
+    }
+
+    /** A request with no chapters, no stale summaries, no canon and no cap on the verbatim scenes. */
+    public PromptInput(Story story, List<CharacterSheet> characters, List<Scene> scenes, Scene target,
+                       List<LoreEntry> lore, Frame frame, String instruction, int budget, TokenCounter counter,
+                       List<Note> notes, List<Turn> history, boolean wholeCast, Anchor anchor) {
+        this(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes, history, wholeCast,
+                anchor, List.of(), Map.of(), Set.of(), List.of(), null);
     }
 
     /** Anywhere in the scene, or none. */
@@ -113,7 +143,44 @@ public record PromptInput(Story story, List<CharacterSheet> characters, List<Sce
     /** The same request anchored at a cursor or a passage of the target scene. */
     public PromptInput withAnchor(Anchor newAnchor) {
         return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
-                history, wholeCast, newAnchor);
+                history, wholeCast, newAnchor, chapters, sceneChapters, staleSummaries, canon, maxVerbatimWords);
+    }
+
+    /** The same request with the story's chapters, and which chapter each scene is in. */
+    public PromptInput withChapters(List<Chapter> newChapters, Map<Long, Long> newSceneChapters) {
+        return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
+                history, wholeCast, anchor, newChapters, newSceneChapters, staleSummaries, canon, maxVerbatimWords);
+    }
+
+    /** The same request knowing which scenes' summaries are stale. */
+    public PromptInput withStaleSummaries(Set<Long> newStaleSummaries) {
+        return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
+                history, wholeCast, anchor, chapters, sceneChapters, newStaleSummaries, canon, maxVerbatimWords);
+    }
+
+    /** The same request with the story's canon. */
+    public PromptInput withCanon(List<CanonFact> newCanon) {
+        return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
+                history, wholeCast, anchor, chapters, sceneChapters, staleSummaries, newCanon, maxVerbatimWords);
+    }
+
+    /** The same request with at most {@code words} words of earlier scenes verbatim; null for no cap. */
+    public PromptInput withMaxVerbatimWords(Integer words) {
+        return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
+                history, wholeCast, anchor, chapters, sceneChapters, staleSummaries, canon, words);
+    }
+
+    private static Map<Long, Long> withoutNulls(Map<Long, Long> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> copy = new HashMap<>();
+        map.forEach((scene, chapter) -> {
+            if (scene != null && chapter != null) {
+                copy.put(scene, chapter);
+            }
+        });
+        return Map.copyOf(copy);
     }
 
     /** The passage to rewrite exactly as it stands, never stripped; "" unless the anchor is a passage. */

@@ -8,11 +8,12 @@ import java.util.Objects;
  * one system message), the total against the budget, each piece that went in with its tokens, and each piece that
  * did not with the reason.
  *
- * @param tokens the whole prompt's tokens, counted as the chosen model counts them (or estimated)
- * @param budget the model's context window less the tokens kept for its reply
+ * @param tokens   the whole prompt's tokens, counted as the chosen model counts them (or estimated)
+ * @param budget   the model's context window less the tokens kept for its reply
+ * @param coverage how the earlier scenes are carried: verbatim, by summary, by chapter summary, or not at all
  */
 public record PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
-                           List<Dropped> dropped) {
+                           List<Dropped> dropped, Coverage coverage) {
 
     /** Reasons a piece was left out. */
     public static final String OVER_BUDGET = "over budget";
@@ -21,11 +22,19 @@ public record PromptReport(List<Message> messages, int tokens, int budget, List<
     public static final String PRIVATE = "private";
     /** An older scene outside the verbatim window that has no summary to stand in for it. */
     public static final String NO_SUMMARY = "no summary";
+    /** A canon fact, when the frame has no {@code {{canon}}} slot to carry it. */
+    public static final String NOT_IN_FRAME = "the frame has no {{canon}} slot";
 
     public PromptReport {
         messages = List.copyOf(messages);
         included = List.copyOf(included);
         dropped = List.copyOf(dropped);
+        coverage = coverage == null ? Coverage.NONE : coverage;
+    }
+
+    public PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
+                        List<Dropped> dropped) {
+        this(messages, tokens, budget, included, dropped, Coverage.NONE);
     }
 
     /** @param role "system", "user" or "assistant" */
@@ -39,15 +48,24 @@ public record PromptReport(List<Message> messages, int tokens, int budget, List<
     /**
      * One piece that went in.
      *
-     * @param kind frame, instruction, passage (the passage to rewrite), turns (which characters the writer plays),
-     *             bible, character, lore, note, message, scene or summary
-     * @param id   the story's id for the bible, the scene's for a scene, summary or passage, the frame's stored id
-     *             (0 for a built-in frame), 0 for the instruction and the turns
+     * @param kind  frame, instruction, passage (the passage to rewrite), turns (which characters the writer plays),
+     *              bible, canon, character, lore, note, message, scene (verbatim), summary (a scene's) or
+     *              chapter-summary
+     * @param id    the story's id for the bible, the scene's for a scene, summary or passage, the chapter's for a
+     *              chapter summary, the fact's for canon, the frame's stored id (0 for a built-in frame), 0 for the
+     *              instruction and the turns
+     * @param stale a summary made before its scene's text last changed (still sent: better than nothing)
      */
-    public record Included(String kind, long id, String label, int tokens) {
+    public record Included(String kind, long id, String label, int tokens, boolean stale) {
+        public Included(String kind, long id, String label, int tokens) {
+            this(kind, id, label, tokens, false);
+        }
     }
 
-    /** One piece left out, and why ({@link #OVER_BUDGET}, {@link #NOT_TRIGGERED}, {@link #DISABLED}, {@link #PRIVATE}). */
+    /**
+     * One piece left out, and why ({@link #OVER_BUDGET}, {@link #NOT_TRIGGERED}, {@link #DISABLED},
+     * {@link #PRIVATE}, {@link #NO_SUMMARY}, {@link #NOT_IN_FRAME}).
+     */
     public record Dropped(String kind, long id, String label, String reason) {
     }
 

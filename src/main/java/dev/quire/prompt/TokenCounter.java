@@ -81,14 +81,22 @@ public interface TokenCounter {
         }
     }
 
-    /** OpenAI's byte-pair encodings through jtokkit; the registry loads each encoding once per process. */
+    /**
+     * OpenAI's byte-pair encodings through jtokkit; the registry loads each encoding once per process, and the
+     * counts of long lines are kept per encoding for the whole process ({@link LineCounts}).
+     */
     final class Tiktoken implements TokenCounter {
         private static volatile EncodingRegistry registry;
+        private static final java.util.Map<EncodingType, LineCounts> LINES =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         private final Encoding encoding;
+        private final LineCounts lines;
 
         Tiktoken(EncodingType type) {
             this.encoding = registry().getEncoding(type);
+            // ordinary: a story that quotes "<|endoftext|>" is text, not a control token
+            this.lines = LINES.computeIfAbsent(type, t -> new LineCounts(encoding::countTokensOrdinary));
         }
 
         private static EncodingRegistry registry() {
@@ -118,7 +126,16 @@ public interface TokenCounter {
 
         @Override
         public int count(String text) {
-            // ordinary: a story that quotes "<|endoftext|>" is text, not a control token
+            return lines.count(text);
+        }
+
+        /** Forgets every kept count, as at start-up: how a first assembly is measured. */
+        static void forgetLineCounts() {
+            LINES.values().forEach(LineCounts::forget);
+        }
+
+        /** The count with nothing kept: what {@link #count} must always equal. */
+        int countAfresh(String text) {
             return encoding.countTokensOrdinary(text);
         }
 

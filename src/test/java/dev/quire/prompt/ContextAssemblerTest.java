@@ -113,6 +113,7 @@ class ContextAssemblerTest {
         Scene near = f.scene("Near", Fixture.prose("NEAR-TEXT-MARK", 2000), "NEAR-SUMMARY-MARK");
         f.target = f.scene("Target", "TARGET-TEXT-MARK", "");
         f.scene("After", "AFTER-MARK", "AFTER-SUMMARY-MARK");
+        f.budget = Fixture.SMALL_BUDGET; // a larger budget takes the older scenes verbatim too
 
         AssembledPrompt p = f.assemble();
         String text = all(p);
@@ -133,6 +134,7 @@ class ContextAssemblerTest {
     @Test
     void theNearestSceneTooLongForTheWindowKeepsItsEndFromASentenceBoundary() {
         Scene huge = f.scene("Huge", Fixture.prose("HUGE-START", 6000) + " HUGE-END.", "HUGE-SUMMARY");
+        f.budget = Fixture.SMALL_BUDGET; // a larger budget's window takes the whole scene
 
         AssembledPrompt p = f.assemble();
         String text = all(p);
@@ -163,10 +165,17 @@ class ContextAssemblerTest {
             assertTrue(p.tokens() <= budget, p.tokens() + " > " + budget);
             boolean[] in = {included(p, "bible", 1), included(p, "lore", always.id()),
                     included(p, "character", mara.id()), included(p, "scene", near.id()),
-                    included(p, "lore", storm.id()), included(p, "summary", old.id())};
+                    included(p, "lore", storm.id())};
             for (int i = 1; i < in.length; i++) {
                 assertTrue(in[i - 1] || !in[i], "tier " + i + " went in before tier " + (i - 1) + " at " + budget);
             }
+            // the older scene's summary comes after the nearest scene, and before the triggered lore whenever it
+            // fits: the lore never costs an older scene its only place in the prompt
+            boolean oldIn = included(p, "summary", old.id());
+            assertTrue(in[3] || !oldIn, "the older scene's summary went in before the nearest scene at " + budget);
+            f.lore.set(1, storm.with(storm.title(), storm.keywords(), storm.content(), false, false));
+            assertEquals(included(f.assemble(), "summary", old.id()), oldIn, "with or without the lore at " + budget);
+            f.lore.set(1, storm);
             assertTrue(p.user().contains("INSTRUCTION-MARK"));
         }
         f.budget = essentials + 400;

@@ -1,5 +1,7 @@
 package dev.quire.prompt;
 
+import dev.quire.model.CanonFact;
+import dev.quire.model.Chapter;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Fact;
 import dev.quire.model.LoreEntry;
@@ -9,7 +11,11 @@ import dev.quire.model.Scene;
 import dev.quire.model.Story;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** A story built in memory, piece by piece, for the prompt builder's tests. */
 final class Fixture {
@@ -25,7 +31,14 @@ final class Fixture {
     PromptInput.Anchor anchor;
     String instruction = "INSTRUCTION-MARK write the storm.";
     int budget = 100_000;
+    /** A small local model's budget: an 8K window less 1K for the reply. */
+    static final int SMALL_BUDGET = 8192 - 1024;
     TokenCounter counter = TokenCounter.estimate();
+    final List<Chapter> chapters = new ArrayList<>();
+    final Map<Long, Long> sceneChapters = new HashMap<>();
+    final Set<Long> stale = new HashSet<>();
+    final List<CanonFact> canon = new ArrayList<>();
+    Integer maxVerbatimWords;
 
     CharacterSheet character(String name, String... aliases) {
         CharacterSheet c = CharacterSheet.named(story.id(), name).withId(characters.size() + 10, story.id())
@@ -61,9 +74,59 @@ final class Fixture {
         return e;
     }
 
+    /**
+     * A story of {@code count} scenes of about {@code words} words each, {@code perChapter} to a chapter, the first
+     * half of the chapters in "Part One". Every scene is summarised, and scene n's summary states {@link #fact}(n);
+     * every chapter is summarised too, and, as a chapter summary made from its scenes' summaries would, repeats
+     * their facts.
+     */
+    void longStory(int count, int perChapter, int words) {
+        List<Scene> inChapter = new ArrayList<>();
+        StringBuilder facts = new StringBuilder();
+        int chapterCount = (count + perChapter - 1) / perChapter;
+        for (int n = 1; n <= count; n++) {
+            Scene s = scene("S" + n, prose("S" + n + "-TEXT", words), fact(n) + " " + prose("S" + n + "-SUMMARY", 40));
+            inChapter.add(s);
+            facts.append(fact(n)).append(' ');
+            if (inChapter.size() == perChapter || n == count) {
+                int k = chapters.size() + 1;
+                chapter("C" + k, k <= chapterCount / 2 ? "Part One" : "Part Two", "CH" + k + "-SUMMARY " + facts
+                        + prose("", 40), inChapter.toArray(new Scene[0]));
+                inChapter.clear();
+                facts.setLength(0);
+            }
+        }
+    }
+
+    /** What the summary of scene n (from 1) establishes. */
+    static String fact(int n) {
+        return String.format("FACT-%03d-MARK.", n);
+    }
+
+    /** A chapter holding the given scenes. */
+    Chapter chapter(String title, String part, String summary, Scene... in) {
+        Chapter c = new Chapter(chapters.size() + 500, story.id(), chapters.size(), title, part, summary, "", false);
+        chapters.add(c);
+        for (Scene s : in) {
+            sceneChapters.put(s.id(), c.id());
+        }
+        return c;
+    }
+
+    CanonFact canon(String text) {
+        CanonFact f = new CanonFact(canon.size() + 700, story.id(), text, CanonFact.Source.WRITER, null, null);
+        canon.add(f);
+        return f;
+    }
+
+    PromptInput input() {
+        return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter)
+                .withAnchor(anchor).withChapters(chapters, sceneChapters).withStaleSummaries(stale)
+                .withCanon(canon).withMaxVerbatimWords(maxVerbatimWords);
+    }
+
     AssembledPrompt assemble() {
-        return ContextAssembler.assemble(new PromptInput(story, characters, scenes, target, lore, frame, instruction,
-                budget, counter).withAnchor(anchor));
+        return ContextAssembler.assemble(input());
     }
 
     /** The character, now played by the writer in co-writing turns. */
