@@ -189,6 +189,17 @@ public final class ChapterRepository {
     }
 
     /**
+     * Keeps a summary the model made from {@code sourceHash}, unless the writer's is there and
+     * {@code overwriteWriters} is false (checked in the same statement). Returns false when it was not kept.
+     */
+    public boolean saveMadeSummary(long chapterId, String summary, String sourceHash, boolean overwriteWriters) {
+        return db.write("save the chapter's summary", c -> Statements.update(c, """
+                UPDATE chapter SET summary = ?, summary_hash = ?, summary_by_writer = 0, updated_at = ?
+                WHERE id = ? AND (summary_by_writer = 0 OR summary = '' OR ?)""", summary.strip(), sourceHash,
+                Columns.now(), chapterId, overwriteWriters) == 1);
+    }
+
+    /**
      * A scene added or moved among others joins its neighbours' chapter: the one before it, or for a scene now
      * last, the story's last chapter (a chapter just made and still empty is where a writer adds to).
      */

@@ -55,7 +55,7 @@ public final class GenerationRepository {
      * Generations whose variants are prose for the story: not a summary or a check, whose answers are about the
      * text rather than text to stitch.
      */
-    private static final String PROSE = "frame NOT IN ('summary', 'chapter-summary', 'continuity')";
+    private static final String PROSE = "frame NOT LIKE 'summary%' AND frame NOT IN ('chapter-summary', 'continuity')";
 
     public List<Generation> forScene(long sceneId) {
         return db.read("load the scene's generations", c -> Statements.query(c,

@@ -75,6 +75,19 @@ public final class SummaryRepository {
                 WHERE id = ?""", summary.strip(), ContentHash.of(sourceText), Columns.now(), sceneId) == 1);
     }
 
+    /**
+     * As {@link #saveMade(long, String, String)}, but a summary the writer wrote or edited is kept unless
+     * {@code overwriteWriters}: checked in the same statement, so one typed while the model worked is not lost.
+     * Returns false when the summary was not saved (the writer's is there, or the scene is gone).
+     */
+    public boolean saveMade(long sceneId, String summary, String sourceText, boolean overwriteWriters) {
+        return db.write("save the scene's summary", c -> Statements.update(c, """
+                UPDATE scene SET summary = ?, summary_hash = ?, summary_by_writer = 0, summary_failure = '',
+                                 summary_made_at = ?
+                WHERE id = ? AND (summary_by_writer = 0 OR summary = '' OR ?)""", summary.strip(),
+                ContentHash.of(sourceText), Columns.now(), sceneId, overwriteWriters) == 1);
+    }
+
     /** The last attempt failed: the summary there was stays, marked with why. */
     public void failed(long sceneId, String reason) {
         db.write("note the failed summary", c -> {
