@@ -161,6 +161,7 @@ final class BinderCell extends TreeCell<Entry> {
         setContextMenu(new ContextMenu(item("Open", () -> binder.open(getItem())),
                 item("New scene after this", () -> model.addScene(model.indexOf(h.id()), actions::openScene)),
                 item("Discuss this scene", () -> actions.newConversation(h.id(), "critic")),
+                item("Summarise", () -> actions.summariseScene(h.id())),
                 new SeparatorMenuItem(),
                 item("Start a chapter here", () -> model.startChapterAt(h.id())),
                 toChapter,
@@ -173,7 +174,8 @@ final class BinderCell extends TreeCell<Entry> {
     private ContextMenu sectionMenu(String kind) {
         return switch (kind) {
             case "scenes" -> new ContextMenu(item("New scene", () -> model.addScene(-1, actions::openScene)),
-                    item("New chapter", model::newChapter));
+                    item("New chapter", model::newChapter),
+                    item("Summarise missing and stale…", actions::summariseAll));
             case "characters" -> new ContextMenu(item("New character",
                     () -> model.addCharacter(actions::openCharacter)),
                     item("Import character card…", actions::importCard));

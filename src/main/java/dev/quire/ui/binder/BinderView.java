@@ -66,6 +66,12 @@ public final class BinderView {
         /** The writer asked to delete something; the window confirms and closes its tab. */
         void confirmDelete(String what, Runnable delete, dev.quire.ui.common.EditorKey tab);
 
+        /** Summarise every scene whose summary is missing or stale, after showing what it will send. */
+        void summariseAll();
+
+        /** Summarise one scene now. */
+        void summariseScene(long sceneId);
+
         /** Rename a chapter; the window asks for the title. */
         void renameChapter(Chapter chapter);
 
@@ -163,6 +169,7 @@ public final class BinderView {
         add.setTooltip(new Tooltip("Add a scene, character or lore entry"));
         ContextMenu addMenu = new ContextMenu(item("New scene", () -> newScene()),
                 item("New chapter", model::newChapter),
+                item("Summarise missing and stale…", actions::summariseAll),
                 item("New character", () -> model.addCharacter(actions::openCharacter)),
                 item("New lore entry", () -> model.addLore(actions::openLore)),
                 item("Import character card…", actions::importCard),

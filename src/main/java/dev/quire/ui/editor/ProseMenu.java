@@ -39,12 +39,12 @@ final class ProseMenu {
         return menu;
     }
 
-    /** What else a writer does with the scene, from its header: check its continuity. */
-    static javafx.scene.control.MenuButton sceneMenu(Runnable checkContinuity) {
+    /** What else a writer does with the scene, from its header: summarise it, check its continuity. */
+    static javafx.scene.control.MenuButton sceneMenu(Runnable summarise, Runnable checkContinuity) {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Scene", null,
-                item("Check continuity", checkContinuity));
-        menu.setTooltip(new javafx.scene.control.Tooltip("Check the scene against the canon, the sheets and the"
-                + " earlier scenes"));
+                item("Summarise", summarise), item("Check continuity", checkContinuity));
+        menu.setTooltip(new javafx.scene.control.Tooltip("Summarise the scene, or check it against the canon and"
+                + " the earlier scenes"));
         return menu;
     }
 

@@ -53,6 +53,7 @@ public final class SceneEditorView extends AutosavingEditor {
     private final StitchViewModel stitch;
     private final ContinuityViewModel continuity;
     private final ContinuityPanel continuityPanel;
+    private Runnable summarise = () -> { };
     private final StackPane centreSwitch = new StackPane();
     private final ToggleButton sceneToggle = new ToggleButton("Scene");
     private final ToggleButton variantsToggle = new ToggleButton("Variants");
@@ -126,7 +127,7 @@ public final class SceneEditorView extends AutosavingEditor {
         });
         HBox switcher = new HBox(0, sceneToggle, variantsToggle);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.control.MenuButton sceneMenu = ProseMenu.sceneMenu(() -> {
+        javafx.scene.control.MenuButton sceneMenu = ProseMenu.sceneMenu(() -> summarise.run(), () -> {
             model.saveSceneSoon();
             continuity.check();
         });
@@ -375,6 +376,11 @@ public final class SceneEditorView extends AutosavingEditor {
         } else {
             centreSwitch.getChildren().setAll(((VBox) findBar.getParent()));
         }
+    }
+
+    /** What Scene › Summarise does: the window's summary flow. */
+    public void onSummarise(Runnable action) {
+        this.summarise = action;
     }
 
     /** Sets the panel to continue or rewrite, and puts the keyboard in its instruction. */

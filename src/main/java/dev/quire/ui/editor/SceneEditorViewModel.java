@@ -287,6 +287,11 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
         return words;
     }
 
+    /** The model wrote a new summary for this scene: show it, without it counting as the writer's edit. */
+    public void summaryReplaced(String newSummary) {
+        loading(() -> summary.set(newSummary));
+    }
+
     /** The scene's continuity check. */
     public ContinuityViewModel continuity() {
         return continuity;

@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     /** A passing word in the status bar: an export done, a restore done. */
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final Activity activity = new Activity();
 
     public MainViewModel(Studio studio, Background background) {
         this.studio = studio;
@@ -139,6 +140,11 @@ public final class MainViewModel {
 
     public StringProperty noticeProperty() {
         return notice;
+    }
+
+    /** Long work the window is doing for the writer, with its progress and a way to stop it. */
+    public Activity activity() {
+        return activity;
     }
 
     public StringProperty problemProperty() {

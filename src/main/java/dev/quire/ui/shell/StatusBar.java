@@ -55,7 +55,8 @@ final class StatusBar {
         notice.setMinWidth(0);
         notice.setTooltip(new Tooltip());
         notice.getTooltip().textProperty().bind(notice.textProperty());
-        bar = new HBox(16, saveLabel, problem, notice, spacer, sceneWordsLabel, wordsLabel);
+        bar = new HBox(16, saveLabel, problem, notice, spacer, activity(model.activity()), sceneWordsLabel,
+                wordsLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
@@ -63,6 +64,26 @@ final class StatusBar {
 
     Node view() {
         return bar;
+    }
+
+    /** Long work in progress: what, how far, and Stop; nothing when idle. */
+    private static Node activity(Activity activity) {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.progressProperty().bind(activity.progressProperty());
+        bar.setPrefWidth(120);
+        Label what = new Label();
+        what.textProperty().bind(activity.textProperty());
+        what.getStyleClass().add("activity-text");
+        what.setMinWidth(0);
+        javafx.scene.control.Button stop = new javafx.scene.control.Button("Stop");
+        stop.getStyleClass().addAll("flat", "activity-stop");
+        stop.setOnAction(e -> activity.cancel());
+        HBox box = new HBox(8, bar, what, stop);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("activity");
+        box.visibleProperty().bind(activity.runningProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private void refreshSaveLabel() {

@@ -33,6 +33,7 @@ final class StoryDesk implements BinderView.Actions {
     private final Runnable settled;
     private final CardFlow cards;
     private final PinFlow pins;
+    private final SummaryFlow summaries;
 
     /**
      * @param frames  where streamed text reaches the window, once per frame
@@ -46,6 +47,7 @@ final class StoryDesk implements BinderView.Actions {
         this.settled = settled;
         this.cards = new CardFlow(shell);
         this.pins = new PinFlow(shell, open, this::reopenFresh);
+        this.summaries = new SummaryFlow(shell, open);
         pins.onCanonChanged(() -> shell.tabs().editor(new EditorKey.Canon(open.story().id()))
                 .filter(CanonView.class::isInstance).ifPresent(e -> ((CanonView) e).refresh()));
     }
@@ -80,7 +82,9 @@ final class StoryDesk implements BinderView.Actions {
         });
         StitchViewModel stitch = new StitchViewModel(model.studio(), model.studio().generator(), model.background(),
                 model.saveStatus(), frames.get(), frames.get(), sceneId);
-        shell.tabs().open(new SceneEditorView(vm, stitch, model.background()));
+        SceneEditorView editor = new SceneEditorView(vm, stitch, model.background());
+        editor.onSummarise(() -> summaries.summariseScene(sceneId));
+        shell.tabs().open(editor);
     }
 
     @Override
@@ -183,6 +187,16 @@ final class StoryDesk implements BinderView.Actions {
     @Override
     public void exportCard(CharacterSheet sheet) {
         cards.exportCard(sheet);
+    }
+
+    @Override
+    public void summariseAll() {
+        summaries.summariseAll();
+    }
+
+    @Override
+    public void summariseScene(long sceneId) {
+        summaries.summariseScene(sceneId);
     }
 
     @Override
