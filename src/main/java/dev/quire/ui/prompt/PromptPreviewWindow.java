@@ -36,8 +36,8 @@ import java.util.Map;
  */
 public final class PromptPreviewWindow {
 
-    private static final List<String> KINDS = List.of("frame", "instruction", "bible", "character", "lore", "scene",
-            "summary");
+    private static final List<String> KINDS = List.of("frame", "instruction", "canon", "bible", "character", "lore",
+            "scene", "summary", "chapter-summary");
 
     private final PromptPreviewViewModel model;
     private final Stage stage = new Stage();
@@ -46,6 +46,8 @@ public final class PromptPreviewWindow {
     private final TextArea messages = new TextArea();
     private final ListView<PromptReport.Dropped> dropped = new ListView<>();
     private final Label total = new Label();
+    /** Which form each earlier scene took: "scenes 1–96 by summary (12 stale), 97–118 verbatim…". */
+    private final Label coverage = new Label();
 
     public PromptPreviewWindow(PromptPreviewViewModel model, Window owner, String sceneTitle, Scene styleFrom) {
         this.model = model;
@@ -147,7 +149,9 @@ public final class PromptPreviewWindow {
         HBox bottom = new HBox(12, total, problem, gap, copy);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
-        VBox head = new VBox(10, top, bar, legend);
+        coverage.getStyleClass().add("prompt-coverage");
+        coverage.setWrapText(true);
+        VBox head = new VBox(10, top, bar, legend, coverage);
         BorderPane root = new BorderPane(split, head, null, bottom, null);
         BorderPane.setMargin(split, new Insets(10, 0, 10, 0));
         root.setPadding(new Insets(14));
@@ -180,6 +184,7 @@ public final class PromptPreviewWindow {
             messages.setText("");
             dropped.getItems().clear();
             total.setText("Building the prompt…");
+            coverage.setText("");
             return;
         }
         NumberFormat n = NumberFormat.getIntegerInstance();
@@ -203,6 +208,9 @@ public final class PromptPreviewWindow {
         messages.setText(text.toString().strip());
         messages.positionCaret(0);
         dropped.getItems().setAll(r.dropped());
+        String line = r.coverage().line();
+        coverage.setText(line.isBlank() ? "" : "The story so far: " + line
+                + (r.coverage().complete() ? "." : ". Some earlier scenes are not in it; see what was left out."));
         total.setText(n.format(r.tokens()) + " of " + n.format(r.budget()) + " tokens (" + Math.round(r.fill() * 100)
                 + "%) · " + r.included().size() + " pieces in · " + r.dropped().size() + " left out");
     }
