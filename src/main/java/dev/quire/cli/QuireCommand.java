@@ -23,7 +23,7 @@ import java.util.function.Consumer;
         subcommands = {StoriesCommand.class, NewStoryCommand.class, CheckCommand.class, GenerateCommand.class,
                 ProvidersCommand.class, ProviderCommand.class, ImportCommand.class, ExportCommand.class,
                 ImportCardCommand.class, ExportCardCommand.class, BackupCommand.class, PromptCommand.class,
-                CheckContinuityCommand.class, CanonCommand.class, SummarizeCommand.class,
+                CheckContinuityCommand.class, CanonCommand.class, SummarizeCommand.class, ChaptersCommand.class,
                 ShowSceneCommand.class, CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
