@@ -100,7 +100,29 @@ final class Columns {
         if (spans.isEmpty() && !text.isEmpty()) {
             return Prose.plain(text);
         }
-        return new Prose(text, spans);
+        return new Prose(text, fitted(spans, text.length()));
+    }
+
+    /**
+     * Styles that no longer match their text (the text was changed outside Quire, in the file itself) are made to
+     * fit rather than refused: text past the styles counts as the writer's, styles past the text are cut. The
+     * writer's words always load.
+     */
+    static List<Span> fitted(List<Span> spans, int length) {
+        int covered = 0;
+        List<Span> out = new ArrayList<>(spans.size() + 1);
+        for (Span span : spans) {
+            if (covered >= length) {
+                break;
+            }
+            int take = Math.min(span.length(), length - covered);
+            out.add(take == span.length() ? span : new Span(take, span.provenance(), span.italic(), span.bold()));
+            covered += take;
+        }
+        if (covered < length) {
+            out.add(new Span(length - covered, Provenance.WRITER, false, false));
+        }
+        return out;
     }
 
     static long now() {

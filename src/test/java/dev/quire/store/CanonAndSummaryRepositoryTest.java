@@ -82,6 +82,18 @@ class CanonAndSummaryRepositoryTest {
         db = Database.open(file);
         summaries = new SummaryRepository(db);
         assertTrue(summaries.get(s.id()).orElseThrow().stale(), "changed in the file directly");
+        assertEquals("Edited by hand.", new SceneRepository(db).get(s.id()).orElseThrow().prose().text(),
+                "a text changed outside Quire still loads, its styles fitted to it");
+    }
+
+    @Test
+    void stylesLongerOrShorterThanTheirTextAreFittedNotRefused() {
+        List<dev.quire.model.Span> two = List.of(new dev.quire.model.Span(3, dev.quire.model.Provenance.WRITER, true,
+                false), new dev.quire.model.Span(4, dev.quire.model.Provenance.variant("A", 1L), false, false));
+        assertEquals(List.of(two.get(0), new dev.quire.model.Span(2, dev.quire.model.Provenance.variant("A", 1L),
+                false, false)), Columns.fitted(two, 5));
+        assertEquals(List.of(two.get(0), two.get(1), new dev.quire.model.Span(3, dev.quire.model.Provenance.WRITER,
+                false, false)), Columns.fitted(two, 10));
     }
 
     @Test
