@@ -83,7 +83,7 @@ final class BinderCell extends TreeCell<Entry> {
     @Override
     protected void updateItem(Entry item, boolean empty) {
         super.updateItem(item, empty);
-        getStyleClass().removeAll("binder-section", "binder-scene", "binder-chapter");
+        getStyleClass().removeAll("binder-section", "binder-scene", "binder-chapter", "binder-part");
         setContextMenu(null);
         setGraphic(null);
         if (empty || item == null) {
@@ -93,7 +93,7 @@ final class BinderCell extends TreeCell<Entry> {
         setTooltip(null);
         if (item instanceof Section s) {
             setText(s.label());
-            getStyleClass().add("binder-section");
+            getStyleClass().add(s.kind().equals("part") ? "binder-part" : "binder-section");
             setContextMenu(sectionMenu(s.kind()));
         } else if (item instanceof Fixed f) {
             setText(f.label());
@@ -118,10 +118,10 @@ final class BinderCell extends TreeCell<Entry> {
     }
 
     private void chapter(Chapter chapter) {
-        String part = chapter.part().isBlank() ? "" : chapter.part().strip() + " · ";
-        setText(part + chapter.label());
+        setText(chapter.label());
         getStyleClass().add("binder-chapter");
-        setTooltip(new Tooltip(chapter.summary().isBlank() ? "No chapter summary yet" : chapter.summary()));
+        setTooltip(new Tooltip((chapter.part().isBlank() ? "" : chapter.part().strip() + " · ") + chapter.label()
+                + "\n" + (chapter.summary().isBlank() ? "No chapter summary yet" : chapter.summary())));
         setContextMenu(new ContextMenu(item("Rename…\tF2", () -> actions.renameChapter(chapter)),
                 item("Part…", () -> actions.setChapterPart(chapter)),
                 item("Move up\tAlt+Up", () -> model.moveChapter(chapter.id(), chapter.position() - 1)),

@@ -73,8 +73,15 @@ final class SceneSection {
             }
         }
         List<TreeItem<Entry>> rows = new ArrayList<>(loose);
+        String[] part = {""};
         chapterItems.forEach((id, item) -> {
             item.getChildren().setAll(inChapter.getOrDefault(id, List.of()));
+            // a part is a heading over the run of chapters that share it
+            String chapterPart = ((ChapterEntry) item.getValue()).chapter().part().strip();
+            if (!chapterPart.isEmpty() && !chapterPart.equals(part[0])) {
+                rows.add(new TreeItem<>(new BinderView.Section(chapterPart, "part")));
+            }
+            part[0] = chapterPart;
             rows.add(item);
         });
         section.getChildren().setAll(rows);

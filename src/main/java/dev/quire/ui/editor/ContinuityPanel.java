@@ -96,9 +96,14 @@ final class ContinuityPanel {
             Label conflict = new Label(finding.conflict() + (finding.source().isEmpty() ? ""
                     : " (" + finding.source() + ")") + (finding.located() ? "" : " · not found in the text as it is"));
             conflict.setWrapText(true);
+            conflict.setMinHeight(Region.USE_PREF_SIZE);
             VBox words = new VBox(2, quote, conflict);
             HBox.setHgrow(words, Priority.ALWAYS);
-            words.prefWidthProperty().bind(getListView().widthProperty().subtract(200));
+            // the cell follows the list's width, so long findings wrap instead of scrolling sideways
+            setPrefWidth(0);
+            words.prefWidthProperty().bind(getListView().widthProperty().subtract(230));
+            conflict.maxWidthProperty().bind(words.prefWidthProperty());
+            quote.maxWidthProperty().bind(words.prefWidthProperty());
             Button dismiss = new Button("Dismiss");
             dismiss.getStyleClass().add("flat");
             dismiss.setOnAction(e -> model.dismiss(finding));

@@ -26,7 +26,7 @@ public final class Activity {
         }
         this.cancel = cancel;
         text.set(what);
-        progress.set(-1);
+        progress.set(0);
         running.set(true);
         return true;
     }

@@ -71,6 +71,8 @@ final class StatusBar {
         javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
         bar.progressProperty().bind(activity.progressProperty());
         bar.setPrefWidth(120);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMaxHeight(10);
         Label what = new Label();
         what.textProperty().bind(activity.textProperty());
         what.getStyleClass().add("activity-text");

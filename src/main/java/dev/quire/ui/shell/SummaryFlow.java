@@ -95,7 +95,7 @@ final class SummaryFlow {
                 activity.update((p.chapters() ? "Summarising chapters: " : "Summarising ") + p.done() + " of "
                         + p.total() + (p.current() == null || p.current().isBlank() ? "" : " · " + p.current())
                         + (p.failed() > 0 ? " · " + p.failed() + " failed" : ""),
-                        p.total() == 0 ? -1 : (double) p.done() / p.total());
+                        p.total() == 0 ? 0 : (double) p.done() / p.total());
             }
 
             @Override
