@@ -108,6 +108,11 @@ final class BigLibrary {
             }
         }
 
+        // chapters of ten scenes each, as a long story is kept; every scene already has a summary (the writer's)
+        for (int c = 0; c < SCENES / 10; c++) {
+            studio.chapters().startAt(sceneIds.get(c * 10), "Chapter " + (c + 1) + ": " + capital(t.word()));
+        }
+
         for (int i = 0; i < CONVERSATIONS; i++) {
             Long sceneId = i % 2 == 0 ? sceneIds.get(t.nextInt(sceneIds.size())) : null;
             studio.conversations().create(new Conversation(0, story.id(), sceneId, "Talk " + (i + 1) + " about "

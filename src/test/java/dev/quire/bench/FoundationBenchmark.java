@@ -166,6 +166,46 @@ class FoundationBenchmark {
         System.out.println("  " + roundTrip.baseline().line());
         rows.add(new Stats.Row("1. Binder load (150k-word story)", "≤ 300 ms", 300, pair.measured(),
                 pair.baseline()));
+
+        // what the binder reads since chapters: the chapters, where each scene is, and each summary's state, which
+        // hashes every scene's text to know whether its summary is stale
+        Stats.Work withChapters = () -> {
+            repositories.run();
+            if (studio.chapters().list(story).size() != BigLibrary.SCENES / 10
+                    || studio.chapters().sceneChapters(story).size() != BigLibrary.SCENES
+                    || studio.summaries().list(story).size() != BigLibrary.SCENES) {
+                throw new AssertionError("the binder lost its chapters or summaries");
+            }
+        };
+        String[] chapterRows = {"SELECT * FROM chapter WHERE story_id = ? ORDER BY position, id",
+            "SELECT id, chapter_id FROM scene WHERE story_id = ? AND chapter_id IS NOT NULL ORDER BY position",
+            "SELECT id, summary, summary_hash, text FROM scene WHERE story_id = ? ORDER BY position"};
+        Stats.Work bareWithChapters = () -> {
+            bareJdbc.run();
+            studio.database().read("bench", c -> {
+                for (String sql : chapterRows) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setLong(1, story);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            int columns = rs.getMetaData().getColumnCount();
+                            while (rs.next()) {
+                                for (int i = 1; i <= columns; i++) {
+                                    String s = rs.getString(i);
+                                    sink[0] += s == null ? 0 : s.length();
+                                }
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+        };
+        System.out.println("\n[bench] 1b. The binder with chapters and summary marks (10 chapters)");
+        Stats.Pair chapters = Stats.interleaved("binder: + chapters, scene chapters, summaries (hashing each text)",
+                "bare JDBC loop over the same rows and texts", 20, 60, withChapters, bareWithChapters);
+        chapters.print();
+        rows.add(new Stats.Row("1b. Binder load with chapters and summary marks", "≤ 300 ms", 300,
+                chapters.measured(), chapters.baseline()));
     }
 
     // 2 ------------------------------------------------------------------------------------------
