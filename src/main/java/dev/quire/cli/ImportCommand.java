@@ -33,8 +33,10 @@ import java.util.concurrent.Callable;
                 "It is split into scenes at headings (# Heading in Markdown, Heading styles in Word, a line "
                         + "underlined with === or --- in plain text) and at scene-break lines (***, * * *, ---, "
                         + "#, §, ~~~ and the like). A level-1 heading or Title at the very start, with no other, "
-                        + "is the story's title. Paragraphs, italics and bold are kept; each scene's imported "
-                        + "text is also kept as a revision.",
+                        + "is the story's title. When there are headings at two levels (# and ##, Heading 1 and "
+                        + "Heading 2), the level-1 headings are chapters and the scenes under them go into them. "
+                        + "Paragraphs, italics and bold are kept; each scene's imported text is also kept as a "
+                        + "revision.",
                 "",
                 "Prints the new story's id, its title and its scenes. Nothing is written when the file "
                         + "cannot be read.",
@@ -99,10 +101,18 @@ final class ImportCommand implements Callable<Integer> {
             return 0;
         }
         List<DraftScene> scenes = manuscript.scenes();
-        out.printf("Imported “%s” as story %d: %d %s, %,d words.%n", story.title(), story.id(), scenes.size(),
-                scenes.size() == 1 ? "scene" : "scenes", manuscript.words());
+        long chapters = scenes.stream().mapToInt(DraftScene::chapter).filter(c -> c != DraftScene.NO_CHAPTER)
+                .distinct().count();
+        out.printf("Imported “%s” as story %d: %d %s%s, %,d words.%n", story.title(), story.id(), scenes.size(),
+                scenes.size() == 1 ? "scene" : "scenes", chapters == 0 ? ""
+                        : " in " + chapters + (chapters == 1 ? " chapter" : " chapters"), manuscript.words());
+        int chapter = DraftScene.NO_CHAPTER;
         for (int i = 0; i < scenes.size(); i++) {
             DraftScene s = scenes.get(i);
+            if (s.chapter() != chapter) {
+                chapter = s.chapter();
+                out.printf("      %s%n", manuscript.chapters().get(chapter));
+            }
             out.printf("%4d  %-40s %,7d words%n", i + 1, s.title().isEmpty() ? "(untitled)" : s.title(), s.words());
         }
         return 0;

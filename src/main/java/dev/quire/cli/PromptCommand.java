@@ -28,16 +28,25 @@ import java.util.concurrent.Callable;
                         + "model's budget by priority, in the frame's order.",
                 "",
                 "Prints the messages to standard output and, on standard error, the tokens against the budget, what "
-                        + "went in and what was left out and why. With --json prints {\"messages\": [{\"role\", "
-                        + "\"content\"}], \"tokens\": N, \"budget\": N, \"included\": [{\"kind\", \"id\", "
-                        + "\"tokens\"}], \"dropped\": [{\"kind\", \"id\", \"reason\"}]}.",
+                        + "went in and what was left out and why, and how the earlier scenes are carried. With "
+                        + "--json prints {\"messages\": [{\"role\", \"content\"}], \"tokens\": N, \"budget\": N, "
+                        + "\"coverage\": \"scenes 1–96 by summary, 97–118 verbatim\", \"included\": [{\"kind\", "
+                        + "\"id\", \"tokens\"}], \"dropped\": [{\"kind\", \"id\", \"reason\"}]}. An included "
+                        + "item's kind is frame, instruction, passage, turns, bible, canon, character, lore, note, "
+                        + "message, scene (a scene's text), summary (a scene's) or chapter-summary; its id is the "
+                        + "scene's for a scene or summary, the chapter's for a chapter summary, the fact's for canon. "
+                        + "A summary also has \"stale\": true when its scene changed after it was made.",
                 ""},
         footerHeading = "%n",
         footer = {
                 "Frames: co-writer, analyst, scene, continue, rewrite, critique, summary, and your own (frame-ID).",
                 "",
-                "Exit codes: 0 shown, 2 bad options, 3 the library cannot be used, 1 anything else."})
+                "Exit codes: 0 shown, 2 bad options (or a budget too small for the story's canon), 3 the library "
+                        + "cannot be used, 1 anything else."})
 final class PromptCommand implements Callable<Integer> {
+
+    /** The kind of a scene's summary in the report; only those can be stale. */
+    private static final String SUMMARY = "summary";
 
     @ParentCommand
     QuireCommand parent;
@@ -96,6 +105,7 @@ final class PromptCommand implements Callable<Integer> {
             try {
                 report = studio.prompts().preview(chosen.id(), sceneId, frame, instruction, budget);
             } catch (IllegalArgumentException e) {
+                // also a budget that cannot carry the canon (PromptTooSmallException), as generate refuses it
                 throw new CommandLine.ParameterException(cmd, e.getMessage());
             }
             if (json) {
@@ -117,9 +127,13 @@ final class PromptCommand implements Callable<Integer> {
         }
         root.put("tokens", report.tokens());
         root.put("budget", report.budget());
+        root.put("coverage", report.coverage().line());
         ArrayNode included = root.putArray("included");
         for (PromptReport.Included i : report.included()) {
-            included.addObject().put("kind", i.kind()).put("id", i.id()).put("tokens", i.tokens());
+            ObjectNode item = included.addObject().put("kind", i.kind()).put("id", i.id()).put("tokens", i.tokens());
+            if (i.kind().equals(SUMMARY)) {
+                item.put("stale", i.stale());
+            }
         }
         ArrayNode dropped = root.putArray("dropped");
         for (PromptReport.Dropped d : report.dropped()) {
@@ -136,6 +150,10 @@ final class PromptCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue()));
         }
         sb.setLength(sb.length() - 1);
+        String coverage = report.coverage().line();
+        if (!coverage.isEmpty()) {
+            sb.append("\nEarlier scenes: ").append(coverage).append('.');
+        }
         if (!report.dropped().isEmpty()) {
             sb.append("\nLeft out:");
             for (PromptReport.Dropped d : report.dropped()) {

@@ -3,6 +3,7 @@ package dev.quire.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.model.Chapter;
 import dev.quire.model.Prose;
 import dev.quire.model.Provenance;
 import dev.quire.model.Scene;
@@ -10,6 +11,7 @@ import dev.quire.model.SceneHeader;
 import dev.quire.model.Span;
 import dev.quire.model.StorySummary;
 import dev.quire.store.PersistenceException;
+import dev.quire.store.SummaryRepository;
 import dev.quire.studio.Studio;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show-scene", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,7 +34,10 @@ import java.util.concurrent.Callable;
                 "",
                 "With --json prints {\"text\": \"...\", \"spans\": [{\"start\": N, \"end\": N, \"source\": \"writer\"}, "
                         + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\"}], "
-                        + "\"revisions\": N}. Spans cover the text in order, one per run of the same source (italic and "
+                        + "\"revisions\": N, \"summary\": \"...\", \"summary_stale\": false, \"chapter\": {\"id\": N, "
+                        + "\"title\": \"...\", \"label\": \"Chapter 2: ...\"}}. summary is \"\" when the scene has none; "
+                        + "summary_stale is true when the scene's text changed after its summary was made; chapter is "
+                        + "null for a scene in no chapter. Spans cover the text in order, one per run of the same source (italic and "
                         + "bold do not split them); a paragraph break between two passages of one variant belongs to "
                         + "that variant's span. start and end are offsets into text counted in UTF-16 code units, as "
                         + "Java and JavaScript strings count them (a character outside the Basic Multilingual Plane, "
@@ -41,6 +47,8 @@ import java.util.concurrent.Callable;
         footer = "Exit codes: 0 shown, 2 bad options or no such story or scene, 3 the library cannot be used, "
                 + "1 anything else.")
 final class ShowSceneCommand implements Callable<Integer> {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @ParentCommand
     QuireCommand parent;
@@ -57,7 +65,8 @@ final class ShowSceneCommand implements Callable<Integer> {
     @Option(names = "--scene", required = true, paramLabel = "N", description = "The scene (story order, from 1).")
     int scene;
 
-    @Option(names = "--json", description = "Print the text, its provenance spans and the revision count as JSON.")
+    @Option(names = "--json", description = "Print the text, its provenance spans, the revision count, the summary "
+            + "and whether it is stale, and the chapter as JSON.")
     boolean json;
 
     /** A stretch of text from one source. */
@@ -95,7 +104,9 @@ final class ShowSceneCommand implements Callable<Integer> {
             Scene shown = studio.scenes().get(sceneId).orElseThrow(() -> new PersistenceException(
                     "Scene " + scene + " of “" + chosen.title() + "” was deleted while it was being read."));
             if (json) {
-                out.println(json(shown.prose(), studio.scenes().revisions(sceneId).size()));
+                ObjectNode root = json(shown.prose(), studio.scenes().revisions(sceneId).size());
+                about(studio, chosen.id(), shown, root);
+                out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             } else {
                 String text = shown.prose().text();
                 out.print(text);
@@ -107,9 +118,26 @@ final class ShowSceneCommand implements Callable<Integer> {
         }
     }
 
-    static String json(Prose prose, int revisions) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
+    /**
+     * The scene's summary, whether it is stale (worked out from the text as the library holds it now, so an edit
+     * made anywhere shows), and its chapter.
+     */
+    private static void about(Studio studio, long storyId, Scene scene, ObjectNode root) {
+        Optional<SummaryRepository.SceneSummary> summary = studio.summaries().get(scene.id());
+        root.put("summary", summary.map(SummaryRepository.SceneSummary::summary).orElse(scene.summary()));
+        root.put("summary_stale", summary.map(SummaryRepository.SceneSummary::stale).orElse(false));
+        Optional<Chapter> chapter = Optional.ofNullable(studio.chapters().sceneChapters(storyId).get(scene.id()))
+                .flatMap(studio.chapters()::get);
+        if (chapter.isPresent()) {
+            root.putObject("chapter").put("id", chapter.get().id()).put("title", chapter.get().title())
+                    .put("label", chapter.get().label());
+        } else {
+            root.putNull("chapter");
+        }
+    }
+
+    static ObjectNode json(Prose prose, int revisions) {
+        ObjectNode root = MAPPER.createObjectNode();
         root.put("text", prose.text());
         ArrayNode spans = root.putArray("spans");
         for (Run run : runs(prose)) {
@@ -120,7 +148,7 @@ final class ShowSceneCommand implements Callable<Integer> {
             }
         }
         root.put("revisions", revisions);
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return root;
     }
 
     /**

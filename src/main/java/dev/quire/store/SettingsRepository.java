@@ -22,6 +22,11 @@ public final class SettingsRepository {
                 key, value));
     }
 
+    /** Forgets a setting; nothing happens when there is none. */
+    public void delete(String key) {
+        db.write("forget a setting", c -> Statements.update(c, "DELETE FROM setting WHERE key = ?", key));
+    }
+
     /**
      * Deletes the settings kept per character, named {@code prefix} and the character's id, whose character is no
      * longer in the library. Joins the caller's transaction when there is one.

@@ -437,6 +437,8 @@ public final class Generator {
      * @throws IllegalArgumentException when there is no such frame, or the frame cannot carry the request (a
      *                                  rewrite needs a frame with {@code {{passage}}}, a continuation one with
      *                                  {@code {{scene_text}}}); the message names the frames or the missing slot
+     * @throws dev.quire.prompt.PromptTooSmallException (an {@code IllegalArgumentException}) when the model's budget
+     *                                  cannot carry the story's canon: refused before anything is sent or recorded
      */
     public Prepared prepare(Request request) {
         Objects.requireNonNull(request, "request");

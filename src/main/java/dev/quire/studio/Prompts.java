@@ -10,6 +10,7 @@ import dev.quire.prompt.Frame;
 import dev.quire.prompt.Frames;
 import dev.quire.prompt.PromptInput;
 import dev.quire.prompt.PromptReport;
+import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.prompt.TokenCounter;
 import dev.quire.store.FrameRepository;
 
@@ -171,6 +172,8 @@ public final class Prompts {
      * @param budgetTokens null for the story's provider's context window less its output tokens, else
      *                     {@link #DEFAULT_BUDGET}
      * @throws IllegalArgumentException when the story, the scene or the frame does not exist
+     * @throws PromptTooSmallException  (an {@code IllegalArgumentException}) when the budget cannot carry the story's
+     *                                  canon; its message gives the figures and what to change
      */
     public PromptReport preview(long storyId, Long sceneId, String frameKey, String instruction,
                                 Integer budgetTokens) {
@@ -190,6 +193,7 @@ public final class Prompts {
      * @param budgetTokens as in {@link #preview(long, Long, String, String, Integer)}
      * @throws IllegalArgumentException when the story, the scene, the frame, or the cursor or passage does not
      *                                  exist, saying which
+     * @throws PromptTooSmallException  when the budget cannot carry the story's canon
      */
     public PromptReport preview(long storyId, Long sceneId, String frameKey, String instruction,
                                 Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens) {
@@ -252,9 +256,9 @@ public final class Prompts {
     /** A single request, anchored at a cursor or a passage of {@code target} (null for the whole scene). */
     AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
                              PromptInput.Anchor anchor, int budget, TokenCounter counter) {
-        return ContextAssembler.assemble(new PromptInput(story, studio.characters().list(story.id()), scenes,
-                target, studio.lore().list(story.id()), frame, instruction, budget, counter,
-                studio.notes().list(story.id()), List.of(), false, anchor));
+        return assemble(new PromptInput(story, studio.characters().list(story.id()), scenes, target,
+                studio.lore().list(story.id()), frame, instruction, budget, counter, studio.notes().list(story.id()),
+                List.of(), false, anchor));
     }
 
     /**
@@ -265,9 +269,70 @@ public final class Prompts {
     AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame,
                              List<PromptInput.Turn> history, String instruction, boolean wholeCast, int budget,
                              TokenCounter counter) {
-        return ContextAssembler.assemble(new PromptInput(story, studio.characters().list(story.id()), scenes,
-                target, studio.lore().list(story.id()), frame, instruction, budget, counter,
-                studio.notes().list(story.id()), history, wholeCast));
+        return assemble(new PromptInput(story, studio.characters().list(story.id()), scenes, target,
+                studio.lore().list(story.id()), frame, instruction, budget, counter, studio.notes().list(story.id()),
+                history, wholeCast));
+    }
+
+    /**
+     * Every request goes through here, so that a generation, a reply, a summary and the preview all carry the long
+     * story the same way: its chapters, which summaries are stale, the canon and the story's verbatim cap.
+     *
+     * @throws PromptTooSmallException when the budget cannot carry the canon beside the essentials; nothing is sent
+     */
+    private AssembledPrompt assemble(PromptInput input) {
+        long storyId = input.story().id();
+        PromptInput whole = studio.database().consistentRead("read the story's chapters, summaries and canon",
+                () -> input.withChapters(studio.chapters().list(storyId), studio.chapters().sceneChapters(storyId))
+                        .withStaleSummaries(studio.summaries().stale(storyId))
+                        .withCanon(studio.canon().list(storyId))
+                        .withMaxVerbatimWords(verbatimCap(storyId).orElse(null)));
+        return ContextAssembler.assemble(whole);
+    }
+
+    // ---- the story's cap on earlier scenes verbatim ----
+
+    /**
+     * The most words of earlier scenes a story's prompts carry verbatim (pinned scenes aside), whatever the budget
+     * would allow: a writer who wants the model to lean on summaries, or to spend a large window on other things.
+     * Empty when the story has no cap, and the window scales with the budget.
+     */
+    public Optional<Integer> verbatimCap(long storyId) {
+        Optional<String> kept = studio.settings().get(verbatimCapKey(storyId));
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int words = Integer.parseInt(kept.get().strip());
+            return words < 0 ? Optional.empty() : Optional.of(words);
+        } catch (NumberFormatException e) {
+            // only an edit of the library file by hand gets here; no cap is what the story had before one was set
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Sets the story's cap on the words of earlier scenes sent verbatim; null takes it away.
+     *
+     * @throws IllegalArgumentException when the story does not exist or {@code words} is negative
+     */
+    public void setVerbatimCap(long storyId, Integer words) {
+        if (words != null && words < 0) {
+            throw new IllegalArgumentException("The cap on earlier scenes verbatim is a number of words, 0 or more, "
+                    + "not " + words + ".");
+        }
+        studio.stories().get(storyId).orElseThrow(() -> new IllegalArgumentException(
+                "There is no story with id " + storyId + " in this library."));
+        if (words == null) {
+            studio.settings().delete(verbatimCapKey(storyId));
+        } else {
+            studio.settings().put(verbatimCapKey(storyId), Integer.toString(words));
+        }
+    }
+
+    /** Built and read only here, so the setting's name has one home. */
+    private static String verbatimCapKey(long storyId) {
+        return "story." + storyId + ".verbatim-cap";
     }
 
     /** The context window less the tokens kept for the reply ({@code maxOutputTokens}, else the profile's). */

@@ -9,6 +9,8 @@ import dev.quire.model.Provenance;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
 import dev.quire.model.Variant;
+import dev.quire.store.Jdbc;
+import dev.quire.studio.LibraryLocation;
 import dev.quire.studio.Studio;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,7 +112,7 @@ class ShowSceneCommandTest {
                    {"start": 47, "end": 60, "source": "variant:%d", "label": "B"},
                    {"start": 60, "end": 68, "source": "writer"}
                  ],
-                 "revisions": 2}
+                 "revisions": 2, "summary": "", "summary_stale": false, "chapter": null}
                 """.formatted(JSON.writeValueAsString(text), a, b));
         assertEquals(expected, run.json());
         assertEquals(68, text.length(), "offsets count UTF-16 units");
@@ -132,7 +135,48 @@ class ShowSceneCommandTest {
 
         assertEquals(JSON.readTree("""
                 {"text": "They came by boat.", "spans": [{"start": 0, "end": 18, "source": "writer"}],
-                 "revisions": 0}"""), json);
+                 "revisions": 0, "summary": "", "summary_stale": false, "chapter": null}"""), json);
+    }
+
+    @Test
+    void jsonGivesTheSummaryAndTheChapterTheSceneIsIn() throws Exception {
+        long chapterId;
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY, Map.of())) {
+            long sceneId = studio.scenes().headers(1).get(1).id();
+            studio.summaries().saveMade(sceneId, "The lamp turns; gulls argue.", studio.scenes().get(sceneId)
+                    .orElseThrow().prose().text());
+            chapterId = studio.chapters().startAt(sceneId, "The Long Night").id();
+        }
+
+        JsonNode second = quire("show-scene", "--story", STORY, "--scene", "2", "--json").json();
+        JsonNode first = quire("show-scene", "--story", STORY, "--scene", "1", "--json").json();
+
+        assertEquals("The lamp turns; gulls argue.", second.get("summary").asText());
+        assertFalse(second.get("summary_stale").asBoolean(), "made from the text as it is");
+        assertEquals(JSON.readTree("""
+                {"id": %d, "title": "The Long Night", "label": "Chapter 1: The Long Night"}""".formatted(chapterId)),
+                second.get("chapter"));
+        assertTrue(first.get("chapter").isNull(), "a scene in no chapter");
+        assertEquals("", first.get("summary").asText());
+        assertFalse(first.get("summary_stale").asBoolean(), "no summary, so nothing stale");
+    }
+
+    @Test
+    void aSummaryIsStaleOnceTheTextChangesEvenByAnEditOfTheLibraryFile() throws Exception {
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY, Map.of())) {
+            long sceneId = studio.scenes().headers(1).get(0).id();
+            studio.summaries().saveMade(sceneId, "They arrive by boat.", "They came by boat.");
+        }
+        assertFalse(quire("show-scene", "--story", STORY, "--scene", "1", "--json").json().get("summary_stale")
+                .asBoolean());
+
+        Jdbc.execute(LibraryLocation.libraryFile(dir.resolve("library")),
+                "UPDATE scene SET text = 'They came by air.', spans = '[]' WHERE position = 0");
+
+        JsonNode json = quire("show-scene", "--story", STORY, "--scene", "1", "--json").json();
+        assertEquals("They came by air.", json.get("text").asText());
+        assertEquals("They arrive by boat.", json.get("summary").asText(), "kept, though stale");
+        assertTrue(json.get("summary_stale").asBoolean(), json.toString());
     }
 
     @Test

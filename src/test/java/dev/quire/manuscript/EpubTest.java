@@ -131,11 +131,20 @@ class EpubTest {
     }
 
     @Test
-    void epubcheckPassesBothBooks() throws Exception {
+    void epubcheckPassesBothBooksAndOneInChapters() throws Exception {
         Path epubcheck = onPath("epubcheck");
         Assumptions.assumeTrue(epubcheck != null, "epubcheck is not installed here (apt-get install epubcheck);"
                 + " CI installs it");
-        for (Path epub : exportBoth()) {
+        List<Path> books = new ArrayList<>(exportBoth());
+        Cli cli = new Cli(dir);
+        try (Studio studio = cli.open()) {
+            Chaptered.addTo(studio);
+        }
+        Path chaptered = dir.resolve("ferry.epub");
+        Cli.Run run = cli.run("export", "--story", Chaptered.TITLE, "--format", "epub", "--out", chaptered.toString());
+        assertEquals(0, run.code(), run.toString());
+        books.add(chaptered);
+        for (Path epub : books) {
             Process p = new ProcessBuilder(command(epubcheck, epub)).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "epubcheck finished");

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.quire.manuscript.Manuscripts.describe;
 import static dev.quire.manuscript.Manuscripts.docx;
@@ -199,8 +200,11 @@ class ManuscriptReaderTest {
         Manuscript m = ManuscriptReader.read(bytes, Format.DOCX, Path.of("orchard.docx"), null);
 
         assertEquals("Winter Orchard", m.title());
-        assertEquals(List.of("[Frost] The trees were _silver_ at dawn, and **very** still. ¶ She counted them.",
+        // Heading 1 and Heading 2 both: the first is a chapter, and the text under it its scenes
+        assertEquals(List.of("Frost"), m.chapters());
+        assertEquals(List.of("[] The trees were _silver_ at dawn, and **very** still. ¶ She counted them.",
                 "[] After the thaw.", "[Blossom] Pink, _everywhere_."), describe(m));
+        assertEquals(Optional.of("Frost"), m.chapterOf(2));
     }
 
     @Test

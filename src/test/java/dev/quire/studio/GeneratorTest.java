@@ -194,6 +194,9 @@ class GeneratorTest {
 
     @Test
     void olderScenesGoBySummaryOnceTheRecentWordsAreSpent() {
+        // an 8K window: a 200K one now keeps far more of the nearest scenes verbatim
+        studio.providers().save(new ProviderProfile("loop", ProviderKind.ANTHROPIC, Wire.root(server), "claude-test",
+                8192, 1000), null);
         String words = "word ".repeat(2000).strip();
         for (int i = 0; i < 2; i++) {
             studio.scenes().append(new Scene(0, story.story.id(), 0, "Long " + i, Prose.plain("LONG-" + i + " "

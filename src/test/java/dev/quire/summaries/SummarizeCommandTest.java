@@ -64,14 +64,12 @@ class SummarizeCommandTest {
             assertFalse(s.state().byWriter());
             assertEquals("", s.state().failure());
         }
-        try (Studio studio = tides.open()) {
-            List<Generation> recorded = studio.generations().forStory(tides.storyId);
-            assertEquals(4, recorded.size(), "each request recorded as a generation");
-            for (Generation g : recorded) {
-                assertEquals("summary", g.frame());
-                assertEquals(Generation.Status.COMPLETE, g.status());
-                assertEquals(9, g.usage().inputTokens(), "its usage is kept");
-            }
+        List<Generation> recorded = tides.recorded();
+        assertEquals(4, recorded.size(), "each request recorded as a generation");
+        for (Generation g : recorded) {
+            assertEquals("summary", g.frame());
+            assertEquals(Generation.Status.COMPLETE, g.status());
+            assertEquals(9, g.usage().inputTokens(), "its usage is kept");
         }
         assertTrue(run.err().contains("[4/4] Scene"), run.err());
     }

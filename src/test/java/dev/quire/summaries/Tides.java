@@ -1,6 +1,7 @@
 package dev.quire.summaries;
 
 import dev.quire.generate.Quire;
+import dev.quire.model.Generation;
 import dev.quire.model.Prose;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
@@ -94,8 +95,30 @@ final class Tides {
     }
 
     int generations() {
+        return recorded().size();
+    }
+
+    /**
+     * Every generation of the story in the order made, summaries among them: the repository's own listing leaves
+     * those out, as they are not variants a writer would use.
+     */
+    List<Generation> recorded() {
         try (Studio studio = open()) {
-            return studio.generations().forStory(storyId).size();
+            List<Long> ids = studio.database().read("list the story's generations", c -> {
+                List<Long> out = new ArrayList<>();
+                try (var ps = c.prepareStatement("SELECT id FROM generation WHERE story_id = ? ORDER BY id")) {
+                    ps.setLong(1, storyId);
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                }
+                return out;
+            });
+            List<Generation> out = new ArrayList<>();
+            ids.forEach(id -> out.add(studio.generations().get(id).orElseThrow()));
+            return out;
         }
     }
 

@@ -12,6 +12,11 @@ import java.util.Locale;
  * by style, or a level-1 heading with no other level-1 heading after it. A heading straight after
  * another ("Part One", then "Chapter 1") makes one title of both; a break with no text before it
  * (under a heading, at the start, after another break) starts nothing.
+ *
+ * <p>When the rest of the manuscript has headings at level 1 and at level 2, the level-1 headings are
+ * its chapters instead: each starts a chapter, and the scenes under it (started by the deeper headings
+ * and the breaks, or by text straight under the chapter's heading) are that chapter's. With a single
+ * level of headings there are no chapters, as before.
  */
 final class Assembler {
 
@@ -34,39 +39,63 @@ final class Assembler {
         if (title.isEmpty()) {
             title = fallbackTitle;
         }
+        boolean withChapters = hasHeadingAt(rest, 1) && hasHeadingAt(rest, 2);
         List<DraftScene> scenes = new ArrayList<>();
+        List<String> chapters = new ArrayList<>();
+        int chapter = DraftScene.NO_CHAPTER;
+        // a chapter heading with nothing after it yet: a second one straight after joins its title
+        boolean chapterOpening = false;
         boolean open = false;
         String sceneTitle = "";
         List<Prose> paragraphs = new ArrayList<>();
         for (Block b : rest) {
             switch (b.kind()) {
-                case HEADING:
-                    if (open && paragraphs.isEmpty()) {
+                case HEADING -> {
+                    if (withChapters && b.level() == 1) {
+                        if (chapterOpening) {
+                            chapters.set(chapter, chapters.get(chapter) + ": " + b.heading());
+                        } else {
+                            add(scenes, open, sceneTitle, paragraphs, chapter);
+                            chapters.add(b.heading());
+                            chapter = chapters.size() - 1;
+                            chapterOpening = true;
+                            open = false;
+                            sceneTitle = "";
+                            paragraphs = new ArrayList<>();
+                        }
+                    } else if (open && paragraphs.isEmpty()) {
                         sceneTitle = sceneTitle.isEmpty() ? b.heading() : sceneTitle + ": " + b.heading();
+                        chapterOpening = false;
                     } else {
-                        add(scenes, open, sceneTitle, paragraphs);
+                        add(scenes, open, sceneTitle, paragraphs, chapter);
                         sceneTitle = b.heading();
                         paragraphs = new ArrayList<>();
+                        open = true;
+                        chapterOpening = false;
                     }
-                    open = true;
-                    break;
-                case BREAK:
+                }
+                case BREAK -> {
                     if (open && !paragraphs.isEmpty()) {
-                        add(scenes, true, sceneTitle, paragraphs);
+                        add(scenes, true, sceneTitle, paragraphs, chapter);
                         sceneTitle = "";
                         paragraphs = new ArrayList<>();
                     }
-                    break;
-                default:
+                }
+                case PARAGRAPH -> {
                     if (!b.prose().isEmpty()) {
                         open = true;
+                        chapterOpening = false;
                         paragraphs.add(b.prose());
                     }
-                    break;
+                }
             }
         }
-        add(scenes, open, sceneTitle, paragraphs);
-        return new Manuscript(title, scenes);
+        add(scenes, open, sceneTitle, paragraphs, chapter);
+        return new Manuscript(title, scenes, chapters);
+    }
+
+    private static boolean hasHeadingAt(List<Block> blocks, int level) {
+        return blocks.stream().anyMatch(b -> b.kind() == Block.Kind.HEADING && b.level() == level);
     }
 
     private static boolean isTitle(Block first, List<Block> blocks, String declared) {
@@ -88,9 +117,10 @@ final class Assembler {
         return true;
     }
 
-    private static void add(List<DraftScene> scenes, boolean open, String title, List<Prose> paragraphs) {
+    private static void add(List<DraftScene> scenes, boolean open, String title, List<Prose> paragraphs,
+                            int chapter) {
         if (open && !(title.isEmpty() && paragraphs.isEmpty())) {
-            scenes.add(new DraftScene(title, ProseCuts.joinAll(paragraphs)));
+            scenes.add(new DraftScene(title, ProseCuts.joinAll(paragraphs), chapter));
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * A Word document: a title page (the "Title" style, then a page break), each titled scene under a
- * "Heading 1", a centred {@code * * *} before each untitled scene, italic and bold runs. The styles
+ * "Heading 1", a centred {@code * * *} before each untitled scene, italic and bold runs. A story with
+ * chapters has each chapter under a "Heading 1" on a new page and its titled scenes under "Heading 2". The styles
  * are defined in the document, so Word, LibreOffice and pandoc all see real headings.
  *
  * <p>Provenance marks are highlight colours, one per variant letter (A yellow, B turquoise, C bright
@@ -53,20 +54,27 @@ final class DocxWriter {
             title.createRun().setText(Xml.clean(story.title()));
 
             Map<String, Integer> colours = options.provenance() ? story.markLabels() : Map.of();
-            boolean first = true;
-            for (ExportedStory.Section scene : story.scenes()) {
+            // under chapters, scenes are a level down, so a reader sees (and Quire reads back) the chapters
+            String sceneStyle = story.hasChapters() ? "Heading2" : "Heading1";
+            List<ExportedStory.Section> scenes = story.scenes();
+            for (int i = 0; i < scenes.size(); i++) {
+                ExportedStory.Section scene = scenes.get(i);
+                boolean first = i == 0;
+                String chapter = story.chapterOpenedBy(i);
+                if (chapter != null) {
+                    heading(doc, "Heading1", chapter).setPageBreak(true); // a chapter starts on a new page
+                }
                 if (!scene.title().isEmpty()) {
-                    XWPFParagraph h = heading(doc, "Heading1", scene.title());
-                    h.setPageBreak(first);
-                } else if (first) {
+                    XWPFParagraph h = heading(doc, sceneStyle, scene.title());
+                    h.setPageBreak(first && chapter == null);
+                } else if (first && chapter == null) {
                     doc.createParagraph().createRun().addBreak(BreakType.PAGE);
-                } else {
+                } else if (chapter == null) {
                     XWPFParagraph br = doc.createParagraph();
                     br.setAlignment(ParagraphAlignment.CENTER);
                     br.createRun().setText(SceneBreaks.MARK);
                 }
                 prose(doc, scene.prose(), colours);
-                first = false;
             }
             if (!colours.isEmpty()) {
                 heading(doc, "Heading1", "About the marks").setPageBreak(true);

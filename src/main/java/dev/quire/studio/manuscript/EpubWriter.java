@@ -20,8 +20,9 @@ import java.util.zip.ZipOutputStream;
  * an OPF package, a navigation document, a title page, one XHTML file per scene and a stylesheet;
  * the legend of provenance marks and the appendix of unused variants as their own pages when asked
  * for. Titled scenes open with their heading; an untitled scene after the first opens with a
- * {@code * * *} break. Provenance marks are {@code <span class="mark variant-a" title="Variant A">},
- * coloured by the stylesheet.
+ * {@code * * *} break. In a story with chapters, the first scene of each chapter opens with the chapter's
+ * heading, and the contents list each chapter with its scenes nested under it. Provenance marks are
+ * {@code <span class="mark variant-a" title="Variant A">}, coloured by the stylesheet.
  */
 final class EpubWriter {
 
@@ -42,8 +43,16 @@ final class EpubWriter {
         new EpubWriter(story, options).write(out);
     }
 
-    /** A page of the book: its file, its title for the contents, and its body. */
-    private record Page(String id, String file, String title, String body) {
+    /**
+     * A page of the book: its file, its title for the contents, and its body.
+     *
+     * @param chapter the chapter of a scene's page, as an index into the story's chapters; -1 for none
+     * @param opens   the heading of the chapter the page opens; null when it opens none
+     */
+    private record Page(String id, String file, String title, String body, int chapter, String opens) {
+        Page(String id, String file, String title, String body) {
+            this(id, file, title, body, ExportedStory.Section.NO_CHAPTER, null);
+        }
     }
 
     private void write(OutputStream stream) throws IOException {
@@ -53,7 +62,9 @@ final class EpubWriter {
         for (int i = 0; i < scenes.size(); i++) {
             ExportedStory.Section s = scenes.get(i);
             String name = s.title().isEmpty() ? "Scene " + (i + 1) : s.title();
-            pages.add(new Page("scene-" + (i + 1), String.format("scene-%03d.xhtml", i + 1), name, scene(s, i)));
+            String opens = story.chapterOpenedBy(i);
+            pages.add(new Page("scene-" + (i + 1), String.format("scene-%03d.xhtml", i + 1), name, scene(s, i, opens),
+                    s.chapter(), opens));
         }
         if (!labels.isEmpty()) {
             pages.add(new Page("marks", "marks.xhtml", "About the marks", marksPage()));
@@ -127,11 +138,27 @@ final class EpubWriter {
                 + "</package>\n";
     }
 
+    /** The contents: each page in order; under chapters, each chapter with its scenes' pages nested in it. */
     private String nav(List<Page> pages) {
         StringBuilder items = new StringBuilder();
+        boolean inChapter = false;
         for (Page p : pages) {
-            items.append("      <li><a href=\"").append(p.file()).append("\">").append(Xml.escape(p.title()))
-                    .append("</a></li>\n");
+            if (inChapter && (p.opens() != null || p.chapter() == ExportedStory.Section.NO_CHAPTER)) {
+                items.append("        </ol>\n      </li>\n");
+                inChapter = false;
+            }
+            if (p.opens() != null) {
+                items.append("      <li><a href=\"").append(p.file()).append('#').append(chapterId(p.chapter()))
+                        .append("\">").append(Xml.escape(p.opens())).append("</a>\n        <ol>\n");
+                inChapter = true;
+            }
+            // the contents must follow reading order: a chapter's first scene comes after the chapter's heading
+            String href = p.opens() != null ? p.file() + "#" + p.id() : p.file();
+            items.append(inChapter ? "    " : "").append("      <li><a href=\"").append(href).append("\">")
+                    .append(Xml.escape(p.title())).append("</a></li>\n");
+        }
+        if (inChapter) {
+            items.append("        </ol>\n      </li>\n");
         }
         String body = "  <nav epub:type=\"toc\" id=\"toc\">\n    <h1>Contents</h1>\n    <ol>\n" + items
                 + "    </ol>\n  </nav>\n"
@@ -151,11 +178,26 @@ final class EpubWriter {
                 + "  </section>\n";
     }
 
-    private String scene(ExportedStory.Section s, int index) {
-        StringBuilder b = new StringBuilder("  <section epub:type=\"chapter\">\n");
+    private static String chapterId(int chapter) {
+        return "chapter-" + (chapter + 1);
+    }
+
+    /**
+     * A scene's page; the first scene of a chapter opens with the chapter's heading, before the scene's own section
+     * so that the contents can link to each in reading order.
+     */
+    private String scene(ExportedStory.Section s, int index, String opensChapter) {
+        StringBuilder b = new StringBuilder();
+        if (opensChapter != null) {
+            b.append("  <h1 class=\"chapter\" id=\"").append(chapterId(s.chapter())).append("\">")
+                    .append(Xml.escape(opensChapter)).append("</h1>\n");
+            b.append("  <section epub:type=\"chapter\" id=\"scene-").append(index + 1).append("\">\n");
+        } else {
+            b.append("  <section epub:type=\"chapter\">\n");
+        }
         if (!s.title().isEmpty()) {
             b.append("    <h2>").append(Xml.escape(s.title())).append("</h2>\n");
-        } else if (index > 0) {
+        } else if (index > 0 && opensChapter == null) {
             b.append("    <p class=\"scene-break\">").append(SceneBreaks.MARK).append("</p>\n");
         }
         prose(b, s.prose(), labels);
@@ -226,7 +268,8 @@ final class EpubWriter {
                 h1, h2, h3 { font-weight: bold; page-break-after: avoid; }
                 h2 { margin: 2em 0 1em; text-align: center; }
                 p { margin: 0; text-indent: 1.5em; text-align: justify; }
-                h2 + p, p.scene-break + p, p.details + p { text-indent: 0; }
+                h1.chapter { margin: 3em 0 1em; text-align: center; }
+                h2 + p, h1.chapter + p, p.scene-break + p, p.details + p { text-indent: 0; }
                 p.scene-break { margin: 1em 0; text-align: center; text-indent: 0; }
                 p.details { font-style: italic; text-indent: 0; margin-bottom: 0.5em; }
                 .title-page { margin-top: 30%; text-align: center; }

@@ -18,21 +18,56 @@ import java.util.Map;
  * @param id       the story's id in the library (the EPUB identifier is made from it)
  * @param modified when the story last changed (the EPUB's modification date)
  * @param unused   variants not used in any scene, when the appendix was asked for; otherwise empty
+ * @param chapters the headings of the story's chapters that hold scenes, in story order; empty when it has none
  */
 public record ExportedStory(long id, String title, Instant modified, List<Section> scenes,
-                            List<UnusedVariant> unused) {
+                            List<UnusedVariant> unused, List<String> chapters) {
 
     public ExportedStory {
         title = Text.orEmpty(title);
         scenes = List.copyOf(scenes);
         unused = List.copyOf(unused);
+        chapters = List.copyOf(chapters);
+        for (Section s : scenes) {
+            if (s.chapter() >= chapters.size()) {
+                throw new IllegalArgumentException("scene “" + s.title() + "” is in chapter " + s.chapter()
+                        + " of " + chapters.size());
+            }
+        }
     }
 
-    /** A scene as exported: its title (may be empty) and text. */
-    public record Section(String title, Prose prose) {
+    /** A story without chapters. */
+    public ExportedStory(long id, String title, Instant modified, List<Section> scenes, List<UnusedVariant> unused) {
+        this(id, title, modified, scenes, unused, List.of());
+    }
+
+    /**
+     * A scene as exported: its title (may be empty) and text.
+     *
+     * @param chapter its chapter, as an index into {@link #chapters()}; {@link #NO_CHAPTER} for none
+     */
+    public record Section(String title, Prose prose, int chapter) {
+
+        public static final int NO_CHAPTER = -1;
+
         public Section {
             title = Text.orEmpty(title).strip();
         }
+
+        public Section(String title, Prose prose) {
+            this(title, prose, NO_CHAPTER);
+        }
+    }
+
+    public boolean hasChapters() {
+        return !chapters.isEmpty();
+    }
+
+    /** The heading of the chapter scene {@code index} opens; null when it opens none (or is in none). */
+    public String chapterOpenedBy(int index) {
+        int chapter = scenes.get(index).chapter();
+        boolean opens = chapter != Section.NO_CHAPTER && (index == 0 || scenes.get(index - 1).chapter() != chapter);
+        return opens ? chapters.get(chapter) : null;
     }
 
     /**

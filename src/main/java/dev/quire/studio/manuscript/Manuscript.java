@@ -6,17 +6,51 @@ import dev.quire.model.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A manuscript as read and split into scenes, not yet in the library: a value the writer can preview
  * and adjust (merge, split, rename, remove) before {@link ManuscriptImport#commit} writes it. Every
  * adjustment returns a new manuscript; scene indexes count from 0.
+ *
+ * <p>Chapters, when the manuscript has them, are the titles in {@code chapters}; each scene names its own by
+ * index ({@link DraftScene#chapter()}). As in the library, scenes in no chapter come first, then each chapter's
+ * scenes in chapter order, and the adjustments keep it so: a merged scene stays in the first one's chapter, a
+ * split one's new half in the same chapter. A chapter whose scenes were all removed is not imported.
+ *
+ * @param chapters the chapters' titles in order; empty for a manuscript without chapters
  */
-public record Manuscript(String title, List<DraftScene> scenes) {
+public record Manuscript(String title, List<DraftScene> scenes, List<String> chapters) {
 
     public Manuscript {
         title = Text.orEmpty(title).strip();
         scenes = List.copyOf(Objects.requireNonNull(scenes, "scenes"));
+        chapters = List.copyOf(chapters == null ? List.of() : chapters.stream().map(t -> Text.orEmpty(t).strip())
+                .toList());
+        int last = DraftScene.NO_CHAPTER;
+        for (DraftScene s : scenes) {
+            if (s.chapter() >= chapters.size()) {
+                throw new IllegalArgumentException("scene “" + s.title() + "” is in chapter " + s.chapter()
+                        + " but the manuscript has " + chapters.size());
+            }
+            if (s.chapter() < last) {
+                // the library keeps this order, so a manuscript that does not could not be imported as it reads
+                throw new IllegalArgumentException("scene “" + s.title() + "” comes after a scene of a later chapter");
+            }
+            last = s.chapter();
+        }
+    }
+
+    /** A manuscript without chapters. */
+    public Manuscript(String title, List<DraftScene> scenes) {
+        this(title, scenes, List.of());
+    }
+
+    /** The title of the chapter scene {@code index} is in; empty when it is in none. */
+    public Optional<String> chapterOf(int index) {
+        check(index);
+        int chapter = scenes.get(index).chapter();
+        return chapter == DraftScene.NO_CHAPTER ? Optional.empty() : Optional.of(chapters.get(chapter));
     }
 
     public int words() {
@@ -24,7 +58,7 @@ public record Manuscript(String title, List<DraftScene> scenes) {
     }
 
     public Manuscript withTitle(String newTitle) {
-        return new Manuscript(newTitle, scenes);
+        return new Manuscript(newTitle, scenes, chapters);
     }
 
     /** Gives scene {@code index} a new title. */
@@ -32,7 +66,7 @@ public record Manuscript(String title, List<DraftScene> scenes) {
         check(index);
         List<DraftScene> out = new ArrayList<>(scenes);
         out.set(index, scenes.get(index).withTitle(newTitle));
-        return new Manuscript(title, out);
+        return new Manuscript(title, out, chapters);
     }
 
     /**
@@ -47,9 +81,10 @@ public record Manuscript(String title, List<DraftScene> scenes) {
         DraftScene a = scenes.get(index);
         DraftScene b = scenes.get(index + 1);
         List<DraftScene> out = new ArrayList<>(scenes);
-        out.set(index, new DraftScene(a.title().isEmpty() ? b.title() : a.title(), ProseCuts.join(a.prose(), b.prose())));
+        out.set(index, a.withTitle(a.title().isEmpty() ? b.title() : a.title())
+                .withProse(ProseCuts.join(a.prose(), b.prose())));
         out.remove(index + 1);
-        return new Manuscript(title, out);
+        return new Manuscript(title, out, chapters);
     }
 
     /**
@@ -72,9 +107,10 @@ public record Manuscript(String title, List<DraftScene> scenes) {
         Prose prose = scene.prose();
         int at = ProseCuts.paragraphStart(prose, paragraph);
         List<DraftScene> out = new ArrayList<>(scenes);
-        out.set(index, new DraftScene(scene.title(), ProseCuts.slice(prose, 0, at - 1)));
-        out.add(index + 1, new DraftScene(newTitle, ProseCuts.slice(prose, at, prose.text().length())));
-        return new Manuscript(title, out);
+        out.set(index, scene.withProse(ProseCuts.slice(prose, 0, at - 1)));
+        out.add(index + 1, new DraftScene(newTitle, ProseCuts.slice(prose, at, prose.text().length()),
+                scene.chapter()));
+        return new Manuscript(title, out, chapters);
     }
 
     /** Leaves scene {@code index} out of the import (a copyright page, notes to self). */
@@ -82,7 +118,7 @@ public record Manuscript(String title, List<DraftScene> scenes) {
         check(index);
         List<DraftScene> out = new ArrayList<>(scenes);
         out.remove(index);
-        return new Manuscript(title, out);
+        return new Manuscript(title, out, chapters);
     }
 
     private void check(int index) {

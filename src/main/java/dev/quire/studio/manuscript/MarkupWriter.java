@@ -12,11 +12,12 @@ import java.util.Map;
  * Markdown and plain text, written so that Quire reads them back as the same scenes and text.
  *
  * <p>Markdown: {@code # Title}, {@code ## Scene title}, {@code * * *} before an untitled scene,
+ * {@code # Chapter} for a story's chapters (the title then goes in front matter, {@code title: …}),
  * {@code _italic_} ({@code *italic*} inside a word) and {@code **bold**}; Markdown's special
  * characters in the text are escaped with a backslash. Provenance marks are HTML {@code <mark>}
  * elements, which Markdown renderers pass through: {@code <mark class="variant-a" title="Variant A">}.
  *
- * <p>Plain text: the title underlined with {@code =}, scene titles underlined with {@code -}, the
+ * <p>Plain text: the title and chapters underlined with {@code =}, scene titles underlined with {@code -}, the
  * same emphasis marks as Markdown (the manuscript convention for italics in plain text), nothing
  * escaped. Provenance marks are {@code {{A: …}}}.
  *
@@ -42,20 +43,33 @@ final class MarkupWriter {
     }
 
     private void story(ExportedStory story) {
-        heading(1, story.title());
-        boolean first = true;
-        for (ExportedStory.Section scene : story.scenes()) {
+        boolean chapters = story.hasChapters();
+        if (chapters && markdown) {
+            // chapters take level 1, so the title goes in front matter: a "# Title" before them would read back
+            // as part of the first chapter's heading
+            out.append("---\ntitle: ").append(yaml(story.title())).append("\n---\n\n");
+        } else {
+            heading(1, story.title());
+        }
+        List<ExportedStory.Section> scenes = story.scenes();
+        for (int i = 0; i < scenes.size(); i++) {
+            ExportedStory.Section scene = scenes.get(i);
+            String chapter = story.chapterOpenedBy(i);
+            if (chapter != null) {
+                heading(1, chapter);
+            }
             if (!scene.title().isEmpty()) {
                 heading(2, scene.title());
-            } else if (!first) {
+            } else if (i > 0 && chapter == null) {
                 out.append(SceneBreaks.MARK).append("\n\n");
             }
             prose(scene.prose());
-            first = false;
         }
+        // after chapters the back matter is a chapter's peer, not a scene of the last one
+        int back = chapters ? 1 : 2;
         Map<String, Integer> labels = story.markLabels();
         if (marks && !labels.isEmpty()) {
-            heading(2, "About the marks");
+            heading(back, "About the marks");
             paragraph(markdown
                     ? "Marked passages came from the language model: each mark names the variant it came from."
                     + " Everything else is the writer's own."
@@ -72,9 +86,9 @@ final class MarkupWriter {
             }
         }
         if (!story.unused().isEmpty()) {
-            heading(2, "Variants not used");
+            heading(back, "Variants not used");
             for (ExportedStory.UnusedVariant v : story.unused()) {
-                heading(3, v.heading());
+                heading(back + 1, v.heading());
                 paragraph(v.details());
                 prose(v.prose());
             }
@@ -194,6 +208,15 @@ final class MarkupWriter {
             }
             i = end;
         }
+    }
+
+    /** A YAML scalar that Quire's front matter reader gives back as it was. */
+    private static String yaml(String title) {
+        String t = title.strip();
+        if (!t.contains("'")) {
+            return "'" + t + "'";
+        }
+        return t.contains("\"") || t.contains("\\") ? t : "\"" + t + "\"";
     }
 
     static String markClass(String label) {

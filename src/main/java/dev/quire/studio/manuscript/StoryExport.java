@@ -1,5 +1,6 @@
 package dev.quire.studio.manuscript;
 
+import dev.quire.model.Chapter;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
 import dev.quire.studio.Studio;
@@ -8,11 +9,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Exports a story as Markdown, plain text, DOCX or EPUB 3: a title page, scene headings, scene
- * breaks, italics and bold. Optionally with provenance marks (which text came from which variant)
+ * Exports a story as Markdown, plain text, DOCX or EPUB 3: a title page, chapter headings, scene
+ * headings, scene breaks, italics and bold. Optionally with provenance marks (which text came from which variant)
  * and an appendix of the variants the story did not use.
  *
  * <p>For a UI: {@link #snapshot} reads the story once; {@link #write(ExportedStory, Format, Options,
@@ -48,14 +51,33 @@ public final class StoryExport {
             Story story = studio.stories().get(storyId).orElseThrow(() -> new ManuscriptException(null,
                     "Story " + storyId + " is no longer in the library; it may have been deleted."));
             List<Scene> scenes = studio.scenes().all(storyId);
+            Map<Long, Long> sceneChapters = studio.chapters().sceneChapters(storyId);
+            Map<Long, Chapter> chapters = new HashMap<>();
+            studio.chapters().list(storyId).forEach(c -> chapters.put(c.id(), c));
+            // only chapters that hold scenes: an empty one has no text to head, and read back it would join the next
+            Map<Long, Integer> indexes = new HashMap<>();
+            List<String> headings = new ArrayList<>();
             List<ExportedStory.Section> sections = new ArrayList<>();
             for (Scene s : scenes) {
-                sections.add(new ExportedStory.Section(s.title(), s.prose()));
+                Chapter chapter = chapters.get(sceneChapters.get(s.id()));
+                int index = ExportedStory.Section.NO_CHAPTER;
+                if (chapter != null) {
+                    index = indexes.computeIfAbsent(chapter.id(), id -> {
+                        headings.add(heading(chapter));
+                        return headings.size() - 1;
+                    });
+                }
+                sections.add(new ExportedStory.Section(s.title(), s.prose(), index));
             }
             List<ExportedStory.UnusedVariant> unused = options.unusedVariants()
                     ? UnusedVariants.find(studio, storyId, scenes) : List.of();
-            return new ExportedStory(story.id(), story.title(), story.updated(), sections, unused);
+            return new ExportedStory(story.id(), story.title(), story.updated(), sections, unused, headings);
         });
+    }
+
+    /** The chapter's own title, which reads back as the same title; "Chapter 3" for an untitled one. */
+    private static String heading(Chapter chapter) {
+        return chapter.title().isBlank() ? chapter.label() : chapter.title().strip();
     }
 
     /** Renders {@code story} as {@code format} onto {@code out}. */

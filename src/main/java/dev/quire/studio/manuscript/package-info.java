@@ -10,14 +10,20 @@
  * {@link dev.quire.studio.manuscript.ManuscriptException}, whose message names the file, says what is
  * wrong and what to do.
  *
- * <p>Scenes start at headings and at scene-break lines; paragraphs, italics and bold are kept. What
- * counts as each is described on {@code TextBlocks} (Markdown, plain text), {@code DocxBlocks} (Word),
- * {@code SceneBreaks} and {@code Assembler} (which heading is the story's title).
+ * <p>Scenes start at headings and at scene-break lines; paragraphs, italics and bold are kept. When a
+ * manuscript has headings at level 1 and level 2 (Markdown {@code #} and {@code ##}, Word "Heading 1"
+ * and "Heading 2"), the level-1 headings are chapters: the {@code Manuscript} carries them, and the
+ * commit creates them with their scenes in them. What counts as each is described on
+ * {@code TextBlocks} (Markdown, plain text), {@code DocxBlocks} (Word), {@code SceneBreaks} and
+ * {@code Assembler} (which heading is the story's title, and when headings are chapters).
  *
  * <h2>Export</h2>
  * {@link dev.quire.studio.manuscript.StoryExport} writes Markdown, plain text, DOCX or EPUB 3 with a
- * title page, scene headings (titled scenes) and scene breaks ({@code * * *} before an untitled scene),
- * italics and bold, atomically. Markdown, plain text and DOCX exports read back as the same scenes and
+ * title page, chapter headings (for a story in chapters), scene headings (titled scenes) and scene
+ * breaks ({@code * * *} before an untitled scene that does not open a chapter), italics and bold,
+ * atomically. Under chapters, Markdown puts the title in front matter and the chapters at {@code #},
+ * Word puts chapters in "Heading 1" and scenes in "Heading 2", and the EPUB's contents nest each
+ * chapter's scenes under it; Markdown and Word read back in the same chapters. Markdown, plain text and DOCX exports read back as the same scenes and
  * text, except that Markdown emphasis cannot start or end with a space (the space moves outside it),
  * and in plain text and DOCX a paragraph made only of break characters reads back as a break.
  *
