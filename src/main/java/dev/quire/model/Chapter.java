@@ -31,6 +31,11 @@ public record Chapter(long id, long storyId, int position, String title, String 
 
     /** "Chapter 3: The Ledger", numbered from 1 as the writer counts. */
     public String label() {
-        return "Chapter " + (position + 1) + (title.isBlank() ? "" : ": " + title.strip());
+        String t = title.strip();
+        if (t.isEmpty()) {
+            return "Chapter " + (position + 1);
+        }
+        // an imported "Chapter 2" or "Chapter Two" is already its own label
+        return t.toLowerCase(java.util.Locale.ROOT).startsWith("chapter") ? t : "Chapter " + (position + 1) + ": " + t;
     }
 }

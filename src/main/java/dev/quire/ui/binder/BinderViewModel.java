@@ -99,14 +99,13 @@ public final class BinderViewModel {
 
     /** A new, empty chapter after the last; new scenes added at the end go into it. */
     public void newChapter() {
-        String title = "Chapter " + (chapters.size() + 1);
-        write(() -> studio.chapters().create(storyId, title, ""));
+        // untitled: it is labelled by its place, which stays right when chapters move
+        write(() -> studio.chapters().create(storyId, "", ""));
     }
 
     /** A new chapter beginning at this scene, taking the scenes after it in its chapter. */
     public void startChapterAt(long sceneId) {
-        String title = "Chapter " + (chapters.size() + 1);
-        write(() -> studio.chapters().startAt(sceneId, title));
+        write(() -> studio.chapters().startAt(sceneId, ""));
     }
 
     public void renameChapter(long chapterId, String title, String part) {

@@ -165,7 +165,7 @@ public final class SceneEditorView extends AutosavingEditor {
                 .and(model.stateProperty().isEqualTo(SceneEditorViewModel.State.READY)));
         problem.managedProperty().bind(problem.visibleProperty());
         Label notice = new Label();
-        notice.getStyleClass().add("status-notice");
+        notice.getStyleClass().add("scene-notice");
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());

@@ -61,16 +61,16 @@ class ChapterBinderWindowTest extends StudioWindow {
         waitUntil("the binder lists the sample scenes", () -> binderSceneRows().size() == 4);
 
         menu("1  Nine O’Clock, Greenwich Time", "Start a chapter here");
-        waitUntil("the scenes are in chapter 1", () -> outline().equals(List.of("Chapter 1: Chapter 1",
+        waitUntil("the scenes are in chapter 1", () -> outline().equals(List.of("Chapter 1",
                 "  Nine O’Clock, Greenwich Time", "  The Crossed Sevens", "  Across the Hard", "  Don’t Round")));
 
         menu("3  Across the Hard", "Start a chapter here");
-        waitUntil("scenes 3 and 4 are in chapter 2", () -> outline().equals(List.of("Chapter 1: Chapter 1",
-                "  Nine O’Clock, Greenwich Time", "  The Crossed Sevens", "Chapter 2: Chapter 2",
+        waitUntil("scenes 3 and 4 are in chapter 2", () -> outline().equals(List.of("Chapter 1",
+                "  Nine O’Clock, Greenwich Time", "  The Crossed Sevens", "Chapter 2",
                 "  Across the Hard", "  Don’t Round")));
 
         // F2 renames the selected chapter through the window's own dialog
-        clickOn("Chapter 2: Chapter 2");
+        clickOn("Chapter 2");
         push(KeyCode.F2);
         clickOn(".text-input-dialog .text-field");
         push(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
@@ -82,7 +82,7 @@ class ChapterBinderWindowTest extends StudioWindow {
         clickOn("Chapter 2: The Harbour");
         push(new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN));
         List<String> moved = List.of("Chapter 1: The Harbour", "  Across the Hard", "  Don’t Round",
-                "Chapter 2: Chapter 1", "  Nine O’Clock, Greenwich Time", "  The Crossed Sevens");
+                "Chapter 2", "  Nine O’Clock, Greenwich Time", "  The Crossed Sevens");
         waitUntil("the chapter moved with its scenes", () -> outline().equals(moved));
         assertEquals(List.of("1  Across the Hard", "2  Don’t Round", "3  Nine O’Clock, Greenwich Time",
                 "4  The Crossed Sevens"), binderSceneRows(), "story order follows the chapters");
@@ -102,10 +102,10 @@ class ChapterBinderWindowTest extends StudioWindow {
         menu("3  Across the Hard", "Start a chapter here");
         waitUntil("chapter 2 holds scenes 3 and 4", () -> outline().size() == 6);
 
-        drag("1  Nine O’Clock, Greenwich Time").dropTo("Chapter 2: Chapter 2");
+        drag("1  Nine O’Clock, Greenwich Time").dropTo("Chapter 2");
 
-        waitUntil("the scene is last in chapter 2", () -> outline().equals(List.of("Chapter 1: Chapter 1",
-                "  The Crossed Sevens", "Chapter 2: Chapter 2", "  Across the Hard", "  Don’t Round",
+        waitUntil("the scene is last in chapter 2", () -> outline().equals(List.of("Chapter 1",
+                "  The Crossed Sevens", "Chapter 2", "  Across the Hard", "  Don’t Round",
                 "  Nine O’Clock, Greenwich Time")));
         List<Chapter> chapters = fx(() -> List.copyOf(main().binder().model().chapters()));
         assertEquals(2, chapters.size());
