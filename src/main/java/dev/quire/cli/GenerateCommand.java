@@ -316,21 +316,13 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private static String summary(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen) {
-        String what;
-        switch (prepared.mode()) {
-            case CONTINUE:
-                what = "continuing scene " + (prepared.scene().orElseThrow().position() + 1) + " from character "
-                        + prepared.anchorStart();
-                break;
-            case REWRITE:
-                what = "rewriting characters " + prepared.anchorStart() + " to " + prepared.anchorEnd() + " of scene "
-                        + (prepared.scene().orElseThrow().position() + 1);
-                break;
-            case SCENE:
-            default:
-                what = prepared.scene().map(s -> "scene " + (s.position() + 1)).orElse("a new scene");
-                break;
-        }
+        String what = switch (prepared.mode()) {
+            case CONTINUE -> "continuing scene " + (prepared.scene().orElseThrow().position() + 1)
+                    + " from character " + prepared.anchorStart();
+            case REWRITE -> "rewriting characters " + prepared.anchorStart() + " to " + prepared.anchorEnd()
+                    + " of scene " + (prepared.scene().orElseThrow().position() + 1);
+            case SCENE -> prepared.scene().map(s -> "scene " + (s.position() + 1)).orElse("a new scene");
+        };
         StringBuilder sb = new StringBuilder("Generation ").append(outcome.generationId()).append(" for “")
                 .append(chosen.title()).append("”, ").append(what)
                 .append(prepared.frame().builtIn() && prepared.frame().key().equals(prepared.mode().defaultFrame())

@@ -50,25 +50,14 @@ public final class ApiKey {
      * other compatible server; empty for Ollama.
      */
     public static Optional<String> environmentVariable(ProviderProfile profile) {
-        switch (profile.kind()) {
-            case ANTHROPIC:
-                return Optional.of("ANTHROPIC_API_KEY");
-            case OPENAI:
-                return Optional.of("OPENAI_API_KEY");
-            case OPENAI_COMPATIBLE: {
-                String host = profile.host();
-                if (isHostOrSubdomain(host, "openrouter.ai")) {
-                    return Optional.of("OPENROUTER_API_KEY");
-                }
-                if (isHostOrSubdomain(host, "deepseek.com")) {
-                    return Optional.of("DEEPSEEK_API_KEY");
-                }
-                return Optional.of("QUIRE_API_KEY");
-            }
-            case OLLAMA:
-            default:
-                return Optional.empty();
-        }
+        return switch (profile.kind()) {
+            case ANTHROPIC -> Optional.of("ANTHROPIC_API_KEY");
+            case OPENAI -> Optional.of("OPENAI_API_KEY");
+            case OPENAI_COMPATIBLE -> Optional.of(isHostOrSubdomain(profile.host(), "openrouter.ai")
+                    ? "OPENROUTER_API_KEY"
+                    : isHostOrSubdomain(profile.host(), "deepseek.com") ? "DEEPSEEK_API_KEY" : "QUIRE_API_KEY");
+            case OLLAMA -> Optional.empty();
+        };
     }
 
     /** The key for this profile from the environment (pass {@code System.getenv()}); blank values count as unset. */

@@ -45,21 +45,15 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
 
     /** A ready-to-use profile for each kind (Ollama and the compatible kind point at local servers). */
     public static ProviderProfile defaults(ProviderKind kind) {
-        switch (Objects.requireNonNull(kind, "kind")) {
-            case ANTHROPIC:
-                return new ProviderProfile("Anthropic", kind, "https://api.anthropic.com", "claude-sonnet-4-5",
-                        200_000, 4096);
-            case OPENAI:
-                return new ProviderProfile("OpenAI", kind, "https://api.openai.com/v1", "gpt-4.1",
-                        1_047_576, 4096);
-            case OPENAI_COMPATIBLE:
-                return new ProviderProfile("llama.cpp server", kind, "http://localhost:8080/v1", "default",
-                        8192, 2048);
-            case OLLAMA:
-                return new ProviderProfile("Ollama", kind, "http://localhost:11434", "llama3.2", 8192, 2048);
-            default:
-                throw new IllegalArgumentException("unknown kind " + kind);
-        }
+        return switch (Objects.requireNonNull(kind, "kind")) {
+            case ANTHROPIC -> new ProviderProfile("Anthropic", kind, "https://api.anthropic.com", "claude-sonnet-4-5",
+                    200_000, 4096);
+            case OPENAI -> new ProviderProfile("OpenAI", kind, "https://api.openai.com/v1", "gpt-4.1",
+                    1_047_576, 4096);
+            case OPENAI_COMPATIBLE -> new ProviderProfile("llama.cpp server", kind, "http://localhost:8080/v1",
+                    "default", 8192, 2048);
+            case OLLAMA -> new ProviderProfile("Ollama", kind, "http://localhost:11434", "llama3.2", 8192, 2048);
+        };
     }
 
     /** Profiles a settings screen can offer as starting points, the four defaults first. */

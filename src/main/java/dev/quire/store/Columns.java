@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** How model values map to columns: JSON arrays for lists and spans, epoch milliseconds for times. */
 final class Columns {
@@ -101,6 +102,23 @@ final class Columns {
             return Prose.plain(text);
         }
         return new Prose(text, fitted(spans, text.length()));
+    }
+
+    /** What is wrong with stored styles for {@code text}, if anything: their lengths must add up to the text's. */
+    static Optional<String> stylesProblem(String text, String spansJson) {
+        try {
+            var array = JSON.readTree(spansJson == null ? "[]" : spansJson);
+            int covered = 0;
+            for (var node : array) {
+                covered += node.get(0).asInt();
+            }
+            if (array.isEmpty() || covered == text.length()) {
+                return Optional.empty();
+            }
+            return Optional.of("its styles cover " + covered + " of its " + text.length() + " characters");
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.of("its styles are not valid JSON");
+        }
     }
 
     /**

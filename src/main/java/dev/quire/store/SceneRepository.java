@@ -76,6 +76,15 @@ public final class SceneRepository {
                 Columns.instant(rs, "updated_at"));
     }
 
+    /**
+     * Whether the scene's styles, as stored, cover its text exactly: empty when they do, else what is wrong. A scene
+     * whose text was changed in the file itself still loads (its styles are fitted), and the library check says so.
+     */
+    public Optional<String> stylesProblem(long sceneId) {
+        return db.read("check the scene's styles", c -> Statements.one(c, "SELECT text, spans FROM scene WHERE id = ?",
+                rs -> Columns.stylesProblem(rs.getString(1), rs.getString(2)), sceneId)).flatMap(p -> p);
+    }
+
     /** Adds a scene at the end of the story. */
     public Scene append(Scene scene) {
         return insert(scene, Integer.MAX_VALUE);

@@ -120,15 +120,11 @@ public final class ConversationThreads {
 
     /** The prompt builder's frame key for a conversation's frame. */
     static String promptFrameKey(String conversationFrame) {
-        switch (conversationFrame == null ? "" : conversationFrame.strip()) {
-            case "":
-            case COWRITER:
-                return "co-writer";
-            case CRITIC:
-                return "critique";
-            default:
-                return conversationFrame.strip();
-        }
+        return switch (conversationFrame == null ? "" : conversationFrame.strip()) {
+            case "", COWRITER -> "co-writer";
+            case CRITIC -> "critique";
+            default -> conversationFrame.strip();
+        };
     }
 
     // ---- the message tree ----

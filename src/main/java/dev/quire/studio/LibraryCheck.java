@@ -7,6 +7,7 @@ import dev.quire.store.PersistenceException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The integrity check behind {@code quire check}: SQLite's own, then the story invariants Quire relies on. */
 final class LibraryCheck {
@@ -28,6 +29,13 @@ final class LibraryCheck {
                             + h.position() + " where " + i + " was expected.");
                 }
                 try {
+                    Optional<String> styles = studio.scenes().stylesProblem(h.id());
+                    if (styles.isPresent()) {
+                        problems.add("Story \"" + story.title() + "\": scene \"" + h.title() + "\" cannot be read as"
+                                + " it was saved: " + styles.get() + ". Quire opens it with the text past them as"
+                                + " your own.");
+                        continue;
+                    }
                     Scene scene = studio.scenes().get(h.id()).orElseThrow();
                     if (scene.wordCount() != h.words()) {
                         problems.add("Story \"" + story.title() + "\": scene \"" + h.title() + "\" has "

@@ -96,17 +96,13 @@ public final class Errors {
 
     /** An error the provider reported, with or without a status (inside a 200 stream there is none). */
     public ProviderError fromProblem(StreamProblem problem, String model) {
-        switch (problem.type()) {
-            case NOT_AN_API:
-                return error(Kind.NOT_AN_API, null, null, false, null,
-                        where + " answered with " + problem.detail() + " instead of the " + who + " API. Check the "
-                                + "base URL in the Providers page (or `quire provider`)" + baseUrlConvention() + ".");
-            case MALFORMED:
-                return malformed(problem.detail());
-            case PROVIDER_ERROR:
-            default:
-                return classify(problem.status(), problem.code(), problem.serverMessage(), null, model);
-        }
+        return switch (problem.type()) {
+            case NOT_AN_API -> error(Kind.NOT_AN_API, null, null, false, null,
+                    where + " answered with " + problem.detail() + " instead of the " + who + " API. Check the "
+                            + "base URL in the Providers page (or `quire provider`)" + baseUrlConvention() + ".");
+            case MALFORMED -> malformed(problem.detail());
+            case PROVIDER_ERROR -> classify(problem.status(), problem.code(), problem.serverMessage(), null, model);
+        };
     }
 
     public ProviderError malformed(String detail) {
@@ -360,28 +356,20 @@ public final class Errors {
     }
 
     private String baseUrlConvention() {
-        switch (profile.kind()) {
-            case OPENAI:
-            case OPENAI_COMPATIBLE:
-                return " (for OpenAI and compatible servers it is the API root ending in /v1, such as "
-                        + "http://localhost:8080/v1)";
-            case ANTHROPIC:
-                return " (for Anthropic it is the server root, https://api.anthropic.com)";
-            case OLLAMA:
-            default:
-                return " (for Ollama it is the server root, such as http://localhost:11434)";
-        }
+        return switch (profile.kind()) {
+            case OPENAI, OPENAI_COMPATIBLE -> " (for OpenAI and compatible servers it is the API root ending in /v1,"
+                    + " such as http://localhost:8080/v1)";
+            case ANTHROPIC -> " (for Anthropic it is the server root, https://api.anthropic.com)";
+            case OLLAMA -> " (for Ollama it is the server root, such as http://localhost:11434)";
+        };
     }
 
     private String formatName() {
-        switch (profile.kind()) {
-            case ANTHROPIC:
-                return "Anthropic Messages";
-            case OLLAMA:
-                return "Ollama";
-            default:
-                return "OpenAI Chat Completions";
-        }
+        return switch (profile.kind()) {
+            case ANTHROPIC -> "Anthropic Messages";
+            case OLLAMA -> "Ollama";
+            case OPENAI, OPENAI_COMPATIBLE -> "OpenAI Chat Completions";
+        };
     }
 
     private ProviderError error(Kind kind, Integer status, Duration retryAfter, boolean retryable, String code,

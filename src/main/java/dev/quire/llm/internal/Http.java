@@ -90,15 +90,9 @@ public final class Http {
         }
         if (exchange.key().isPresent()) {
             switch (exchange.auth()) {
-                case BEARER:
-                    builder.header("Authorization", "Bearer " + exchange.key().reveal());
-                    break;
-                case X_API_KEY:
-                    builder.header("x-api-key", exchange.key().reveal());
-                    break;
-                case NONE:
-                default:
-                    break;
+                case BEARER -> builder.header("Authorization", "Bearer " + exchange.key().reveal());
+                case X_API_KEY -> builder.header("x-api-key", exchange.key().reveal());
+                case NONE -> { }
             }
         }
         if (exchange.body() != null) {

@@ -120,17 +120,11 @@ final class UnusedVariants {
         TextBlocks.Result r = TextBlocks.read(text.replace("\r\n", "\n"), true);
         List<Prose> paragraphs = new ArrayList<>();
         for (Block b : r.blocks()) {
-            switch (b.kind()) {
-                case PARAGRAPH:
-                    paragraphs.add(b.prose());
-                    break;
-                case HEADING:
-                    paragraphs.add(Prose.plain(b.heading()));
-                    break;
-                default:
-                    paragraphs.add(Prose.plain(SceneBreaks.MARK));
-                    break;
-            }
+            paragraphs.add(switch (b.kind()) {
+                case PARAGRAPH -> b.prose();
+                case HEADING -> Prose.plain(b.heading());
+                default -> Prose.plain(SceneBreaks.MARK);
+            });
         }
         return ProseCuts.joinAll(paragraphs);
     }

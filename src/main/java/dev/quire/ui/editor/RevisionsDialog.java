@@ -128,15 +128,11 @@ public final class RevisionsDialog {
     }
 
     private static String kind(SceneRevision.Kind kind) {
-        switch (kind) {
-            case ACCEPT:
-                return "accepted stitch";
-            case BEFORE_RESTORE:
-                return "before a restore";
-            case IMPORT:
-                return "imported";
-            default:
-                return "while writing";
-        }
+        return switch (kind) {
+            case ACCEPT -> "accepted stitch";
+            case BEFORE_RESTORE -> "before a restore";
+            case IMPORT -> "imported";
+            case AUTOSAVE -> "while writing";
+        };
     }
 }

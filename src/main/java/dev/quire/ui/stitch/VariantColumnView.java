@@ -287,14 +287,11 @@ public final class VariantColumnView extends VBox {
     }
 
     private static String classOf(Alignment.Kind kind) {
-        switch (kind) {
-            case SHARED_BY_ALL:
-                return "diff-common";
-            case SHARED:
-                return "diff-shared";
-            default:
-                return "diff-own";
-        }
+        return switch (kind) {
+            case SHARED_BY_ALL -> "diff-common";
+            case SHARED -> "diff-shared";
+            case OWN -> "diff-own";
+        };
     }
 
     private void colour(Label badge) {
@@ -302,18 +299,13 @@ public final class VariantColumnView extends VBox {
     }
 
     private static String statusText(Variant.Status s) {
-        switch (s) {
-            case STREAMING:
-                return "writing…";
-            case COMPLETE:
-                return "done";
-            case INCOMPLETE:
-                return "cut off";
-            case CANCELLED:
-                return "stopped";
-            default:
-                return "failed";
-        }
+        return switch (s) {
+            case STREAMING -> "writing…";
+            case COMPLETE -> "done";
+            case INCOMPLETE -> "cut off";
+            case CANCELLED -> "stopped";
+            case FAILED -> "failed";
+        };
     }
 
     private static void statusClass(Label status, Variant.Status s) {
