@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "check-continuity", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -164,31 +163,6 @@ final class CheckContinuityCommand implements java.util.concurrent.Callable<Inte
 
     /** Waits for the report; Ctrl-C stops the check so the library records it as cancelled. */
     private static ContinuityCheck.Report awaitCancellingOnInterrupt(ContinuityCheck.Running running) {
-        Thread hook = new Thread(() -> {
-            running.cancel();
-            try {
-                running.done().get(3, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // shutting down: what was saved is saved
-            }
-        }, "quire-continuity-interrupted");
-        boolean hooked = false;
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            hooked = true;
-        } catch (IllegalStateException alreadyShuttingDown) {
-            running.cancel();
-        }
-        try {
-            return running.done().join();
-        } finally {
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
-            }
-        }
+        return Interruptible.await(running.done(), running::cancel, "continuity");
     }
 }

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -252,32 +251,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** Waits for the outcome; Ctrl-C cancels the generation so the library records it as cancelled. */
     private static Generator.Outcome awaitCancellingOnInterrupt(Generator.Running running) {
-        Thread hook = new Thread(() -> {
-            running.cancel();
-            try {
-                running.done().get(3, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // shutting down: what was saved is saved
-            }
-        }, "quire-generate-interrupted");
-        boolean hooked = false;
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            hooked = true;
-        } catch (IllegalStateException alreadyShuttingDown) {
-            running.cancel();
-        }
-        try {
-            return running.done().join();
-        } finally {
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
-            }
-        }
+        return Interruptible.await(running.done(), running::cancel, "generate");
     }
 
     private int report(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen, PrintWriter out,

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "summarize", aliases = "summarise", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -283,32 +282,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
     /** Waits for the batch; Ctrl-C cancels it, so what arrived is kept and nothing more is sent. */
     private static SummaryBatch.Result awaitCancellingOnInterrupt(SummaryBatch batch) {
-        Thread hook = new Thread(() -> {
-            batch.cancel();
-            try {
-                batch.done().get(3, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // shutting down: what was saved is saved
-            }
-        }, "quire-summarize-interrupted");
-        boolean hooked = false;
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            hooked = true;
-        } catch (IllegalStateException alreadyShuttingDown) {
-            batch.cancel();
-        }
-        try {
-            return batch.done().join();
-        } finally {
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
-            }
-        }
+        return Interruptible.await(batch.done(), batch::cancel, "summarize");
     }
 
     private int report(Summaries.Plan plan, SummaryBatch.Result result, PrintWriter out, PrintWriter err)
