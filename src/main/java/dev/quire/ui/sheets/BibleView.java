@@ -24,7 +24,10 @@ public final class BibleView extends AutosavingEditor {
                 Form.field("Avoid list", "Names, phrases and habits the model should not use. One a line.",
                         Form.area(model.avoidListProperty(), "a breath she didn't know she was holding", 6)),
                 Form.field("Provider for this story", "Which provider profile generates for this story. Add and"
-                        + " test providers under Providers in the top bar.", providerChoice(model)));
+                        + " test providers under Providers in the top bar.", providerChoice(model)),
+                Form.field("Earlier scenes word for word", "At most this many words of the nearest earlier scenes"
+                        + " go into a prompt verbatim; the rest go by summary. Empty: as many as the model's window"
+                        + " allows.", verbatimCap(model)));
         model.loadProviders();
         root.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -34,6 +37,26 @@ public final class BibleView extends AutosavingEditor {
     }
 
 
+
+    /** The cap, kept when the field loses focus or Enter is pressed; a problem shows under it. */
+    private static Node verbatimCap(StoryViewModel model) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setPromptText("No cap");
+        field.setPrefColumnCount(8);
+        field.setMaxWidth(160);
+        field.textProperty().bindBidirectional(model.verbatimCapProperty());
+        field.setOnAction(e -> model.saveVerbatimCap());
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.saveVerbatimCap();
+            }
+        });
+        javafx.scene.control.Label problem = new javafx.scene.control.Label();
+        problem.getStyleClass().add("form-problems");
+        problem.textProperty().bind(model.verbatimProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        return new javafx.scene.layout.VBox(4, field, problem);
+    }
 
     /** "Library default (name)" first, then each profile by name. */
     private static javafx.scene.control.ComboBox<String> providerChoice(StoryViewModel model) {

@@ -45,7 +45,38 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
         }
     }
 
-    private record Providers(java.util.List<String> names, String storyChoice, String libraryDefault) {
+    private record Providers(java.util.List<String> names, String storyChoice, String libraryDefault,
+                             Integer verbatimCap) {
+    }
+
+    private final StringProperty verbatimCap = new SimpleStringProperty(this, "verbatimCap", "");
+    private final StringProperty verbatimProblem = new SimpleStringProperty(this, "verbatimProblem", "");
+
+    /** The most words of earlier scenes sent verbatim, as the writer types it; empty for no cap. */
+    public StringProperty verbatimCapProperty() {
+        return verbatimCap;
+    }
+
+    /** Why the typed cap was not kept, if it was not. */
+    public StringProperty verbatimProblemProperty() {
+        return verbatimProblem;
+    }
+
+    /** Keeps the typed cap (blank removes it); a number is needed, 0 or more. */
+    public void saveVerbatimCap() {
+        String typed = verbatimCap.get() == null ? "" : verbatimCap.get().replace(",", "").strip();
+        Integer words;
+        try {
+            words = typed.isEmpty() ? null : Integer.valueOf(typed);
+        } catch (NumberFormatException e) {
+            verbatimProblem.set("Type a number of words, such as 3000, or leave it empty for no cap.");
+            return;
+        }
+        long id = story.id();
+        background.write(() -> studio.prompts().setVerbatimCap(id, words))
+                .onSuccess(x -> verbatimProblem.set(""))
+                .onError(e -> verbatimProblem.set(e.getMessage()))
+                .start();
     }
 
     /** Loads the provider choices; the story's choice is saved as soon as it changes. */
@@ -53,11 +84,13 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
         var settings = studio.providers();
         long id = story.id();
         background.read(() -> new Providers(settings.profiles().stream().map(p -> p.name()).toList(),
-                        settings.storyProfileName(id).orElse(""), settings.defaultProfileName().orElse("")))
+                        settings.storyProfileName(id).orElse(""), settings.defaultProfileName().orElse(""),
+                        studio.prompts().verbatimCap(id).orElse(null)))
                 .onSuccess(p -> {
                     providerNames.setAll(p.names());
                     defaultProvider.set(p.libraryDefault());
                     provider.set(p.storyChoice());
+                    verbatimCap.set(p.verbatimCap() == null ? "" : p.verbatimCap().toString());
                     provider.addListener((o, was, now) -> background.write(() -> {
                         settings.setStoryProfile(id, now);
                         return null;

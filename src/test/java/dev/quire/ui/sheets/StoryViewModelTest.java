@@ -84,4 +84,34 @@ class StoryViewModelTest {
         assertEquals("Saltrey Readings", stored().title());
         assertEquals("Saltrey Readings", story.titleProperty().get());
     }
+
+    @Test
+    void theVerbatimCapIsKeptForTheStoryAndABadOneIsExplained() {
+        story.loadProviders();
+        assertEquals("", story.verbatimCapProperty().get(), "no cap until the writer sets one");
+
+        story.verbatimCapProperty().set("3,000");
+        story.saveVerbatimCap();
+        library.settle();
+        assertEquals(java.util.Optional.of(3000), library.studio().prompts().verbatimCap(loaded.id()));
+        assertEquals("", story.verbatimProblemProperty().get());
+
+        story.verbatimCapProperty().set("three thousand");
+        story.saveVerbatimCap();
+        library.settle();
+        assertTrue(story.verbatimProblemProperty().get().contains("number of words"),
+                story.verbatimProblemProperty().get());
+        assertEquals(java.util.Optional.of(3000), library.studio().prompts().verbatimCap(loaded.id()),
+                "a bad entry changes nothing");
+
+        story.verbatimCapProperty().set("");
+        story.saveVerbatimCap();
+        library.settle();
+        assertTrue(library.studio().prompts().verbatimCap(loaded.id()).isEmpty(), "empty removes the cap");
+
+        StoryViewModel again = new StoryViewModel(library.studio(), library.background(), library.status(), loaded);
+        library.studio().prompts().setVerbatimCap(loaded.id(), 1200);
+        again.loadProviders();
+        assertEquals("1200", again.verbatimCapProperty().get(), "the bible shows the cap kept");
+    }
 }
