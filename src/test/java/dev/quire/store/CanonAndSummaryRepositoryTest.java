@@ -133,6 +133,11 @@ class CanonAndSummaryRepositoryTest {
                 + " VALUES (1, 1, 0, 'A', 'The old text.', 'Typed by hand.', 0, 0)");
         script.add("INSERT INTO scene (id, story_id, position, title, text, created_at, updated_at)"
                 + " VALUES (2, 1, 1, 'B', 'No summary.', 0, 0)");
+        script.add("INSERT INTO frame (id, story_id, kind, name, template, created_at, updated_at)"
+                + " VALUES (1, NULL, 'scene', 'Mine', '[system]\nTerse.\n\n{{bible}}\n\n{{characters}}\n[user]\n"
+                + "{{instruction}}', 0, 0)");
+        script.add("INSERT INTO frame (id, story_id, kind, name, template, created_at, updated_at)"
+                + " VALUES (2, NULL, 'scene', 'No bible', '[user]\n{{instruction}}', 0, 0)");
         Jdbc.execute(old, script.toArray(new String[0]));
 
         db = Database.open(old);
@@ -145,5 +150,10 @@ class CanonAndSummaryRepositoryTest {
         assertTrue(new ChapterRepository(db).sceneChapters(1).isEmpty(), "no scene is put in a chapter");
         assertTrue(new CanonRepository(db).list(1).isEmpty());
         assertEquals("The old text.", new SceneRepository(db).get(1).orElseThrow().prose().text());
+        assertEquals("[system]\nTerse.\n\n{{bible}}\n\n{{canon}}\n\n{{characters}}\n[user]\n{{instruction}}",
+                Jdbc.queryString(old, "SELECT template FROM frame WHERE id = 1"),
+                "a writer's frame from before the canon carries it after the bible");
+        assertEquals("[user]\n{{instruction}}", Jdbc.queryString(old, "SELECT template FROM frame WHERE id = 2"),
+                "a frame the writer kept without the bible is left as it is");
     }
 }

@@ -36,3 +36,8 @@ CREATE TABLE canon_fact (
     created_at  INTEGER NOT NULL
 );
 CREATE INDEX canon_fact_story ON canon_fact(story_id, position);
+
+-- a writer's own frame, copied from a built-in before the canon existed, gets the canon slot where the built-ins
+-- now have it (after the bible), so the canon is not left out of their prompts without a word
+UPDATE frame SET template = replace(template, '{{bible}}', '{{bible}}' || char(10) || char(10) || '{{canon}}')
+WHERE template LIKE '%{{bible}}%' AND template NOT LIKE '%{{canon}}%';
