@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The window's background work, on one pool of named daemon threads ({@code quire-io-N}). Reads and short jobs
- * run side by side; writes to the library run through one {@link #writer() lane}, one at a time and in order, so
- * autosaves never overtake each other. Results come back through {@link Fx}.
+ * run side by side, two at most; writes to the library run through one {@link #writer() lane}, one at a time and in
+ * order, so autosaves never overtake each other, on a thread no read can take. Results come back through
+ * {@link Fx}.
  *
  * <p>No failure is silent: a task without a handler for what it threw (and any {@link Error}, and a handler that
  * itself throws) goes to the {@link #onUnhandled unhandled-failure reporter}, which the window shows in its status
@@ -49,13 +50,23 @@ public final class Background implements AutoCloseable {
 
     private Background(ScheduledThreadPoolExecutor io, Executor reads, Executor results) {
         this.io = io;
-        this.reads = reads;
+        // reads take at most READERS of the pool's threads, so a slow one (a provider's test, an export) never
+        // holds up the writer lane, which always has a thread of its own to run on
+        this.reads = reads != null ? reads : new Limited(io, READERS);
         this.writer = new Lane(io);
         this.results = results;
     }
 
+    /** Reads running at once; the pool has one more thread, for the writer lane. */
+    static final int READERS = 2;
+
     public static Background create() {
-        return new Background(pool(2), null, Fx.executor());
+        return pooled(Fx.executor());
+    }
+
+    /** The window's pool, with results delivered to {@code results}. */
+    static Background pooled(Executor results) {
+        return new Background(pool(READERS + 1), null, results);
     }
 
     /** Reads and results on the caller's thread; writes still go through the real lane, for timed saves. */
@@ -92,7 +103,7 @@ public final class Background implements AutoCloseable {
     }
 
     public <T> Task<T> read(Supplier<T> job) {
-        return new Task<>(reads != null ? reads : io, job);
+        return new Task<>(reads, job);
     }
 
     public <T> Task<T> write(Supplier<T> job) {
@@ -211,6 +222,55 @@ public final class Background implements AutoCloseable {
                 return;
             }
             report(new Failure(what, error));
+        }
+    }
+
+    /** Runs at most {@code max} tasks at once on the pool, the rest queued in order. */
+    private static final class Limited implements Executor {
+        private final Executor pool;
+        private final int max;
+        private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        private int running;
+
+        Limited(Executor pool, int max) {
+            this.pool = pool;
+            this.max = max;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (queue) {
+                if (running >= max) {
+                    queue.add(task);
+                    return;
+                }
+                running++;
+            }
+            try {
+                pool.execute(() -> run(task));
+            } catch (RejectedExecutionException e) {
+                synchronized (queue) {
+                    running--;
+                }
+                throw e;
+            }
+        }
+
+        private void run(Runnable first) {
+            Runnable next = first;
+            while (next != null) {
+                try {
+                    next.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.log(System.Logger.Level.WARNING, "a background read failed", e);
+                }
+                synchronized (queue) {
+                    next = queue.poll();
+                    if (next == null) {
+                        running--;
+                    }
+                }
+            }
         }
     }
 

@@ -148,4 +148,33 @@ class BackgroundTest {
         assertTrue(said.get(0).message().startsWith("Quire could not save the note: the library is closing"),
                 said.get(0).message());
     }
+
+    @Test
+    void slowReadsNeverHoldUpAWrite() throws Exception {
+        Background pooled = Background.pooled(Runnable::run);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(Background.READERS + 1);
+        try {
+            // more slow reads than may run at once: a provider's test, an export, a probe
+            for (int i = 0; i <= Background.READERS; i++) {
+                pooled.read(() -> {
+                    started.countDown();
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }).start();
+            }
+            CountDownLatch written = new CountDownLatch(1);
+            pooled.write(written::countDown).start();
+
+            assertTrue(written.await(10, TimeUnit.SECONDS), "the write ran while every read slot was taken");
+            assertEquals(1, started.getCount(), "only READERS reads run at once; the rest wait their turn");
+        } finally {
+            release.countDown();
+            pooled.close();
+        }
+    }
 }
