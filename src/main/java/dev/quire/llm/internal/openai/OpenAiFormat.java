@@ -242,11 +242,11 @@ public final class OpenAiFormat implements WireFormat {
                         case "delta":
                             if (value == JsonToken.START_OBJECT) {
                                 for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-                                    p.nextToken();
+                                    JsonToken t = p.nextToken();
                                     if (f.equals("content")) {
-                                        content[i] = JsonReading.text(p);
+                                        content[i] = t == JsonToken.START_ARRAY ? textParts(p) : JsonReading.text(p);
                                     } else {
-                                        p.skipChildren(); // role, reasoning_content, tool_calls…
+                                        p.skipChildren(); // role, refusal, reasoning_content, reasoning, tool_calls…
                                     }
                                 }
                             } else {
@@ -262,6 +262,47 @@ public final class OpenAiFormat implements WireFormat {
                 }
             }
         }
+    }
+
+    /**
+     * {@code content} sent as an array of parts (Mistral, vLLM, LM Studio): the text of its {@code text} parts, in
+     * order, or null when there is none. Thinking parts and parts of other types are not prose and are skipped.
+     * Called with the parser on the array's opening bracket; leaves it on the closing one.
+     */
+    static String textParts(JsonParser p) throws IOException {
+        StringBuilder text = null;
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            String part = null;
+            if (token == JsonToken.VALUE_STRING) {
+                part = p.getText(); // a bare string part
+            } else if (token == JsonToken.START_OBJECT) {
+                String type = null;
+                String partText = null;
+                for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+                    p.nextToken();
+                    if (field.equals("type")) {
+                        type = JsonReading.text(p);
+                    } else if (field.equals("text")) {
+                        partText = JsonReading.text(p);
+                    } else {
+                        p.skipChildren(); // thinking, signature, closed…
+                    }
+                }
+                if ("text".equals(type)) {
+                    part = partText;
+                }
+            } else {
+                p.skipChildren();
+            }
+            if (part != null && !part.isEmpty()) {
+                if (text == null) {
+                    text = new StringBuilder(part.length());
+                }
+                text.append(part);
+            }
+        }
+        return text == null ? null : text.toString();
     }
 
     /** Called with the parser on the usage object's opening brace. */
@@ -319,7 +360,18 @@ public final class OpenAiFormat implements WireFormat {
         }
         for (JsonNode choice : choices) {
             int index = choice.path("index").asInt(0);
-            sink.text(index, Json.text(choice.path("message"), "content"));
+            JsonNode content = choice.path("message").path("content");
+            if (content.isArray()) {
+                for (JsonNode part : content) {
+                    if (part.isTextual()) {
+                        sink.text(index, part.asText());
+                    } else if ("text".equals(Json.text(part, "type"))) {
+                        sink.text(index, Json.text(part, "text"));
+                    }
+                }
+            } else {
+                sink.text(index, Json.text(choice.path("message"), "content"));
+            }
             sink.stopReason(index, Json.text(choice, "finish_reason"));
         }
         JsonNode usage = root.path("usage");

@@ -1,0 +1,264 @@
+package dev.quire.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import okio.BufferedSink;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Replays provider streams recorded from public SDK test suites ({@code src/test/resources/realstreams/}, see its
+ * SOURCE.txt) through the real providers on a loopback server: one event per write, split at arbitrary byte
+ * boundaries, and as several variants. The expected texts were read off the recordings by hand.
+ *
+ * <p>The {@code .chunks.txt} recordings (vercel/ai) hold one JSON event per line without SSE framing; they are
+ * framed as that project's own replay does: {@code data: LINE} and a blank line per line, then
+ * {@code data: [DONE]} for the OpenAI shapes. The JSON bytes are sent unchanged.
+ */
+class RealStreamsReplayTest {
+
+    private static final String DIR = "/realstreams/";
+
+    /** What each recording must produce today. */
+    record Expected(List<String> texts, String stopReason, VariantResult.Status status, Usage usage) {
+    }
+
+    private static Expected one(String text, String stopReason, Usage usage) {
+        return new Expected(List.of(text), stopReason, VariantResult.Status.COMPLETE, usage);
+    }
+
+    private static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("a-basic", one("Hello there!", "end_turn", new Usage(11, 6, null, null))),
+            Map.entry("a-tool-use", one("I'll check the current weather in Paris for you.", "tool_use",
+                    new Usage(377, 65, 0, 0))),
+            // max_tokens is reported as COMPLETE with the raw stop reason; the tool call's partial JSON is not prose
+            Map.entry("a-partial-json-max-tokens", one("I'll create a comprehensive tax guide for someone with"
+                    + " multiple W2s and save it in a file called taxes.txt. Let me do that for you now.", "max_tokens",
+                    new Usage(450, 124, 0, 0))),
+            // a refusal with an empty text block: no prose, COMPLETE, raw stop reason "refusal"
+            Map.entry("a-refusal-empty", one("", "refusal", new Usage(20, 0, null, null))),
+            Map.entry("a-compaction", one("Hello there!", "end_turn", new Usage(30, 8, null, null))),
+            // the thinking block is not prose; only the text block's "Hi"
+            Map.entry("a-thinking-refusal", one("Hi", "refusal", new Usage(28, 106, 0, 0))),
+            Map.entry("a-thinking-real", one("925 \u00f7 5 = 185", "end_turn", new Usage(69, 53, 0, 0))),
+            Map.entry("o-text", one("I'm unable to provide real-time weather updates. To get the current weather in"
+                    + " San Francisco, I recommend checking a reliable weather website or a weather app.", "stop",
+                    new Usage(14, 30, null, null))),
+            Map.entry("o-n3", new Expected(List.of(
+                    "{\"city\":\"San Francisco\",\"temperature\":65,\"units\":\"f\"}",
+                    "{\"city\":\"San Francisco\",\"temperature\":61,\"units\":\"f\"}",
+                    "{\"city\":\"San Francisco\",\"temperature\":59,\"units\":\"f\"}"),
+                    "stop", VariantResult.Status.COMPLETE, new Usage(79, 42, null, null))),
+            // the refusal deltas are not prose (refusal text is kept later); finish_reason is "stop"
+            Map.entry("o-refusal", one("", "stop", new Usage(79, 11, null, null))),
+            Map.entry("o-logprobs", one("Foo!", "stop", new Usage(9, 2, null, null))),
+            Map.entry("o-length", one("{\"", "length", new Usage(79, 1, null, null))),
+            Map.entry("o-azure", one("Capital of Denmark.", "stop", new Usage(15, 78, 0, null))),
+            // reasoning_content is not prose
+            Map.entry("c-deepseek-reasoning", one("The word \"strawberry\" contains three \"r\"s.", "stop",
+                    new Usage(18, 219, 0, null))),
+            // thinking parts are not prose; the text part "3" rides on the chunk that ends the thinking
+            Map.entry("c-mistral-thinking", one("391", "stop", new Usage(28, 139, 0, null))));
+
+    enum Way { PER_EVENT, RANDOM_SPLITS, VARIANTS }
+
+    static Stream<Arguments> replays() throws IOException {
+        JsonNode cases = Loopback.JSON.readTree(resource("cases.json")).get("cases");
+        List<Arguments> all = new ArrayList<>();
+        for (JsonNode c : cases) {
+            for (Way way : Way.values()) {
+                all.add(Arguments.of(c.get("id").asText(), c.get("provider").asText(), c.get("file").asText(),
+                        c.get("variants").asInt(), way));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {4}")
+    @MethodSource("replays")
+    void replaysTheRecordingExactly(String id, String provider, String file, int recordedVariants, Way way)
+            throws IOException {
+        Expected expected = EXPECTED.get(id);
+        assertNotNull(expected, "an expectation for " + id);
+        ProviderKind kind = kind(provider);
+        boolean nativeN = kind == ProviderKind.OPENAI;
+        byte[] body = framed(file, kind);
+        List<byte[]> events = events(body);
+        assertTrue(events.size() > 2, "the recording splits into events");
+
+        // fanned-out providers get one request per variant; OpenAI's native n only as the recording has choices
+        int variants = way == Way.VARIANTS && !nativeN ? 3 : recordedVariants;
+        int requests = nativeN ? 1 : variants;
+        try (Loopback server = new Loopback(kind); Recorder recorder = new Recorder()) {
+            for (int r = 0; r < requests; r++) {
+                List<byte[]> pieces = way == Way.PER_EVENT ? events
+                        : randomPieces(body, new Random(id.hashCode() * 31L + r));
+                server.enqueue(new MockResponse.Builder().code(200)
+                        .setHeader("Content-Type", "text/event-stream; charset=utf-8")
+                        .body(new Pieces(pieces, way == Way.PER_EVENT)));
+            }
+            ChatRequest request = ChatRequest.builder().system("sys").user("Go on.").model("replay-model")
+                    .maxOutputTokens(300).variants(variants).build();
+
+            List<VariantResult> results = recorder.await(server.provider().stream(request, recorder,
+                    recorder.executor));
+
+            assertEquals(requests, server.server.getRequestCount());
+            assertEquals(variants, results.size());
+            for (VariantResult result : results) {
+                int i = result.index();
+                String text = expected.texts().get(nativeN ? i : 0);
+                assertEquals(text, result.text(), id + " variant " + i + " text");
+                assertEquals(expected.status(), result.status(), id + " variant " + i + " status: " + result.error());
+                assertEquals(expected.stopReason(), result.stopReason(), id + " variant " + i + " stop reason");
+                // with native n the request's usage goes to variant 0; fanned-out variants each have their own
+                Usage usage = nativeN && i > 0 ? Usage.NONE : expected.usage();
+                assertEquals(usage, result.usage(), id + " variant " + i + " usage");
+            }
+        }
+    }
+
+    /** A body written piece by piece, each flushed to the socket on its own. */
+    private static final class Pieces implements MockResponseBody {
+        private final List<byte[]> pieces;
+        private final boolean pause;
+        private final long length;
+
+        Pieces(List<byte[]> pieces, boolean pause) {
+            this.pieces = pieces;
+            this.pause = pause;
+            long n = 0;
+            for (byte[] p : pieces) {
+                n += p.length;
+            }
+            this.length = n;
+        }
+
+        @Override
+        public long getContentLength() {
+            return length;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            int i = 0;
+            for (byte[] piece : pieces) {
+                sink.write(piece);
+                sink.flush();
+                if (pause || i++ % 8 == 0) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static ProviderKind kind(String provider) {
+        switch (provider) {
+            case "anthropic":
+                return ProviderKind.ANTHROPIC;
+            case "openai":
+                return ProviderKind.OPENAI;
+            case "openai-compatible":
+                return ProviderKind.OPENAI_COMPATIBLE;
+            default:
+                throw new IllegalArgumentException(provider);
+        }
+    }
+
+    /** The recorded bytes; vercel/ai's unframed {@code .chunks.txt} get SSE framing around unchanged lines. */
+    static byte[] framed(String file, ProviderKind kind) {
+        byte[] raw = resource(file);
+        if (!file.endsWith(".chunks.txt")) {
+            return raw;
+        }
+        StringBuilder sse = new StringBuilder();
+        for (String line : new String(raw, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                sse.append("data: ").append(line).append("\n\n");
+            }
+        }
+        if (kind != ProviderKind.ANTHROPIC) {
+            sse.append("data: [DONE]\n\n");
+        }
+        return sse.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The body split just after each blank line that ends an event (LF or CRLF); the rest is the last piece. */
+    static List<byte[]> events(byte[] body) {
+        List<byte[]> events = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < body.length; i++) {
+            int end = -1;
+            if (body[i] == '\n' && i + 1 < body.length && body[i + 1] == '\n') {
+                end = i + 2;
+            } else if (body[i] == '\r' && i + 3 < body.length && body[i + 1] == '\n' && body[i + 2] == '\r'
+                    && body[i + 3] == '\n') {
+                end = i + 4;
+            }
+            if (end > 0) {
+                events.add(java.util.Arrays.copyOfRange(body, start, end));
+                start = end;
+                i = end - 1;
+            }
+        }
+        if (start < body.length) {
+            events.add(java.util.Arrays.copyOfRange(body, start, body.length));
+        }
+        return events;
+    }
+
+    /** The body in pieces of 1 to 40 bytes, so UTF-8 characters, JSON and lines split across reads. */
+    static List<byte[]> randomPieces(byte[] body, Random random) {
+        List<byte[]> pieces = new ArrayList<>();
+        int at = 0;
+        while (at < body.length) {
+            int size = Math.min(body.length - at, 1 + random.nextInt(40));
+            pieces.add(java.util.Arrays.copyOfRange(body, at, at + size));
+            at += size;
+        }
+        return pieces;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = RealStreamsReplayTest.class.getResourceAsStream(DIR + name)) {
+            assertNotNull(in, "test resource " + DIR + name);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRecordingsAreInTheRepositoryWithTheirLicences() {
+        assertFalse(new String(resource("SOURCE.txt"), StandardCharsets.UTF_8).isBlank());
+        for (String licence : List.of("anthropics+anthropic-sdk-python.LICENSE", "openai+openai-python.LICENSE",
+                "vercel+ai.LICENSE")) {
+            assertTrue(resource("licences/" + licence).length > 0, licence);
+        }
+    }
+}
