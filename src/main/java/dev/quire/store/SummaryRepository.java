@@ -31,26 +31,29 @@ public final class SummaryRepository {
         this.db = db;
     }
 
+    private static final String COLUMNS = """
+            SELECT id, position, title, summary, summary_hash, summary_by_writer, summary_failure, summary_made_at,
+                   text, word_count
+            FROM scene""";
+
     /** Every scene of the story in order, with its summary and whether it is stale. */
     public List<SceneSummary> list(long storyId) {
-        return db.read("load the summaries", c -> Statements.query(c, """
-                SELECT id, position, title, summary, summary_hash, summary_by_writer, summary_failure, summary_made_at,
-                       text, word_count
-                FROM scene WHERE story_id = ? ORDER BY position""", rs -> {
-                    SummaryState state = new SummaryState(rs.getString("summary_hash"),
-                            rs.getInt("summary_by_writer") != 0, rs.getString("summary_failure"),
-                            Columns.instant(rs, "summary_made_at"));
-                    String summary = rs.getString("summary");
-                    return new SceneSummary(rs.getLong("id"), rs.getInt("position"), rs.getString("title"), summary,
-                            state, !summary.isBlank() && state.isStaleFor(rs.getString("text")),
-                            rs.getInt("word_count"));
-                }, storyId));
+        return db.read("load the summaries", c -> Statements.query(c,
+                COLUMNS + " WHERE story_id = ? ORDER BY position", SummaryRepository::summary, storyId));
     }
 
+    /** One scene's summary; its text alone is read and hashed, not the story's. */
     public Optional<SceneSummary> get(long sceneId) {
-        return db.read("load the summary", c -> Statements.one(c, "SELECT story_id FROM scene WHERE id = ?",
-                rs -> rs.getLong(1), sceneId)).flatMap(story -> list(story).stream()
-                .filter(s -> s.sceneId() == sceneId).findFirst());
+        return db.read("load the summary", c -> Statements.one(c, COLUMNS + " WHERE id = ?",
+                SummaryRepository::summary, sceneId));
+    }
+
+    private static SceneSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        SummaryState state = new SummaryState(rs.getString("summary_hash"), rs.getInt("summary_by_writer") != 0,
+                rs.getString("summary_failure"), Columns.instant(rs, "summary_made_at"));
+        String summary = rs.getString("summary");
+        return new SceneSummary(rs.getLong("id"), rs.getInt("position"), rs.getString("title"), summary, state,
+                !summary.isBlank() && state.isStaleFor(rs.getString("text")), rs.getInt("word_count"));
     }
 
     /** The ids of the story's scenes whose summary no longer describes their text. */

@@ -110,6 +110,27 @@ class FoundationBenchmark {
 
     // 1 ------------------------------------------------------------------------------------------
 
+    /** The bare baseline: runs each query for the story and reads every column of every row as a string. */
+    private void readEveryColumn(String[] queries, long story, long[] sink) {
+        studio.database().read("bench", c -> {
+            for (String sql : queries) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, story);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            for (int i = 1; i <= columns; i++) {
+                                String s = rs.getString(i);
+                                sink[0] += s == null ? 0 : s.length();
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     @Test
     @Order(1)
     void binderLoad() throws Exception {
@@ -133,23 +154,7 @@ class FoundationBenchmark {
             "SELECT * FROM lore_entry WHERE story_id = ? ORDER BY position, id",
             "SELECT * FROM conversation WHERE story_id = ? ORDER BY updated_at DESC, id DESC"};
         long[] sink = new long[1];
-        Stats.Work bareJdbc = () -> studio.database().read("bench", c -> {
-            for (String sql : sameRows) {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, story);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        int columns = rs.getMetaData().getColumnCount();
-                        while (rs.next()) {
-                            for (int i = 1; i <= columns; i++) {
-                                String s = rs.getString(i);
-                                sink[0] += s == null ? 0 : s.length();
-                            }
-                        }
-                    }
-                }
-            }
-            return null;
-        });
+        Stats.Work bareJdbc = () -> readEveryColumn(sameRows, story, sink);
         System.out.println("\n[bench] 1. Loading the story's binder (scenes, characters, lore, conversations)");
         Stats.Pair pair = Stats.interleaved("binder: repositories (headers+characters+lore+conversations)",
                 "bare JDBC loop over the same rows", 20, 60, repositories, bareJdbc);
@@ -182,23 +187,7 @@ class FoundationBenchmark {
             "SELECT id, summary, summary_hash, text FROM scene WHERE story_id = ? ORDER BY position"};
         Stats.Work bareWithChapters = () -> {
             bareJdbc.run();
-            studio.database().read("bench", c -> {
-                for (String sql : chapterRows) {
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        ps.setLong(1, story);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            int columns = rs.getMetaData().getColumnCount();
-                            while (rs.next()) {
-                                for (int i = 1; i <= columns; i++) {
-                                    String s = rs.getString(i);
-                                    sink[0] += s == null ? 0 : s.length();
-                                }
-                            }
-                        }
-                    }
-                }
-                return null;
-            });
+            readEveryColumn(chapterRows, story, sink);
         };
         System.out.println("\n[bench] 1b. The binder with chapters and summary marks (10 chapters)");
         Stats.Pair chapters = Stats.interleaved("binder: + chapters, scene chapters, summaries (hashing each text)",
