@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quire.model.Chapter;
+import dev.quire.model.Generation;
 import dev.quire.model.Prose;
 import dev.quire.model.Provenance;
 import dev.quire.model.Scene;
@@ -35,7 +36,11 @@ import java.util.concurrent.Callable;
                 "With --json prints {\"text\": \"...\", \"spans\": [{\"start\": N, \"end\": N, \"source\": \"writer\"}, "
                         + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\"}], "
                         + "\"revisions\": N, \"summary\": \"...\", \"summary_stale\": false, \"chapter\": {\"id\": N, "
-                        + "\"title\": \"...\", \"label\": \"Chapter 2: ...\"}}. summary is \"\" when the scene has none; "
+                        + "\"title\": \"...\", \"label\": \"Chapter 2: ...\"}, \"generations\": [{\"id\": N, "
+                        + "\"instruction\": \"...\", \"frame\": \"scene\", \"provider\": \"...\", \"model\": \"...\", "
+                        + "\"created\": \"2026-01-31T09:15:00Z\", \"variants\": N}]}. generations are the scene's sets of "
+                        + "variants, newest first (summaries and continuity checks are not among them); instruction is "
+                        + "\"\" for a pasted variant or one kept before instructions were. summary is \"\" when the scene has none; "
                         + "summary_stale is true when the scene's text changed after its summary was made; chapter is "
                         + "null for a scene in no chapter. Spans cover the text in order, one per run of the same source (italic and "
                         + "bold do not split them); a paragraph break between two passages of one variant belongs to "
@@ -66,7 +71,7 @@ final class ShowSceneCommand implements Callable<Integer> {
     int scene;
 
     @Option(names = "--json", description = "Print the text, its provenance spans, the revision count, the summary "
-            + "and whether it is stale, and the chapter as JSON.")
+            + "and whether it is stale, the chapter, and the scene's generations as JSON.")
     boolean json;
 
     /** A stretch of text from one source. */
@@ -106,6 +111,7 @@ final class ShowSceneCommand implements Callable<Integer> {
             if (json) {
                 ObjectNode root = json(shown.prose(), studio.scenes().revisions(sceneId).size());
                 about(studio, chosen.id(), shown, root);
+                generations(root, studio.generations().forScene(sceneId));
                 out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             } else {
                 String text = shown.prose().text();
@@ -133,6 +139,17 @@ final class ShowSceneCommand implements Callable<Integer> {
                     .put("label", chapter.get().label());
         } else {
             root.putNull("chapter");
+        }
+    }
+
+    /** The scene's generations, newest first: what was asked, with which frame and model, when, for how many. */
+    static void generations(ObjectNode root, List<Generation> generations) {
+        ArrayNode list = root.putArray("generations");
+        for (Generation g : generations) {
+            list.addObject().put("id", g.id()).put("instruction", g.instruction()).put("frame", g.frame())
+                    .put("provider", g.provider()).put("model", g.model())
+                    .put("created", g.started() == null ? null : g.started().toString())
+                    .put("variants", g.variantCount());
         }
     }
 

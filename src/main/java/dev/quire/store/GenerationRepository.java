@@ -25,13 +25,14 @@ public final class GenerationRepository {
             long id = Statements.insert(c, """
                     INSERT INTO generation (story_id, scene_id, conversation_id, frame, provider, model, messages,
                         parameters, seed, variant_count, estimated_input_tokens, input_tokens, output_tokens,
-                        cached_input_tokens, started_at, finished_at, status, error)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        cached_input_tokens, started_at, finished_at, status, error, instruction)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     g.storyId(), g.sceneId(), g.conversationId(), g.frame(), g.provider(), g.model(), g.messagesJson(),
                     g.parametersJson() == null ? "{}" : g.parametersJson(), g.seed(), g.variantCount(),
                     g.usage().estimatedInputTokens(), g.usage().inputTokens(), g.usage().outputTokens(),
                     g.usage().cachedInputTokens(), g.started() == null ? Columns.now() : g.started().toEpochMilli(),
-                    g.finished() == null ? null : g.finished().toEpochMilli(), g.status().name(), g.error());
+                    g.finished() == null ? null : g.finished().toEpochMilli(), g.status().name(), g.error(),
+                    g.instruction());
             List<Object[]> variants = new ArrayList<>();
             for (int i = 0; i < g.variantCount(); i++) {
                 variants.add(new Object[] {id, i});
@@ -137,6 +138,7 @@ public final class GenerationRepository {
                         Columns.nullableInt(rs, "input_tokens"), Columns.nullableInt(rs, "output_tokens"),
                         Columns.nullableInt(rs, "cached_input_tokens")),
                 Columns.instant(rs, "started_at"), Columns.instant(rs, "finished_at"),
-                Generation.Status.valueOf(rs.getString("status")), rs.getString("error"));
+                Generation.Status.valueOf(rs.getString("status")), rs.getString("error"),
+                rs.getString("instruction"));
     }
 }

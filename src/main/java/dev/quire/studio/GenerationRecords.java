@@ -36,7 +36,7 @@ final class GenerationRecords {
                 prepared.profile().name(), prepared.model(), messagesJson(chat), parametersJson(prepared),
                 chat.seed(), chat.variants(),
                 new Generation.Usage(prepared.estimatedInputTokens(), null, null, null), null, null,
-                Generation.Status.STREAMING, null));
+                Generation.Status.STREAMING, null, prepared.instruction()));
     }
 
     /** Saves a generation's variants into their rows as they stream and end. */

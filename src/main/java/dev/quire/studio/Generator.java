@@ -266,6 +266,7 @@ public final class Generator {
         private final Story story;
         private final Scene scene;
         private final Mode mode;
+        private final String instruction;
         private final Integer anchorStart;
         private final Integer anchorEnd;
         private final Frame frame;
@@ -280,6 +281,7 @@ public final class Generator {
             this.story = story;
             this.scene = scene;
             this.mode = request.mode();
+            this.instruction = request.instruction();
             this.anchorStart = request.anchorStart();
             this.anchorEnd = request.anchorEnd();
             this.frame = frame;
@@ -301,6 +303,11 @@ public final class Generator {
 
         public Mode mode() {
             return mode;
+        }
+
+        /** What the writer asked, as typed: the library keeps it with the generation. */
+        public String instruction() {
+            return instruction;
         }
 
         /** The cursor, or the start of the passage to rewrite, in the scene's text; null for a scene. */

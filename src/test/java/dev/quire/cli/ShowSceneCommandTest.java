@@ -114,10 +114,47 @@ class ShowSceneCommandTest {
                  ],
                  "revisions": 2, "summary": "", "summary_stale": false, "chapter": null}
                 """.formatted(JSON.writeValueAsString(text), a, b));
-        assertEquals(expected, run.json());
+        JsonNode json = run.json();
+        assertEquals(1, json.get("generations").size(), json.toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("generations");
+        assertEquals(expected, json);
         assertEquals(68, text.length(), "offsets count UTF-16 units");
         assertEquals("It turned all night.", text.substring(26, 46));
         assertEquals("Gulls argued.", text.substring(47, 60));
+    }
+
+    @Test
+    void jsonListsTheScenesGenerationsNewestFirstWithWhatWasAsked() throws Exception {
+        long older;
+        long newer;
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY, Map.of())) {
+            long sceneId = studio.scenes().headers(1).get(1).id();
+            Instant first = Instant.parse("2030-03-01T09:00:00Z");
+            older = studio.generations().create(new Generation(0, 1, sceneId, null, "continue", "Claude",
+                    "claude-opus", "[]", "{}", null, 3, null, first, first, Generation.Status.COMPLETE, null,
+                    "The keeper hears a knock.")).id();
+            newer = studio.generations().create(new Generation(0, 1, sceneId, null, "rewrite", "Local",
+                    "llama3", "[]", "{}", null, 2, null, first.plusSeconds(60), null, Generation.Status.COMPLETE,
+                    null, "Make it colder.")).id();
+            studio.generations().create(new Generation(0, 1, sceneId, null, "summary", "Claude", "claude-opus",
+                    "[]", "{}", null, 1, null, first.plusSeconds(120), null, Generation.Status.COMPLETE, null,
+                    "not a set of variants"));
+        }
+
+        JsonNode generations = quire("show-scene", "--story", STORY, "--scene", "2", "--json").json()
+                .get("generations");
+
+        assertEquals(JSON.readTree("""
+                {"id": %d, "instruction": "Make it colder.", "frame": "rewrite", "provider": "Local",
+                 "model": "llama3", "created": "2030-03-01T09:01:00Z", "variants": 2}""".formatted(newer)),
+                generations.get(0));
+        assertEquals(JSON.readTree("""
+                {"id": %d, "instruction": "The keeper hears a knock.", "frame": "continue", "provider": "Claude",
+                 "model": "claude-opus", "created": "2030-03-01T09:00:00Z", "variants": 3}""".formatted(older)),
+                generations.get(1));
+        assertEquals(3, generations.size(), "the summary is not among them; the setup's generation is last: "
+                + generations);
+        assertEquals("", generations.get(2).get("instruction").asText(), "kept without one");
     }
 
     @Test
@@ -135,7 +172,8 @@ class ShowSceneCommandTest {
 
         assertEquals(JSON.readTree("""
                 {"text": "They came by boat.", "spans": [{"start": 0, "end": 18, "source": "writer"}],
-                 "revisions": 0, "summary": "", "summary_stale": false, "chapter": null}"""), json);
+                 "revisions": 0, "summary": "", "summary_stale": false, "chapter": null, "generations": []}"""),
+                json);
     }
 
     @Test

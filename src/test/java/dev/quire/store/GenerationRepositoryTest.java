@@ -196,4 +196,22 @@ class GenerationRepositoryTest {
         assertEquals(List.of(scene.id()), generations.forStory(storyId).stream().map(Generation::id).toList());
         assertEquals(List.of(scene.id()), generations.forScene(sceneId).stream().map(Generation::id).toList());
     }
+
+    @Test
+    void theInstructionIsKeptWithTheGenerationAndOlderOnesHaveNone() {
+        Generation asked = generations.create(new Generation(0, storyId, sceneId, null, "rewrite", "anthropic",
+                "claude-opus", "[]", null, null, 2, null, Instant.ofEpochMilli(5_000), null, Status.STREAMING, null,
+                "Make the storm louder, \"now\".\nAnd shorter."));
+        Generation pasted = generations.create(new Generation(0, storyId, sceneId, null, "paste", "pasted", "",
+                "[]", null, null, 1, null, Instant.ofEpochMilli(6_000), null, Status.COMPLETE, null));
+
+        assertEquals("Make the storm louder, \"now\".\nAnd shorter.",
+                generations.get(asked.id()).orElseThrow().instruction());
+        assertEquals("", generations.get(pasted.id()).orElseThrow().instruction(), "none given");
+        assertEquals(List.of("", "Make the storm louder, \"now\".\nAnd shorter."),
+                generations.forScene(sceneId).stream().map(Generation::instruction).toList());
+        // a generation kept before schema 6 reads as one with no instruction
+        assertEquals("", db.read("test", c -> Statements.one(c,
+                "SELECT instruction FROM generation WHERE id = ?", rs -> rs.getString(1), pasted.id())).orElseThrow());
+    }
 }

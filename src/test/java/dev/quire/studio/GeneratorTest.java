@@ -264,6 +264,20 @@ class GeneratorTest {
     }
 
     @Test
+    void theWritersInstructionIsRecordedWithTheGeneration() throws Exception {
+        server.enqueue(Wire.sse(Wire.anthropic("Rain.")).build());
+
+        Generator.Running running = generator().start(ask("  Mara hears the knock, twice.  ").scene(2).build(),
+                (variant, delta) -> { }, caller);
+        running.done().get(10, TimeUnit.SECONDS);
+
+        Generation recorded = studio.generations().get(running.generationId()).orElseThrow();
+        assertEquals("  Mara hears the knock, twice.  ", recorded.instruction(), "as typed");
+        assertEquals("scene", recorded.frame());
+        assertEquals("claude-test", recorded.model());
+    }
+
+    @Test
     void closingTheLibraryKeepsTheTextThatArrivedJustBefore() throws Exception {
         server.enqueue(Wire.stalledAfter("text/event-stream", Wire.anthropicStart()
                 + Wire.anthropicDelta("First words ") + Wire.anthropicDelta("and the last")).build());
