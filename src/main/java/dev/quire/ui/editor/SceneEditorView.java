@@ -262,6 +262,45 @@ public final class SceneEditorView extends AutosavingEditor {
         }
     }
 
+    private java.util.function.BiConsumer<String, java.util.function.BooleanSupplier> accepted = (what, undo) -> { };
+
+    /** An accepted composition, put into the editor as one edit that Ctrl+Z (or {@link #undoAccept}) takes back. */
+    private void showAccepted(dev.quire.model.Prose prose) {
+        showingProse = true;
+        try {
+            area.replaceAsOneEdit(prose);
+        } finally {
+            showingProse = false;
+        }
+    }
+
+    /**
+     * Takes the last accept back, when nothing was edited since; the text it replaced is saved again.
+     *
+     * @return whether it was taken back; when not, the editor says why
+     */
+    public boolean undoAccept() {
+        var undo = area.getUndoManager();
+        if (undo.isAtMarkedPosition() && undo.isUndoAvailable()) {
+            undo.undo();
+            area.requestFocus();
+            return true;
+        } else {
+            model.problemProperty().set("The scene has changed since that accept, so Undo would take back your"
+                    + " later edits too: press Ctrl+Z in the text to step back, or find the earlier text in"
+                    + " Revisions….");
+            return false;
+        }
+    }
+
+    /**
+     * Who hears that a composition was accepted into this scene: what was done, and how to undo it (the window's
+     * status bar).
+     */
+    public void onAccepted(java.util.function.BiConsumer<String, java.util.function.BooleanSupplier> listener) {
+        this.accepted = listener;
+    }
+
     /** The generate panel and the stitching pane, made once the scene has loaded and its story is known. */
     private void buildStitching(javafx.scene.control.Button preview) {
         stitch.attach(new SceneHost() {
@@ -291,7 +330,17 @@ public final class SceneEditorView extends AutosavingEditor {
                 provenanceToggle.setSelected(true);
                 sceneToggle.setSelected(true);
             }
+
+            @Override
+            public void accepted(dev.quire.model.Prose prose, String what) {
+                model.replaced(prose, SceneEditorView.this::showAccepted);
+                provenanceToggle.setSelected(true);
+                sceneToggle.setSelected(true);
+                area.requestFocus();
+                accepted.accept(what, SceneEditorView.this::undoAccept);
+            }
         });
+        stitch.sceneWordsProperty().bind(model.wordsProperty());
         model.companion(stitch);
         // where a continuation or rewrite goes moves with the writer's edits before it
         area.plainTextChanges().subscribe(change -> {

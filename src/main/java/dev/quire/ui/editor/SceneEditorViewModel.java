@@ -197,6 +197,11 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
                 reload.accept(prose);
                 words.set(prose.wordCount());
             });
+            // the binder, the story's count and the next prompt follow the restored text
+            listener.sceneSaved(sceneId, title.get(), prose.wordCount());
+            if (prompt.get() != null) {
+                prompt.get().refresh();
+            }
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 

@@ -62,6 +62,49 @@ public final class ProseArea extends StyledTextArea<String, ProseStyle> {
     }
 
     /**
+     * Makes the text {@code prose} as one edit the writer can undo in one step (Ctrl+Z): only the part that differs
+     * is replaced, with the caret after it, so what was there before and after keeps its place. The undo history is
+     * marked just after it ({@code getUndoManager().isAtMarkedPosition()} tells whether it is still the last edit).
+     */
+    public void replaceAsOneEdit(Prose prose) {
+        Prose now = prose();
+        String before = now.text();
+        String after = prose.text();
+        int max = Math.min(before.length(), after.length());
+        int head = 0;
+        while (head < max && before.charAt(head) == after.charAt(head)) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < max - head && before.charAt(before.length() - 1 - tail) == after.charAt(after.length() - 1 - tail)) {
+            tail++;
+        }
+        // text that stays must keep its provenance and emphasis too; else the whole text is the edit
+        if (!now.slice(0, head).equals(prose.slice(0, head))
+                || !now.slice(before.length() - tail, before.length()).equals(prose.slice(after.length() - tail,
+                after.length()))) {
+            head = 0;
+            tail = 0;
+        }
+        Prose middle = prose.slice(head, after.length() - tail);
+        org.fxmisc.richtext.model.ReadOnlyStyledDocument<String, String, ProseStyle> doc =
+                org.fxmisc.richtext.model.ReadOnlyStyledDocument.fromString("", "", ProseStyle.WRITER, getSegOps());
+        int pos = 0;
+        for (Span s : middle.spans()) {
+            doc = doc.concat(org.fxmisc.richtext.model.ReadOnlyStyledDocument.fromString(
+                    middle.text().substring(pos, pos + s.length()), "",
+                    new ProseStyle(s.italic(), s.bold(), s.provenance()), getSegOps()));
+            pos += s.length();
+        }
+        getUndoManager().preventMerge();
+        replace(head, before.length() - tail, doc);
+        getUndoManager().preventMerge();
+        getUndoManager().mark();
+        moveTo(head + middle.text().length());
+        requestFollowCaret();
+    }
+
+    /**
      * The current text as prose, for autosave. Paragraph breaks are always plain and the writer's:
      * RichTextFX gives a break the style of the text before it, which would make prose that was
      * only loaded differ from what was saved.

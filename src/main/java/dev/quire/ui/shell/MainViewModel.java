@@ -36,6 +36,12 @@ public final class MainViewModel {
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     /** A passing word in the status bar: an export done, a restore done. */
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    /** What the notice offers to do about it ("Undo"), null for nothing; it goes when the notice changes. */
+    private final ObjectProperty<NoticeAction> noticeAction = new SimpleObjectProperty<>(this, "noticeAction");
+
+    /** A button beside the notice: its label and what it does. */
+    public record NoticeAction(String label, Runnable run) {
+    }
     private final Activity activity = new Activity();
 
     public MainViewModel(Studio studio, Background background) {
@@ -43,6 +49,7 @@ public final class MainViewModel {
         this.background = background;
         this.saveStatus = new SaveStatus(background.results());
         this.library = new LibraryViewModel(studio, background);
+        notice.addListener((o, was, now) -> noticeAction.set(null));
         dark.set(studio.settings().get(THEME_KEY).map("dark"::equals).orElse(false));
         dark.addListener((o, was, isDark) -> background.write(() -> {
             studio.settings().put(THEME_KEY, isDark ? "dark" : "light");
@@ -140,6 +147,18 @@ public final class MainViewModel {
 
     public StringProperty noticeProperty() {
         return notice;
+    }
+
+    /** The notice's action, offered until another notice replaces it. */
+    public ObjectProperty<NoticeAction> noticeActionProperty() {
+        return noticeAction;
+    }
+
+    /** A passing word with something to do about it: "Replaced the scene's 443 words." and Undo. */
+    public void notice(String text, NoticeAction action) {
+        noticeAction.set(null);
+        notice.set(text);
+        noticeAction.set(action);
     }
 
     /** Long work the window is doing for the writer, with its progress and a way to stop it. */

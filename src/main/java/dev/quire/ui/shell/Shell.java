@@ -24,4 +24,9 @@ record Shell(MainViewModel model, Dialogs dialogs, Supplier<Window> window, Edit
     void notice(String text) {
         model.noticeProperty().set(text);
     }
+
+    /** A passing word with a button beside it ("Undo") that does {@code run} once and goes. */
+    void notice(String text, String action, Runnable run) {
+        model.notice(text, new MainViewModel.NoticeAction(action, run));
+    }
 }

@@ -55,7 +55,24 @@ final class StatusBar {
         notice.setMinWidth(0);
         notice.setTooltip(new Tooltip());
         notice.getTooltip().textProperty().bind(notice.textProperty());
-        bar = new HBox(16, saveLabel, problem, notice, spacer, activity(model.activity()), sceneWordsLabel,
+        javafx.scene.control.Button action = new javafx.scene.control.Button();
+        action.getStyleClass().addAll("flat", "status-action");
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        action.visibleProperty().bind(model.noticeActionProperty().isNotNull());
+        action.managedProperty().bind(action.visibleProperty());
+        action.textProperty().bind(Bindings.createStringBinding(() -> model.noticeActionProperty().get() == null ? ""
+                : model.noticeActionProperty().get().label(), model.noticeActionProperty()));
+        action.setOnAction(e -> {
+            MainViewModel.NoticeAction now = model.noticeActionProperty().get();
+            model.noticeActionProperty().set(null);
+            if (now != null) {
+                now.run().run();
+            }
+        });
+        HBox noticed = new HBox(6, notice, action);
+        noticed.setAlignment(Pos.CENTER_LEFT);
+        noticed.setMinWidth(0);
+        bar = new HBox(16, saveLabel, problem, noticed, spacer, activity(model.activity()), sceneWordsLabel,
                 wordsLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));

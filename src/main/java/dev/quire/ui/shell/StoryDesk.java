@@ -84,6 +84,11 @@ final class StoryDesk implements BinderView.Actions {
                 model.saveStatus(), frames.get(), frames.get(), sceneId);
         SceneEditorView editor = new SceneEditorView(vm, stitch, model.background());
         editor.onSummarise(() -> summaries.summariseScene(sceneId));
+        editor.onAccepted((what, undo) -> shell.notice(what, "Undo", () -> {
+            if (undo.getAsBoolean()) {
+                shell.notice("Undone: the scene's text is as it was before the accept.");
+            }
+        }));
         shell.tabs().open(editor);
     }
 

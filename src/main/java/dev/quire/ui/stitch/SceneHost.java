@@ -45,4 +45,12 @@ public interface SceneHost {
 
     /** The scene's text changed in the library (an accepted composition): show it. */
     void sceneReplaced(Prose prose);
+
+    /**
+     * An accepted composition made the scene's text {@code prose}: show it as one edit the writer can undo, and say
+     * {@code what} was done.
+     */
+    default void accepted(Prose prose, String what) {
+        sceneReplaced(prose);
+    }
 }

@@ -12,7 +12,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -49,6 +48,8 @@ public final class StitchView extends BorderPane {
     private final List<VariantColumnView> columnViews = new ArrayList<>();
     private final ProseArea composition = new ProseArea();
     private final ToggleButton syncScroll = new ToggleButton("Scroll together");
+    private final GenerationHistory generationHistory;
+    private final SplitMenuButton acceptButton;
     private boolean syncing;
 
     public StitchView(StitchViewModel model) {
@@ -88,7 +89,9 @@ public final class StitchView extends BorderPane {
         // room for a column's header, a few lines of its text and its rating, however the divider is dragged
         columnsScroll.setMinHeight(250);
         StackPane columnsArea = new StackPane(columnsScroll, empty);
-        VBox top = new VBox(columnTools, columnsArea);
+        generationHistory = new GenerationHistory(model);
+        generationHistory.setPadding(new Insets(0, 10, 2, 10));
+        VBox top = new VBox(columnTools, generationHistory, columnsArea);
         VBox.setVgrow(columnsArea, Priority.ALWAYS);
         model.columns().addListener((ListChangeListener<VariantColumn>) c -> rebuildColumns());
         rebuildColumns();
@@ -138,18 +141,8 @@ public final class StitchView extends BorderPane {
         StackPane.setAlignment(compositionEmpty, Pos.TOP_CENTER);
         StackPane.setMargin(compositionEmpty, new Insets(30, 0, 0, 0));
 
-        SplitMenuButton accept = new SplitMenuButton();
-        accept.setText("Accept");
-        accept.getStyleClass().add("accent");
-        accept.setOnAction(e -> model.accept());
-        MenuItem replace = new MenuItem("Replace the scene text");
-        replace.setOnAction(e -> model.acceptAsScene());
-        MenuItem atCursor = new MenuItem("Insert at the scene's cursor");
-        atCursor.setOnAction(e -> model.acceptAtCursor());
-        accept.getItems().addAll(replace, atCursor);
-        Tooltip acceptTip = new Tooltip();
-        acceptTip.textProperty().bind(Bindings.createStringBinding(model::placementText, model.placementProperty()));
-        accept.setTooltip(acceptTip);
+        SplitMenuButton accept = AcceptChoice.button(model);
+        this.acceptButton = accept;
         accept.disableProperty().bind(Bindings.createBooleanBinding(() -> composition.getLength() == 0
                 || model.acceptingProperty().get(), composition.lengthProperty(), model.acceptingProperty()));
         Button clear = new Button("Clear");
@@ -387,6 +380,16 @@ public final class StitchView extends BorderPane {
     /** The column views, left to right. */
     public List<VariantColumnView> columnViews() {
         return List.copyOf(columnViews);
+    }
+
+    /** Accept, saying what it will do; its menu holds the other choice. */
+    public SplitMenuButton acceptButton() {
+        return acceptButton;
+    }
+
+    /** What the columns were asked for, and the scene's earlier generations. */
+    public GenerationHistory generationHistory() {
+        return generationHistory;
     }
 
     public StitchViewModel model() {

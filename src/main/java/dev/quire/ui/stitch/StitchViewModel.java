@@ -63,6 +63,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private final IntegerProperty anchorEnd = new SimpleIntegerProperty(this, "anchorEnd");
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
     private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
+    private final IntegerProperty sceneWords = new SimpleIntegerProperty(this, "sceneWords");
+    private final SceneGenerations generations;
 
     /**
      * @param generator the studio's generator, which records what streams in the library
@@ -76,6 +78,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         this.background = background;
         this.sceneId = sceneId;
         this.streams = new VariantStreams(studio, generator, background, frames, ticker, sceneId, problem);
+        this.generations = new SceneGenerations(studio, background, sceneId, streams, problem);
+        streams.onAsking(generations::asking);
         options.optionsShownProperty().addListener((o, was, shown) -> {
             if (loaded.get()) {
                 background.write(() -> {
@@ -128,7 +132,14 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                 composition.show(comp.prose());
                 compositionEdited(comp.prose());
             });
+            showOriginal();
             loaded.set(true);
+            // the instruction the writer last gave for this scene, as they left it
+            generations.reload(last -> {
+                if (options.instructionProperty().get().isBlank()) {
+                    options.instructionProperty().set(last);
+                }
+            });
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 
@@ -157,7 +168,13 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         streams.start(options.request(storyId, m, anchors, count, false),
                 new Stitching.Asked(m, anchors[0], anchors[1]), () -> {
                     List<VariantColumn> fresh = new ArrayList<>();
-                    if (columns.size() == count) {
+                    columns.removeIf(VariantColumn::isOriginal);
+                    if (m == Mode.REWRITE) {
+                        // the passage as it stands goes first, to compare with and to keep
+                        fresh.addAll(VariantColumn.fresh(count));
+                        columns.setAll(VariantColumn.original(host.text(), anchors[0], anchors[1]));
+                        columns.addAll(fresh);
+                    } else if (columns.size() == count) {
                         // the same number of columns: they start over in place, and the views stay (rebuilding
                         // them is the one slow frame of a Generate)
                         fresh.addAll(columns);
@@ -230,6 +247,43 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             }
             case SCENE -> new int[] {0, 0};
         };
+    }
+
+    /**
+     * Puts the passage a rewrite is for, as the scene holds it now, first among the columns: when the pane will
+     * replace a selection and its columns were asked to rewrite it.
+     */
+    private void showOriginal() {
+        ObservableList<VariantColumn> columns = streams.columns();
+        boolean rewrites = columns.stream().anyMatch(c -> c.askedProperty().get() != null
+                && c.askedProperty().get().mode() == Mode.REWRITE);
+        String text = host.text();
+        if (placement.get() == Composition.Placement.REPLACE_SELECTION && rewrites
+                && columns.stream().noneMatch(VariantColumn::isOriginal) && anchorEnd.get() <= text.length()
+                && anchorStart.get() < anchorEnd.get()) {
+            columns.add(0, VariantColumn.original(text, anchorStart.get(), anchorEnd.get()));
+            streams.realign();
+        }
+    }
+
+    /** Shows an earlier generation's variants as the columns; the composition stays. */
+    public void reopen(dev.quire.model.Generation generation) {
+        generations.reopen(generation, this::showOriginal);
+    }
+
+    /** The scene's generations, newest first: what each asked, when, and how many variants. */
+    public ObservableList<dev.quire.model.Generation> history() {
+        return generations.history();
+    }
+
+    /** What the columns were asked for: instruction, frame, provider and model, time; null for none. */
+    public ObjectProperty<dev.quire.model.Generation> shownGenerationProperty() {
+        return generations.shownProperty();
+    }
+
+    /** The scene's words as the editor beside the pane counts them: what Accept says it replaces. */
+    public IntegerProperty sceneWordsProperty() {
+        return sceneWords;
     }
 
     /** Stops every stream; what arrived is kept. */
@@ -311,7 +365,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         saveSoon();
         problem.set("");
         accepting.set(true);
-        Prose placed = spaced(prose, host.text(), where, start, end);
+        Prose placed = AcceptChoice.spaced(prose, host.text(), where, start, end);
+        String done = AcceptChoice.done(where, sceneWords.get(), prose.wordCount());
         background.write(() -> studio.stitching().accept(sceneId, placed, where, start, end))
                 .onSuccess(scene -> {
                     accepting.set(false);
@@ -323,7 +378,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                         anchorStart.set(0);
                         anchorEnd.set(0);
                     });
-                    host.sceneReplaced(scene.prose());
+                    host.accepted(scene.prose(), done);
                 })
                 .onError(e -> {
                     accepting.set(false);
@@ -364,29 +419,6 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         }
     }
 
-    /**
-     * A continuation or rewrite is sent and comes back without the whitespace around it; put back a space (the
-     * writer's) where it would otherwise run into the words beside it.
-     */
-    static Prose spaced(Prose prose, String scene, Composition.Placement where, int start, int end) {
-        if (where == Composition.Placement.REPLACE_SCENE || prose.isEmpty()) {
-            return prose;
-        }
-        int from = Math.min(start, scene.length());
-        int to = where == Composition.Placement.REPLACE_SELECTION ? Math.min(Math.max(end, from), scene.length()) : from;
-        Prose out = prose;
-        if (from > 0 && !Character.isWhitespace(scene.charAt(from - 1))
-                && !Character.isWhitespace(out.text().charAt(0))) {
-            out = Prose.plain(" ").replace(1, 1, out);
-        }
-        if (to < scene.length() && !Character.isWhitespace(scene.charAt(to))
-                && !Character.isWhitespace(out.text().charAt(out.text().length() - 1))
-                && Character.isLetterOrDigit(scene.charAt(to))) {
-            out = out.replace(out.text().length(), out.text().length(), Prose.plain(" "));
-        }
-        return out;
-    }
-
     @Override
     protected boolean canSave() {
         return loaded.get();
@@ -409,15 +441,6 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
      */
     public void close() {
         streams.close();
-    }
-
-    /** "Accept puts this at the cursor", said for the Accept button's tooltip. */
-    public String placementText() {
-        return switch (placement.get()) {
-            case AT_CURSOR -> "Insert at the cursor where Continue was asked (position " + anchorStart.get() + ")";
-            case REPLACE_SELECTION -> "Replace the selected passage the rewrite was asked for";
-            case REPLACE_SCENE -> "Replace the scene text (the current text stays among the revisions)";
-        };
     }
 
     // ---- properties ----
@@ -458,6 +481,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     public ObservableList<VariantColumn> columns() {
         return streams.columns();
+    }
+
+    /** "Insert at the cursor where Continue was asked (position 120)": the Accept button's tooltip. */
+    public String placementText() {
+        return AcceptChoice.tooltip(placement.get(), anchorStart.get());
     }
 
     /** "38% yours · 40% B · 22% C". */

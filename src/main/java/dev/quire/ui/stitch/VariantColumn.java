@@ -37,6 +37,7 @@ public final class VariantColumn {
     private final ObjectProperty<List<Alignment.Mark>> marks = new SimpleObjectProperty<>(this, "marks", List.of());
     private final StringBuilder text = new StringBuilder();
     private Long variantId;
+    private boolean original;
     private Object owner;
     private final ObjectProperty<dev.quire.studio.Stitching.Asked> asked = new SimpleObjectProperty<>(this, "asked");
     private long startedNanos;
@@ -61,6 +62,40 @@ public final class VariantColumn {
         c.tokensExact.set(outputTokens != null);
         c.elapsed.set(elapsed);
         return c;
+    }
+
+    /**
+     * The passage a rewrite was asked for, as the scene holds it, shown first so the writer can compare the variants
+     * with it and keep it: what is taken from it is the writer's own text, as it was in the scene.
+     */
+    static VariantColumn original(String passage) {
+        VariantColumn c = new VariantColumn("Original");
+        c.original = true;
+        c.text.append(passage);
+        c.source.set("Your passage, as in the scene");
+        c.status.set(Variant.Status.COMPLETE);
+        c.tokens.set(estimate(passage.length()));
+        return c;
+    }
+
+    /** The original of the passage from {@code start} to {@code end} of the scene's text (clamped to it). */
+    static VariantColumn original(String scene, int start, int end) {
+        int to = Math.max(0, Math.min(end, scene.length()));
+        return original(scene.substring(Math.max(0, Math.min(start, to)), to));
+    }
+
+    /** {@code count} empty columns labelled A, B, C…, for a new generation. */
+    static List<VariantColumn> fresh(int count) {
+        List<VariantColumn> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(new VariantColumn(Variant.labelFor(i)));
+        }
+        return out;
+    }
+
+    /** Whether this is the rewritten passage's {@link #original(String) original}, not a variant. */
+    public boolean isOriginal() {
+        return original;
     }
 
     // ---- streaming, on the FX thread ----
@@ -162,7 +197,7 @@ public final class VariantColumn {
 
     /** Where a passage taken from this column came from; the variant id is null while it still streams. */
     public Provenance provenance() {
-        return Provenance.variant(label.get(), variantId);
+        return original ? Provenance.WRITER : Provenance.variant(label.get(), variantId);
     }
 
     /** What this column's variant was asked for; null for a pasted one, which cannot be asked for again. */

@@ -51,6 +51,7 @@ final class VariantStreams {
     /** The pane closed: nothing more is sent. */
     private boolean closed;
     private Ticker.Ticking clock;
+    private java.util.function.Consumer<Generator.Prepared> asking = p -> { };
 
     VariantStreams(Studio studio, Generator generator, Background background, Executor frames, Ticker ticker,
                    long sceneId, StringProperty problem) {
@@ -121,6 +122,7 @@ final class VariantStreams {
                 updateRunning();
                 return;
             }
+            asking.accept(prepared);
             Run run = new Run(columnsWhenReady.get());
             runs.add(run);
             String source = prepared.profile().name() + " · " + prepared.model();
@@ -246,8 +248,11 @@ final class VariantStreams {
             cancel(column);
         }
         columns.remove(column);
-        for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).labelProperty().set(Variant.labelFor(i));
+        int label = 0;
+        for (VariantColumn c : columns) {
+            if (!c.isOriginal()) {
+                c.labelProperty().set(Variant.labelFor(label++));
+            }
         }
         keepColumns();
         realign();
@@ -269,6 +274,11 @@ final class VariantStreams {
 
     ObservableList<VariantColumn> columns() {
         return columns;
+    }
+
+    /** Hears each request once it is prepared, just before it streams into its columns. */
+    void onAsking(java.util.function.Consumer<Generator.Prepared> listener) {
+        asking = listener;
     }
 
     BooleanProperty runningProperty() {

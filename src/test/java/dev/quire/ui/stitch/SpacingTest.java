@@ -15,7 +15,7 @@ class SpacingTest {
     @Test
     void aContinuationAfterAWordGetsTheWritersSpace() {
         Prose reply = Prose.from("The door opened.", A);
-        Prose placed = StitchViewModel.spaced(reply, "She waited.", Composition.Placement.AT_CURSOR, 11, 11);
+        Prose placed = AcceptChoice.spaced(reply, "She waited.", Composition.Placement.AT_CURSOR, 11, 11);
         assertEquals(" The door opened.", placed.text());
         assertEquals(Provenance.WRITER, placed.spans().get(0).provenance());
         assertEquals(A, placed.spans().get(1).provenance());
@@ -24,9 +24,9 @@ class SpacingTest {
     @Test
     void nothingIsAddedWhereWhitespaceAlreadyIs() {
         Prose reply = Prose.from("The door opened.", A);
-        assertEquals(reply, StitchViewModel.spaced(reply, "She waited.\n", Composition.Placement.AT_CURSOR, 12, 12));
-        assertEquals(reply, StitchViewModel.spaced(reply, "", Composition.Placement.AT_CURSOR, 0, 0));
-        assertEquals(reply, StitchViewModel.spaced(reply, "She waited.", Composition.Placement.REPLACE_SCENE, 0, 0));
+        assertEquals(reply, AcceptChoice.spaced(reply, "She waited.\n", Composition.Placement.AT_CURSOR, 12, 12));
+        assertEquals(reply, AcceptChoice.spaced(reply, "", Composition.Placement.AT_CURSOR, 0, 0));
+        assertEquals(reply, AcceptChoice.spaced(reply, "She waited.", Composition.Placement.REPLACE_SCENE, 0, 0));
     }
 
     @Test
@@ -34,11 +34,11 @@ class SpacingTest {
         String scene = "He said nothing at all and left.";
         int start = scene.indexOf("nothing");
         int end = start + "nothing at all".length();
-        Prose placed = StitchViewModel.spaced(Prose.from("very little", A), scene,
+        Prose placed = AcceptChoice.spaced(Prose.from("very little", A), scene,
                 Composition.Placement.REPLACE_SELECTION, start, end);
         // the selection kept its spaces outside it, so nothing needs adding
         assertEquals("very little", placed.text());
-        Prose tight = StitchViewModel.spaced(Prose.from("very little", A), "He saidnothing.",
+        Prose tight = AcceptChoice.spaced(Prose.from("very little", A), "He saidnothing.",
                 Composition.Placement.REPLACE_SELECTION, 7, 14);
         assertEquals(" very little", tight.text());
     }

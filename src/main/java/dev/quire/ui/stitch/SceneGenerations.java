@@ -1,0 +1,130 @@
+package dev.quire.ui.stitch;
+
+import dev.quire.model.Generation;
+import dev.quire.model.Variant;
+import dev.quire.stitch.Alignment;
+import dev.quire.studio.Generator;
+import dev.quire.studio.Stitching;
+import dev.quire.studio.Studio;
+import dev.quire.ui.common.Background;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A scene's generations as the pane shows them: its history, newest first, any of which the writer can reopen in the
+ * columns, and the one the columns show now (what was asked, with which frame, provider and model, and when).
+ */
+final class SceneGenerations {
+
+    private final Studio studio;
+    private final Background background;
+    private final long sceneId;
+    private final VariantStreams streams;
+    private final StringProperty problem;
+
+    private final ObservableList<Generation> history = FXCollections.observableArrayList();
+    private final ObjectProperty<Generation> shown = new SimpleObjectProperty<>(this, "shown");
+
+    SceneGenerations(Studio studio, Background background, long sceneId, VariantStreams streams,
+                     StringProperty problem) {
+        this.studio = studio;
+        this.background = background;
+        this.sceneId = sceneId;
+        this.streams = streams;
+        this.problem = problem;
+        // a finished generation joins the history
+        streams.runningProperty().addListener((o, was, running) -> {
+            if (!running) {
+                reload(null);
+            }
+        });
+    }
+
+    private record Found(List<Generation> history, Generation shown) {
+    }
+
+    /**
+     * Reads the history and which generation the stored columns came from; {@code lastInstruction} hears the newest
+     * instruction the writer gave for this scene ("" when none), for the generate panel after a restart.
+     */
+    void reload(Consumer<String> lastInstruction) {
+        background.read(() -> {
+            List<Generation> all = studio.generations().forScene(sceneId);
+            Generation columnsFrom = studio.stitching().pane(sceneId).columns().stream()
+                    .filter(c -> !c.pasted()).map(Stitching.Column::generation)
+                    .max(Comparator.comparing(Generation::started, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .thenComparingLong(Generation::id))
+                    .orElse(null);
+            return new Found(all, columnsFrom);
+        }).onSuccess(found -> {
+            history.setAll(found.history());
+            if (shown.get() == null || shown.get().id() == 0 && found.shown() != null
+                    && sameRequest(shown.get(), found.shown())) {
+                shown.set(found.shown());
+            }
+            if (lastInstruction != null) {
+                lastInstruction.accept(found.history().stream().map(Generation::instruction)
+                        .filter(s -> !s.isBlank()).findFirst().orElse(""));
+            }
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    private static boolean sameRequest(Generation live, Generation kept) {
+        return live.instruction().equals(kept.instruction()) && Objects.equals(live.frame(), kept.frame());
+    }
+
+    /** A request was prepared and is about to stream into the columns: they show what it asks from now on. */
+    void asking(Generator.Prepared prepared) {
+        shown.set(new Generation(0, prepared.story().id(), sceneId, null, prepared.frame().key(),
+                prepared.profile().name(), prepared.model(), null, null, null, prepared.request().variants(), null,
+                Instant.now(), null, Generation.Status.STREAMING, null, prepared.instruction()));
+    }
+
+    private record Reopened(Stitching.Pane pane, List<List<Alignment.Mark>> marks) {
+    }
+
+    /**
+     * Shows {@code generation}'s variants as the columns, in its order; the composition stays as it is. Not while
+     * variants stream.
+     *
+     * @param then runs once the columns show them
+     */
+    void reopen(Generation generation, Runnable then) {
+        if (streams.runningProperty().get()) {
+            problem.set("Wait for the variants to finish (or stop them) before reopening earlier ones.");
+            return;
+        }
+        problem.set("");
+        background.write(() -> {
+            List<Long> ids = studio.generations().variants(generation.id()).stream().map(Variant::id).toList();
+            Stitching.Pane pane = studio.stitching().showColumns(sceneId, ids);
+            List<String> texts = new ArrayList<>();
+            pane.columns().forEach(c -> texts.add(c.variant().text()));
+            return new Reopened(pane, texts.isEmpty() ? List.of() : Alignment.of(texts));
+        }).onSuccess(r -> {
+            streams.showStored(r.pane(), r.marks());
+            shown.set(generation);
+            then.run();
+        }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** The scene's generations, newest first. */
+    ObservableList<Generation> history() {
+        return history;
+    }
+
+    /** The generation the columns show, null when there is none (no columns, or only pasted ones). */
+    ObjectProperty<Generation> shownProperty() {
+        return shown;
+    }
+}
