@@ -31,6 +31,7 @@ public final class RevisionsDialog {
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final ListView<SceneRevision> list = new ListView<>();
+    private RevisionCompareView compareView;
 
     public RevisionsDialog(Window owner, String sceneTitle, List<SceneRevision> revisions) {
         this(owner, sceneTitle, revisions, null);
@@ -60,17 +61,15 @@ public final class RevisionsDialog {
         ProseArea text = new ProseArea();
         text.setEditable(false);
         text.setPadding(new Insets(12, 20, 12, 20));
-        org.fxmisc.richtext.StyleClassedTextArea diff = new org.fxmisc.richtext.StyleClassedTextArea(false);
-        diff.getStyleClass().addAll("prose-area", "revision-diff");
-        diff.setEditable(false);
-        diff.setWrapText(true);
-        diff.setPadding(new Insets(12, 20, 12, 20));
+        RevisionCompareView diff = new RevisionCompareView();
+        this.compareView = diff;
         javafx.scene.control.ToggleButton compare = new javafx.scene.control.ToggleButton("Compare with now");
         compare.setTooltip(new javafx.scene.control.Tooltip("Show what changed between this revision and the scene"
-                + " now: struck-through words are only in the revision, underlined ones only in the scene now"));
+                + " now, a sentence at a time: struck-through sentences are only in the revision, underlined ones only"
+                + " in the scene now; in an edited sentence the changed words are picked out"));
         compare.setDisable(now == null);
         VirtualizedScrollPane<ProseArea> scroll = new VirtualizedScrollPane<>(text);
-        VirtualizedScrollPane<org.fxmisc.richtext.StyleClassedTextArea> diffScroll = new VirtualizedScrollPane<>(diff);
+        VirtualizedScrollPane<org.fxmisc.richtext.StyleClassedTextArea> diffScroll = new VirtualizedScrollPane<>(diff.area());
         javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(scroll);
         Runnable show = () -> {
             SceneRevision r = list.getSelectionModel().getSelectedItem();
@@ -78,7 +77,7 @@ public final class RevisionsDialog {
                 return;
             }
             if (compare.isSelected() && now != null) {
-                showDiff(diff, r.prose().text(), now.text());
+                diff.show(r.prose().text(), now.text());
                 right.getChildren().setAll(diffScroll);
             } else {
                 text.setProse(r.prose());
@@ -110,15 +109,9 @@ public final class RevisionsDialog {
         }
     }
 
-    private static void showDiff(org.fxmisc.richtext.StyleClassedTextArea area, String before, String after) {
-        area.clear();
-        for (dev.quire.stitch.WordDiff.Piece p : dev.quire.stitch.WordDiff.between(before, after)) {
-            int from = area.getLength();
-            area.appendText(p.text());
-            String style = p.kind() == dev.quire.stitch.WordDiff.Kind.ADDED ? "rev-added"
-                    : p.kind() == dev.quire.stitch.WordDiff.Kind.REMOVED ? "rev-removed" : "rev-same";
-            area.setStyleClass(from, area.getLength(), style);
-        }
+    /** The comparison shown by "Compare with now". */
+    RevisionCompareView compareView() {
+        return compareView;
     }
 
     /** The revision to restore, when the writer chose one. */
