@@ -90,6 +90,9 @@ final class GenerationRecords {
         if (prepared.anchorStart() != null) {
             p.put("anchorStart", prepared.anchorStart());
             p.put("anchorEnd", prepared.anchorEnd());
+            // the variant whose text is continued or rewritten: the generation hangs under its own in the history
+            prepared.scene().map(s -> GenerationTree.fromVariant(s.prose(), prepared.mode(), prepared.anchorStart(),
+                    prepared.anchorEnd())).ifPresent(v -> p.put("fromVariant", v));
         }
         return p.toString();
     }

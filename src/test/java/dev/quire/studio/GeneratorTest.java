@@ -278,6 +278,28 @@ class GeneratorTest {
     }
 
     @Test
+    void aContinuationRecordsTheVariantWhoseTextItContinues() throws Exception {
+        server.enqueue(Wire.sse(Wire.anthropic("More.")).build());
+        long sceneId = studio.scenes().headers(story.story.id()).get(1).id();
+        Generation earlier = studio.generations().create(new Generation(0, story.story.id(), sceneId, null, "scene",
+                "loop", "claude-test", "[]", "{}", null, 1, null, null, null, Generation.Status.COMPLETE, null, "x"));
+        long variant = studio.generations().variants(earlier.id()).get(0).id();
+        dev.quire.model.Prose text = new dev.quire.model.Prose.Builder().append("Mara waited. ")
+                .append("The oil ran low.", dev.quire.model.Provenance.variant("A", variant), false, false).build();
+        studio.scenes().saveProse(sceneId, text);
+
+        Generator.Running running = generator().start(ask("").scene(2).continueAt(text.text().length()).build(),
+                (v, delta) -> { }, caller);
+        running.done().get(10, TimeUnit.SECONDS);
+
+        Generation continued = studio.generations().get(running.generationId()).orElseThrow();
+        assertEquals(variant, GenerationTree.recordedFromVariant(continued));
+        assertEquals(List.of(earlier.id(), continued.id()), GenerationTree.of(studio.generations().forScene(sceneId),
+                        v -> studio.generations().variant(v).map(Variant::generationId).orElse(null)).stream()
+                .map(e -> e.generation().id()).toList(), "it hangs under the generation it came from");
+    }
+
+    @Test
     void closingTheLibraryKeepsTheTextThatArrivedJustBefore() throws Exception {
         server.enqueue(Wire.stalledAfter("text/event-stream", Wire.anthropicStart()
                 + Wire.anthropicDelta("First words ") + Wire.anthropicDelta("and the last")).build());

@@ -86,7 +86,8 @@ public final class GenerationHistory extends HBox {
     private void fill(StitchViewModel model) {
         history.getItems().clear();
         for (Generation g : model.history()) {
-            MenuItem item = new MenuItem(entry(g));
+            int depth = model.historyDepth(g);
+            MenuItem item = new MenuItem((depth == 0 ? "" : "    ".repeat(depth - 1) + "    ↳ ") + entry(g));
             item.setUserData(g.id());
             item.setOnAction(e -> model.reopen(g));
             history.getItems().add(item);

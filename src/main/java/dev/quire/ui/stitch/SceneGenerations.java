@@ -3,6 +3,7 @@ package dev.quire.ui.stitch;
 import dev.quire.model.Generation;
 import dev.quire.model.Variant;
 import dev.quire.stitch.Alignment;
+import dev.quire.studio.GenerationTree;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Stitching;
 import dev.quire.studio.Studio;
@@ -34,6 +35,7 @@ final class SceneGenerations {
 
     private final ObservableList<Generation> history = FXCollections.observableArrayList();
     private final ObjectProperty<Generation> shown = new SimpleObjectProperty<>(this, "shown");
+    private final java.util.Map<Long, Integer> depths = new java.util.HashMap<>();
 
     SceneGenerations(Studio studio, Background background, long sceneId, VariantStreams streams,
                      StringProperty problem) {
@@ -50,7 +52,7 @@ final class SceneGenerations {
         });
     }
 
-    private record Found(List<Generation> history, Generation shown) {
+    private record Found(List<Generation> history, List<GenerationTree.Entry> tree, Generation shown) {
     }
 
     /**
@@ -65,9 +67,13 @@ final class SceneGenerations {
                     .max(Comparator.comparing(Generation::started, Comparator.nullsFirst(Comparator.naturalOrder()))
                             .thenComparingLong(Generation::id))
                     .orElse(null);
-            return new Found(all, columnsFrom);
+            List<GenerationTree.Entry> tree = GenerationTree.of(all, variant -> studio.generations().variant(variant)
+                    .map(Variant::generationId).orElse(null));
+            return new Found(all, tree, columnsFrom);
         }).onSuccess(found -> {
-            history.setAll(found.history());
+            depths.clear();
+            found.tree().forEach(e -> depths.put(e.generation().id(), e.depth()));
+            history.setAll(found.tree().stream().map(GenerationTree.Entry::generation).toList());
             if (shown.get() == null || shown.get().id() == 0 && found.shown() != null
                     && sameRequest(shown.get(), found.shown())) {
                 shown.set(found.shown());
@@ -118,9 +124,17 @@ final class SceneGenerations {
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 
-    /** The scene's generations, newest first. */
+    /**
+     * The scene's generations, newest first, each followed by those that continued or rewrote its text
+     * ({@link GenerationTree}).
+     */
     ObservableList<Generation> history() {
         return history;
+    }
+
+    /** How deep {@code g} hangs in the history's tree: 0 for a generation that came from no other. */
+    int depth(Generation g) {
+        return depths.getOrDefault(g.id(), 0);
     }
 
     /** The generation the columns show, null when there is none (no columns, or only pasted ones). */

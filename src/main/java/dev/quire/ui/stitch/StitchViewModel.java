@@ -271,9 +271,17 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         generations.reopen(generation, this::showOriginal);
     }
 
-    /** The scene's generations, newest first: what each asked, when, and how many variants. */
+    /**
+     * The scene's generations, newest first: what each asked, when, and how many variants; a continuation or rewrite
+     * follows the generation whose text it came from, {@link #historyDepth one level deeper}.
+     */
     public ObservableList<dev.quire.model.Generation> history() {
         return generations.history();
+    }
+
+    /** How deep a generation of {@link #history()} hangs under the one it came from; 0 for none. */
+    public int historyDepth(dev.quire.model.Generation g) {
+        return generations.depth(g);
     }
 
     /** What the columns were asked for: instruction, frame, provider and model, time; null for none. */
