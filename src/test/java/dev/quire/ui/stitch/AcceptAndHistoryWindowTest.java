@@ -207,6 +207,32 @@ class AcceptAndHistoryWindowTest extends StudioWindow {
     }
 
     @Test
+    void aContinuationOfAcceptedTextHangsUnderItsGenerationInTheHistory() throws Exception {
+        server = Wire.start();
+        server.enqueue(Wire.sse(Wire.openAi("Ruth rowed out past the buoy.")).build());
+        server.enqueue(Wire.sse(Wire.openAi("The oars dripped.")).build());
+        provider();
+        SceneEditorView editor = openWithPane();
+        StitchViewModel model = editor.stitchView().model();
+
+        generate(editor, Generator.Mode.SCENE, "Ruth rows out.");
+        takeWhole(editor, 0);
+        waitUntil("taken", () -> editor.stitchView().composition().getText().equals("Ruth rowed out past the buoy."));
+        clickOn(from(editor.stitchView()).lookup(".accept-button").query().lookup(".label"));
+        waitUntil("accepted", () -> editor.area().getText().equals("Ruth rowed out past the buoy."));
+        onFx(() -> editor.area().moveTo(editor.area().getLength()));
+        generate(editor, Generator.Mode.CONTINUE, "");
+
+        GenerationHistory above = fx(() -> editor.stitchView().generationHistory());
+        waitUntil("both are in the history", () -> above.historyButton().getItems().size() == 2);
+        List<String> entries = fx(() -> above.historyButton().getItems().stream().map(MenuItem::getText).toList());
+        assertTrue(entries.get(0).startsWith("“Ruth rows out.” · 1 variant"), entries.toString());
+        assertTrue(entries.get(1).startsWith("    ↳ (continue, no instruction) · 1 variant"),
+                "the continuation hangs under the generation that wrote what it continued: " + entries);
+        assertEquals(1, fx(() -> model.historyDepth(model.history().get(1))));
+    }
+
+    @Test
     void aRewriteShowsTheOriginalPassageFirstAndTakingFromItIsTheWritersOwnText() throws Exception {
         server = Wire.start();
         server.enqueue(Wire.sse(Wire.openAi("The lamp guttered and died.")).build());
