@@ -281,6 +281,10 @@ public final class SceneEditorView extends AutosavingEditor {
      */
     public boolean undoAccept() {
         var undo = area.getUndoManager();
+        if (root.getScene() == null) {
+            // the scene's tab was closed: its editor no longer holds the text
+            return false;
+        }
         if (undo.isAtMarkedPosition() && undo.isUndoAvailable()) {
             undo.undo();
             area.requestFocus();

@@ -87,6 +87,8 @@ final class StoryDesk implements BinderView.Actions {
         editor.onAccepted((what, undo) -> shell.notice(what, "Undo", () -> {
             if (undo.getAsBoolean()) {
                 shell.notice("Undone: the scene's text is as it was before the accept.");
+            } else if (editor.view().getScene() == null) {
+                shell.notice("The scene is closed: its text before the accept is among its Revisions.");
             }
         }));
         shell.tabs().open(editor);
