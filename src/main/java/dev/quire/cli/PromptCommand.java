@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quire.model.SceneHeader;
 import dev.quire.model.StorySummary;
 import dev.quire.prompt.PromptReport;
+import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.studio.Prompts;
 import dev.quire.studio.Studio;
 import picocli.CommandLine;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
                 "",
                 "Prints the messages to standard output and, on standard error, the tokens against the budget, what "
                         + "went in and what was left out and why, and how the earlier scenes are carried. With "
-                        + "--json prints {\"messages\": [{\"role\", \"content\"}], \"tokens\": N, \"budget\": N, "
+                        + "--json prints {\"messages\": [{\"role\", \"content\"}], \"tokens\": N, \"exact\": false (an "
+                        + "estimate) or true (OpenAI's own count), \"counter\": \"o200k_base\", \"budget\": N, "
                         + "\"coverage\": \"scenes 1–96 by summary, 97–118 verbatim\", \"included\": [{\"kind\", "
                         + "\"id\", \"tokens\"}], \"dropped\": [{\"kind\", \"id\", \"reason\"}]}. An included "
                         + "item's kind is frame, instruction, passage, turns, bible, canon, character, lore, note, "
@@ -41,7 +43,8 @@ import java.util.concurrent.Callable;
         footer = {
                 "Frames: co-writer, analyst, scene, continue, rewrite, critique, summary, and your own (frame-ID).",
                 "",
-                "Exit codes: 0 shown, 2 bad options (or a budget too small for the story's canon), 3 the library "
+                "Exit codes: 0 shown, 2 bad options (or a budget too small for the frame and the instruction, or for the "
+                        + "story's canon), 3 the library "
                         + "cannot be used, 1 anything else."})
 final class PromptCommand implements Callable<Integer> {
 
@@ -104,8 +107,14 @@ final class PromptCommand implements Callable<Integer> {
             PromptReport report;
             try {
                 report = studio.prompts().preview(chosen.id(), sceneId, frame, instruction, budget);
+            } catch (PromptTooSmallException e) {
+                // the budget cannot carry the frame and the instruction, or the canon: generate refuses it too
+                err.println("quire: " + (budget != null && e.what() == PromptTooSmallException.What.ESSENTIALS
+                        ? String.format(Locale.ROOT, "The prompt does not fit: the frame and the instruction alone "
+                        + "take %,d tokens but --budget is %,d. Raise --budget to at least %,d, or shorten the "
+                        + "instruction.", e.needed(), budget, e.needed()) : e.getMessage()));
+                return cmd.getCommandSpec().exitCodeOnInvalidInput();
             } catch (IllegalArgumentException e) {
-                // also a budget that cannot carry the canon (PromptTooSmallException), as generate refuses it
                 throw new CommandLine.ParameterException(cmd, e.getMessage());
             }
             if (json) {
@@ -126,6 +135,8 @@ final class PromptCommand implements Callable<Integer> {
             messages.addObject().put("role", m.role()).put("content", m.content());
         }
         root.put("tokens", report.tokens());
+        root.put("exact", report.exact());
+        root.put("counter", report.counter());
         root.put("budget", report.budget());
         root.put("coverage", report.coverage().line());
         ArrayNode included = root.putArray("included");
@@ -143,8 +154,9 @@ final class PromptCommand implements Callable<Integer> {
     }
 
     static String summary(PromptReport report) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d tokens (%.0f%%).", report.tokens(),
-                report.budget(), report.fill() * 100));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s of %,d tokens (%.0f%%%s).",
+                report.tokensText(), report.budget(), report.fill() * 100, report.exact() ? ""
+                        : "; an estimate: " + report.counter()));
         sb.append("\nIncluded:");
         for (Map.Entry<String, Integer> e : report.tokensByKind().entrySet()) {
             sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue()));

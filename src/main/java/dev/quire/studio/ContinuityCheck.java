@@ -185,7 +185,7 @@ public final class ContinuityCheck {
         ChatRequest chat = ChatRequest.builder().model(request.model()).variants(1)
                 .system(SystemBlock.of(prompt.system())).message(ChatMessage.user(prompt.user())).build();
         String model = request.model() != null ? request.model() : profile.defaultModel();
-        int estimate = Prompts.counter(profile, model).count(prompt.system() + "\n" + prompt.user());
+        int estimate = Prompts.counter(profile, model).messages(List.of(prompt.system(), prompt.user()));
         ObjectNode parameters = JSON.createObjectNode()
                 .put("kind", profile.kind().name())
                 .put("baseUrl", profile.baseUrl())

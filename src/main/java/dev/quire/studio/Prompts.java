@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -211,6 +212,28 @@ public final class Prompts {
     /** As {@link #preview(long, Long, String, String, Generator.Mode, int, int, Integer)}, ready to send. */
     public AssembledPrompt assemble(long storyId, Long sceneId, String frameKey, String instruction,
                                     Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens) {
+        return assemble(storyId, sceneId, frameKey, instruction, mode, anchorStart, anchorEnd, budgetTokens, null,
+                null);
+    }
+
+    /**
+     * What a generation asked of {@code provider} and {@code model} would send, budgeted and counted as that
+     * generation is (its estimate is the figure the library records), so the context meter, the Prompt Preview and
+     * the generation agree.
+     *
+     * @param provider a profile name or a provider kind; null for the story's provider (an unknown one counts as
+     *                 none: the default budget and the estimate)
+     * @param model    null for the profile's default model
+     */
+    public PromptReport preview(long storyId, Long sceneId, String frameKey, String instruction,
+                                Generator.Mode mode, int anchorStart, int anchorEnd, String provider, String model) {
+        return assemble(storyId, sceneId, frameKey, instruction, mode, anchorStart, anchorEnd, null, provider, model)
+                .report();
+    }
+
+    private AssembledPrompt assemble(long storyId, Long sceneId, String frameKey, String instruction,
+                                     Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens,
+                                     String provider, String model) {
         Generator.Mode m = mode == null ? Generator.Mode.SCENE : mode;
         Story story = studio.stories().get(storyId).orElseThrow(() -> new IllegalArgumentException(
                 "There is no story with id " + storyId + " in this library."));
@@ -241,9 +264,11 @@ public final class Prompts {
             }
         }
         Frame frame = GenerationModes.frameFor(this, storyId, m, frameKey);
-        Optional<ProviderProfile> profile = studio.providers().profileFor(storyId);
+        Optional<ProviderProfile> profile = provider == null || provider.isBlank()
+                ? studio.providers().profileFor(storyId) : studio.providers().find(provider.strip());
+        String chosenModel = model == null || model.isBlank() ? null : model.strip();
         int budget = budgetTokens != null ? budgetTokens : profile.map(p -> budget(p, null)).orElse(DEFAULT_BUDGET);
-        TokenCounter counter = profile.map(p -> counter(p, null)).orElse(TokenCounter.estimate());
+        TokenCounter counter = profile.map(p -> counter(p, chosenModel)).orElse(TokenCounter.estimate());
         return assemble(story, scenes, target, frame, instruction, GenerationModes.anchor(m, anchorStart, end), budget,
                 counter);
     }
@@ -256,9 +281,15 @@ public final class Prompts {
     /** A single request, anchored at a cursor or a passage of {@code target} (null for the whole scene). */
     AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
                              PromptInput.Anchor anchor, int budget, TokenCounter counter) {
+        return assemble(story, scenes, target, frame, instruction, anchor, budget, counter, Set.of());
+    }
+
+    /** As above, with the writer playing {@code writerPlays} (character ids) whatever their sheets say. */
+    AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
+                             PromptInput.Anchor anchor, int budget, TokenCounter counter, Set<Long> writerPlays) {
         return assemble(new PromptInput(story, studio.characters().list(story.id()), scenes, target,
                 studio.lore().list(story.id()), frame, instruction, budget, counter, studio.notes().list(story.id()),
-                List.of(), false, anchor));
+                List.of(), false, anchor).withWriterPlaying(writerPlays));
     }
 
     /**

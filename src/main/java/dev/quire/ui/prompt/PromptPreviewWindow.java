@@ -168,6 +168,7 @@ public final class PromptPreviewWindow {
             copy.setText("Copy prompt");
             show(r);
         });
+        model.tooSmallProperty().addListener((o, was, now) -> show(model.reportProperty().get()));
         show(model.reportProperty().get());
     }
 
@@ -183,11 +184,12 @@ public final class PromptPreviewWindow {
         if (r == null) {
             messages.setText("");
             dropped.getItems().clear();
-            total.setText("Building the prompt…");
+            total.setText(model.tooSmallProperty().get().isEmpty() ? "Building the prompt…"
+                    : "Does not fit: nothing would be sent.");
             coverage.setText("");
             return;
         }
-        NumberFormat n = NumberFormat.getIntegerInstance();
+        NumberFormat n = NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
         Map<String, Integer> byKind = r.tokensByKind();
         double scale = Math.max(r.budget(), r.tokens());
         for (Map.Entry<String, Integer> e : byKind.entrySet()) {
@@ -211,8 +213,8 @@ public final class PromptPreviewWindow {
         String line = r.coverage().line();
         coverage.setText(line.isBlank() ? "" : "The story so far: " + line
                 + (r.coverage().complete() ? "." : ". Some earlier scenes are not in it; see what was left out."));
-        total.setText(n.format(r.tokens()) + " of " + n.format(r.budget()) + " tokens (" + Math.round(r.fill() * 100)
-                + "%) · " + r.included().size() + " pieces in · " + r.dropped().size() + " left out");
+        total.setText(r.tokensText() + " of " + n.format(r.budget()) + " tokens (" + (r.fits()
+                ? Math.round(r.fill() * 100) + "%" : "does not fit") + (r.exact() ? "" : ", estimated") + ") · " + r.included().size() + " pieces in · " + r.dropped().size() + " left out");
     }
 
     private static String colourOf(String kind) {

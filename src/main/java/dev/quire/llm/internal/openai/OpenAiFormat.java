@@ -39,6 +39,9 @@ public final class OpenAiFormat implements WireFormat {
         this.nativeN = nativeN;
     }
 
+    /** The most stop sequences OpenAI's chat completions take. */
+    static final int MAX_STOP_SEQUENCES = 4;
+
     public static OpenAiFormat openAi(ProviderProfile profile) {
         return new OpenAiFormat(profile, true);
     }
@@ -90,8 +93,9 @@ public final class OpenAiFormat implements WireFormat {
             body.put("top_p", request.topP());
         }
         if (!request.stop().isEmpty()) {
+            // OpenAI refuses more than four, and routers pass the limit on: the first four are the ones that matter
             ArrayNode stop = body.putArray("stop");
-            request.stop().forEach(stop::add);
+            request.stop().stream().limit(MAX_STOP_SEQUENCES).forEach(stop::add);
         }
         if (call.seed() != null) {
             body.put("seed", call.seed());
