@@ -135,17 +135,34 @@ record Cast(List<CharacterSheet> present, boolean everyone, Set<Long> writerPlay
     /**
      * Where the model must stop in co-writing: where a character the writer plays would act or speak next; empty when
      * the model plays everyone present. Prose gives a character the next move by opening a paragraph with their name
-     * ("\n\nMara turned…"), and a script or chat transcript by a line opening with the name and a colon
-     * ("\nMara: …"); so each name gets both, the paragraph ones first (a provider that takes only a few, as
-     * OpenAI's four, keeps those). A sentence inside a paragraph ("…, and Mara laughed") is left to the instruction:
-     * stopping there would cut the model's own characters short whenever they mention the writer's.
+     * ("\n\nOdile turned…"), and a script or chat transcript by a line opening with the name and a colon
+     * ("\nOdile: …"); so each character gets both, the paragraph ones first (a provider that takes only a few, as
+     * OpenAI's four, keeps those). The name is the one prose uses, the first word of a full name ("Odile" for
+     * "Odile Farrant", which a stop on "Odile" also catches), unless that word is an article or a title ("The
+     * Keeper", "Mrs Iredale" stay whole). A sentence inside a paragraph ("…, and Odile laughed") is left to the
+     * instruction: stopping there would cut the model's own characters short whenever they mention the writer's.
      */
     List<String> stopSequences() {
-        List<String> names = writerPlayed();
+        List<String> names = new ArrayList<>();
+        for (String n : writerPlayed()) {
+            String name = stopName(n);
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
         List<String> stops = new ArrayList<>();
         names.forEach(n -> stops.add("\n\n" + n));
         names.forEach(n -> stops.add("\n" + n + ":"));
         return stops;
+    }
+
+    private static final Set<String> NOT_A_NAME = Set.of("the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "sir",
+            "lady", "lord", "dame", "captain", "father", "mother", "aunt", "uncle", "old", "young", "saint", "st");
+
+    static String stopName(String name) {
+        String[] words = name.strip().split("\\s+");
+        String first = words[0].replaceAll("\\.$", "").toLowerCase(java.util.Locale.ROOT);
+        return words.length == 1 || NOT_A_NAME.contains(first) ? name.strip() : words[0];
     }
 
     private List<String> writerPlayed() {

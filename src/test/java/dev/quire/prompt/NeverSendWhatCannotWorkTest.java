@@ -73,6 +73,15 @@ class NeverSendWhatCannotWorkTest {
     }
 
     @Test
+    void theStopUsesTheNameProseUsesAFirstNameUnlessItIsATitle() {
+        assertEquals("Odile", Cast.stopName("Odile Farrant"));
+        assertEquals("Mara", Cast.stopName(" Mara "));
+        assertEquals("The Keeper", Cast.stopName("The Keeper"));
+        assertEquals("Mrs Iredale", Cast.stopName("Mrs Iredale"));
+        assertEquals("Dr. Okafor", Cast.stopName("Dr. Okafor"));
+    }
+
+    @Test
     void noStopSequenceWhenTheModelPlaysEveryone() {
         assertEquals(List.of(), f.assemble().stop());
     }
