@@ -197,6 +197,33 @@ class BudgetAndTurnsCommandTest {
         assertTrue(options.get("stop") == null, options.toString());
     }
 
+    // ---- one token figure ----
+
+    @Test
+    void thePromptsFigureIsTheOneTheGenerationRecordsAndSaysItIsAnEstimate() throws Exception {
+        assertEquals(0, quire.run("provider", "add", "local", "--kind", "ollama", "--base-url", Wire.root(server),
+                "--model", "llama-test", "--context", "4096").code());
+        server.enqueue(Wire.ndjson(Wire.ollama("Waves.")).build());
+        String instruction = "Tomas brings the oil; Mara counts the cans.";
+
+        Quire.Run shown = quire.run("prompt", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
+                instruction, "--json");
+        assertEquals(0, shown.code(), shown.toString());
+        int tokens = shown.json().get("tokens").asInt();
+        assertEquals(false, shown.json().get("exact").asBoolean(), "a local model's count is an estimate");
+        Quire.Run text = quire.run("prompt", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
+                instruction);
+        assertTrue(text.err().startsWith(String.format("≈%,d of ", tokens)) && text.err().contains("an estimate"),
+                text.err());
+
+        assertEquals(0, quire.run("generate", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
+                instruction).code());
+        try (Studio studio = quire.open()) {
+            Generation g = studio.generations().get(1).orElseThrow();
+            assertEquals(tokens, g.usage().estimatedInputTokens(), "the same prompt, the same figure");
+        }
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         assertTrue(array != null && array.isArray(), String.valueOf(array));

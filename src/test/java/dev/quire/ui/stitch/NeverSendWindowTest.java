@@ -75,7 +75,7 @@ class NeverSendWindowTest extends StudioWindow {
     @Test
     void aContextThatCannotHoldTheFrameAndInstructionSendsNothingAndThePanelSaysWhy() throws Exception {
         server = Wire.start();
-        provider(600, 500, null); // leaves 100 tokens for the prompt: less than the frame alone
+        provider(550, 500, null); // leaves 50 tokens for the prompt: less than the frame alone
         SceneEditorView editor = openWithPane();
         StitchViewModel model = editor.stitchView().model();
 
@@ -86,7 +86,7 @@ class NeverSendWindowTest extends StudioWindow {
 
         waitUntil("the panel says why", () -> panelProblem(editor).contains("does not fit"));
         String problem = panelProblem(editor);
-        assertTrue(problem.contains("budget is 100"), problem);
+        assertTrue(problem.contains("budget is 50"), problem);
         assertTrue(problem.matches("(?s).*alone take [0-9,]+ tokens.*"), problem);
         assertTrue(problem.contains("Raise the context window") && problem.contains("lower the maximum output"),
                 "says what to change: " + problem);
