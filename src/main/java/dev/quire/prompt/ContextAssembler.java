@@ -156,6 +156,12 @@ public final class ContextAssembler {
                 frameTokens = renderer.tokens(renderer.render(fixed), historyTokens);
                 budget.remaining = in.budget() - frameTokens - reserve - canonTokens;
             }
+            if (frameTokens + canonTokens > in.budget() && !fixed.get("scene_text").isEmpty()) {
+                // even the scene's place marks are too many: the essentials alone fit (checked above), so send those
+                fixed.put("scene_text", "");
+                frameTokens = renderer.tokens(renderer.render(fixed), historyTokens);
+                budget.remaining = in.budget() - frameTokens - reserve - canonTokens;
+            }
             budget.included.addAll(canon); // already paid for above
 
             // tier 0 too: the conversation so far, as many of the newest messages as fit
