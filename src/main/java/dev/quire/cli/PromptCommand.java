@@ -154,9 +154,9 @@ final class PromptCommand implements Callable<Integer> {
     }
 
     static String summary(PromptReport report) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s of %,d tokens (%.0f%%%s).",
-                report.tokensText(), report.budget(), report.fill() * 100, report.exact() ? ""
-                        : "; an estimate: " + report.counter()));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s of %,d tokens (%.0f%%), %s.",
+                report.tokensText(), report.budget(), report.fill() * 100, report.exact()
+                        ? "counted with " + report.counter() : "an " + report.counter()));
         sb.append("\nIncluded:");
         for (Map.Entry<String, Integer> e : report.tokensByKind().entrySet()) {
             sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue()));

@@ -69,6 +69,7 @@ class BudgetAndTurnsCommandTest {
         assertTrue(run.err().contains("context window (1,000 tokens)") && run.err().contains("(2,000 tokens)"),
                 run.err());
         assertTrue(run.err().contains("lower the maximum output below 1,000"), "says what to change: " + run.err());
+        assertTrue(run.err().contains("Run 'quire provider add --help'"), run.err());
         try (Studio studio = quire.open()) {
             assertTrue(studio.providers().profiles().isEmpty(), "nothing stored");
         }
