@@ -8,20 +8,17 @@ import java.util.List;
  * in and what was left out.
  *
  * @param history the earlier messages of a conversation that fitted, oldest first; empty outside a conversation
- * @param stop    in co-writing turns, where the model must stop: where a character the writer plays would act or
- *                speak next (see the frame's {@code {{turns}}}); empty otherwise
  */
-public record AssembledPrompt(List<Block> system, List<PromptInput.Turn> history, String user, PromptReport report,
-                              List<String> stop) {
+public record AssembledPrompt(List<Block> system, List<PromptInput.Turn> history, String user, PromptReport report) {
 
     public AssembledPrompt {
         system = List.copyOf(system);
         history = List.copyOf(history == null ? List.of() : history);
-        stop = List.copyOf(stop == null ? List.of() : stop);
     }
 
-    public AssembledPrompt(List<Block> system, List<PromptInput.Turn> history, String user, PromptReport report) {
-        this(system, history, user, report, List.of());
+    /** The stop sequences to send: {@link PromptReport#stop()}. */
+    public List<String> stop() {
+        return report.stop();
     }
 
     public AssembledPrompt(List<Block> system, String user, PromptReport report) {

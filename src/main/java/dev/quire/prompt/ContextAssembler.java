@@ -369,8 +369,8 @@ public final class ContextAssembler {
             }
             messages.add(new PromptReport.Message("user", r.user()));
             PromptReport pr = new PromptReport(messages, total, in.budget(), report, budget.dropped, coverage,
-                    counter.name(), counter.exact());
-            return new AssembledPrompt(r.blocks(), history, r.user(), pr, stops);
+                    counter.name(), counter.exact(), stops);
+            return new AssembledPrompt(r.blocks(), history, r.user(), pr);
         }
     }
 

@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param coverage how the earlier scenes are carried: verbatim, by summary, by chapter summary, or not at all
  * @param counter  how {@code tokens} was counted: an encoding's name ("o200k_base") or the estimate's description
  * @param exact    whether {@code tokens} is the model's own count (OpenAI's public encodings) rather than an estimate
+ * @param stop     in co-writing turns, where the model must stop: where a character the writer plays would act or
+ *                 speak next (the frame's {@code {{turns}}}); sent to the provider as stop sequences; empty otherwise
  */
 public record PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
-                           List<Dropped> dropped, Coverage coverage, String counter, boolean exact) {
+                           List<Dropped> dropped, Coverage coverage, String counter, boolean exact,
+                           List<String> stop) {
 
     /** Reasons a piece was left out. */
     public static final String OVER_BUDGET = "over budget";
@@ -33,12 +36,13 @@ public record PromptReport(List<Message> messages, int tokens, int budget, List<
         dropped = List.copyOf(dropped);
         coverage = coverage == null ? Coverage.NONE : coverage;
         counter = counter == null ? TokenCounter.estimate().name() : counter;
+        stop = List.copyOf(stop == null ? List.of() : stop);
     }
 
     /** Counted by the estimate. */
     public PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
                         List<Dropped> dropped, Coverage coverage) {
-        this(messages, tokens, budget, included, dropped, coverage, null, false);
+        this(messages, tokens, budget, included, dropped, coverage, null, false, List.of());
     }
 
     public PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,

@@ -225,6 +225,36 @@ class BudgetAndTurnsCommandTest {
         }
     }
 
+    @Test
+    void promptShowsTheTurnsAndTheStopsForAsAndCountsForTheProviderAndModelNamed() throws Exception {
+        assertEquals(0, quire.run("provider", "add", "local", "--kind", "ollama", "--base-url", Wire.root(server),
+                "--model", "llama-test", "--context", "4096").code());
+        assertEquals(0, quire.run("provider", "add", "router", "--kind", "openai-compatible", "--base-url",
+                Wire.root(server) + "/v1", "--model", "openai/gpt-4o", "--context", "32000", "--max-tokens", "2000").code());
+        assertEquals(0, quire.run("provider", "default", "local").code());
+
+        Quire.Run shown = quire.run("prompt", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
+                "Tomas arrives.", "--as", "Mara", "--provider", "router", "--json");
+        assertEquals(0, shown.code(), shown.toString());
+        JsonNode json = shown.json();
+        assertEquals(List.of("\n\nMara", "\nMara:"), texts(json.get("stop")));
+        assertTrue(json.get("exact").asBoolean(), "an OpenAI model is counted with its own encoding");
+        assertEquals("o200k_base", json.get("counter").asText());
+        assertEquals(32000 - 2000, json.get("budget").asInt(), "the router's budget, not the story's provider's");
+        Quire.Run text = quire.run("prompt", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
+                "Tomas arrives.", "--as", "Mara");
+        assertTrue(text.err().contains("Stops at: “\\n\\nMara”, “\\nMara:” (the author's turn)."), text.err());
+        assertTrue(text.out().contains("The author plays Mara."), text.out());
+
+        server.enqueue(Wire.sse(Wire.openAi("The oil came.")).build());
+        assertEquals(0, quire.run("generate", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
+                "Tomas arrives.", "--as", "Mara", "--provider", "router").code());
+        try (Studio studio = quire.open()) {
+            assertEquals(json.get("tokens").asInt(), studio.generations().get(1).orElseThrow().usage()
+                    .estimatedInputTokens(), "the figure shown is the figure recorded");
+        }
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         assertTrue(array != null && array.isArray(), String.valueOf(array));

@@ -5,6 +5,7 @@ import dev.quire.llm.ProviderProfile;
 import dev.quire.prompt.PromptReport;
 import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.studio.Generator;
+import dev.quire.studio.Prompts;
 import dev.quire.studio.Studio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,9 +60,10 @@ class TokenFigureTest {
     void thePreviewForTheChosenProviderAndModelCountsAsTheGenerationWill() {
         String instruction = "Tomas brings the oil; Mara counts the cans.";
         PromptReport asStory = studio.prompts().preview(story.story.id(), scene2(), null, instruction,
-                Generator.Mode.SCENE, 0, 0, null, null);
+                Generator.Mode.SCENE, 0, 0, null, Prompts.Asking.STORY);
         PromptReport asChosen = studio.prompts().preview(story.story.id(), scene2(), null, instruction,
-                Generator.Mode.SCENE, 0, 0, "router", "openai/gpt-4o");
+                Generator.Mode.SCENE, 0, 0, null,
+                new Prompts.Asking("router", "openai/gpt-4o", List.of()));
 
         Generator.Prepared prepared = studio.generator().prepare(Generator.Request.builder(story.story.id(),
                 instruction).scene(2).provider("router").model("openai/gpt-4o").build());
@@ -78,7 +81,8 @@ class TokenFigureTest {
         studio.providers().save(new ProviderProfile("tiny", ProviderKind.OLLAMA, "http://localhost:9", "llama-test",
                 550, 500), null);
         PromptTooSmallException shown = assertThrows(PromptTooSmallException.class, () -> studio.prompts().preview(
-                story.story.id(), scene2(), null, "Tomas is late.", Generator.Mode.SCENE, 0, 0, "tiny", null));
+                story.story.id(), scene2(), null, "Tomas is late.", Generator.Mode.SCENE, 0, 0, null,
+                new Prompts.Asking("tiny", null, List.of())));
         PromptTooSmallException sent = assertThrows(PromptTooSmallException.class, () -> studio.generator().prepare(
                 Generator.Request.builder(story.story.id(), "Tomas is late.").scene(2).provider("tiny").build()));
         assertEquals(shown.getMessage(), sent.getMessage());

@@ -100,7 +100,8 @@ public final class PromptPreviewViewModel {
         // the same provider and model as Generate, so the figure shown is the one the generation records
         background.read(() -> source != null ? source.apply(text)
                 : studio.prompts().preview(storyId, sceneId, frameKey, text,
-                sceneId == null ? dev.quire.studio.Generator.Mode.SCENE : m, start, end, asked, modelName))
+                sceneId == null ? dev.quire.studio.Generator.Mode.SCENE : m, start, end, null,
+                new Prompts.Asking(asked, modelName, java.util.List.of())))
                 .onSuccess(r -> {
                     if (ticket == requested) {
                         tooSmall.set("");
