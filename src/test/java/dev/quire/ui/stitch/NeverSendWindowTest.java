@@ -116,6 +116,14 @@ class NeverSendWindowTest extends StudioWindow {
 
         clickOn(editor.generatePanel().instruction());
         write("Maud comes over the Hard with the jelly.");
+        // the Prompt Preview says where the model will stop
+        clickOn(from(editor.generatePanel()).lookup((javafx.scene.control.Button b) -> "Prompt…".equals(b.getText()))
+                .queryButton());
+        waitUntil("the preview names where the model stops", () -> fx(() -> lookup((Label l) -> l.getText() != null
+                && l.getText().contains("The model stops where Odile or Maud would come in")).tryQuery().isPresent()));
+        onFx(() -> lookup((Label l) -> l.getText() != null && l.getText().contains("The model stops where"))
+                .query().getScene().getWindow().hide());
+        clickOn(editor.generatePanel().instruction());
         shortcut(KeyCode.ENTER);
 
         waitUntil("the variants have streamed in", () -> !model.columns().isEmpty() && model.columns().stream()
