@@ -138,6 +138,8 @@ class BudgetAndTurnsCommandTest {
         try (Studio studio = quire.open()) {
             Generation g = studio.generations().get(1).orElseThrow();
             assertEquals(Generation.Status.COMPLETE, g.status(), "stopping at the writer's turn is a finished reply");
+            assertEquals(List.of("\n\nMara", "\nMara:"), texts(Wire.JSON.readTree(g.parametersJson()).get("stop")),
+                    "the library keeps the stops with the other parameters");
         }
     }
 
