@@ -16,7 +16,9 @@ public final class PromptTooSmallException extends IllegalArgumentException {
         /** The frame, the instruction, the passage to rewrite and the turns: the request itself. */
         ESSENTIALS,
         /** The story's canon, beside the essentials. */
-        CANON
+        CANON,
+        /** A whole prompt that is never shortened (a continuity check's). */
+        WHOLE
     }
 
     private final What what;
@@ -59,6 +61,20 @@ public final class PromptTooSmallException extends IllegalArgumentException {
                 + "reply), %,d short. Raise the context window, lower the maximum output, or shorten the instruction "
                 + "or the frame.", needed, budget, needed - budget);
         return new PromptTooSmallException(What.ESSENTIALS, needed, budget, message);
+    }
+
+    /**
+     * A prompt that is sent whole or not at all is over the budget.
+     *
+     * @param what   the request, as a sentence begins: "The continuity check"
+     * @param needed the prompt's tokens
+     * @param budget the context window less the maximum output kept for the reply
+     */
+    public static PromptTooSmallException whole(String what, int needed, int budget) {
+        return new PromptTooSmallException(What.WHOLE, needed, budget, String.format(Locale.ROOT, "%s does not fit: "
+                + "its prompt takes %,d tokens but the model's budget is %,d (the context window less the maximum "
+                + "output kept for the reply). Raise the context window or lower the maximum output, or choose a "
+                + "model with a larger window.", what, needed, budget));
     }
 
     public What what() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,6 +114,25 @@ class BudgetAndTurnsCommandTest {
                 "Tomas is late.", "--max-tokens", "1200");
         assertEquals(2, none.code(), none.toString());
         assertTrue(none.err().contains("budget is 0"), none.err());
+        assertEquals(0, server.getRequestCount());
+        assertEquals(0, generations());
+    }
+
+    @Test
+    void summariesAndContinuityChecksThatCannotFitSendNothingEither() {
+        assertEquals(0, quire.run("provider", "add", "tiny", "--kind", "ollama", "--base-url", Wire.root(server),
+                "--model", "llama-test", "--context", "550", "--max-tokens", "500").code());
+
+        Quire.Run summary = quire.run("summarize", "--story", Lighthouse.TITLE, "--scene", "1", "--yes");
+        assertEquals(2, summary.code(), summary.toString());
+        assertTrue(summary.err().contains("budget is 50") && summary.err().contains("Nothing was sent."),
+                summary.err());
+        assertFalse(summary.err().contains("unexpected error"), summary.err());
+
+        Quire.Run check = quire.run("check-continuity", "--story", Lighthouse.TITLE, "--scene", "2");
+        assertEquals(2, check.code(), check.toString());
+        assertTrue(check.err().contains("The continuity check does not fit") && check.err().contains("budget is 50"),
+                check.err());
         assertEquals(0, server.getRequestCount());
         assertEquals(0, generations());
     }
