@@ -1,5 +1,6 @@
 package dev.quire.cli;
 
+import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.store.LibraryOpenException;
 import dev.quire.store.PersistenceException;
 import dev.quire.studio.CannotGenerateException;
@@ -17,6 +18,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CannotGenerateException) {
             cmd.getErr().println("quire: " + e.getMessage());
             return QuireCommand.PROVIDER_PROBLEM;
+        }
+        if (e instanceof PromptTooSmallException) {
+            // nothing was sent: the model's budget cannot carry the request
+            cmd.getErr().println("quire: " + e.getMessage() + " Nothing was sent.");
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
         }
         if (e instanceof PersistenceException) {
             cmd.getErr().println("quire: " + e.getMessage());

@@ -11,6 +11,7 @@ import dev.quire.llm.Usage;
 import dev.quire.llm.VariantResult;
 import dev.quire.model.StorySummary;
 import dev.quire.model.Variant;
+import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.studio.CannotGenerateException;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Studio;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,7 +58,7 @@ import java.util.regex.Pattern;
                 "",
                 "Exit codes:",
                 "  0    every variant complete",
-                "  2    bad options",
+                "  2    bad options, or a prompt that cannot fit the model's budget (nothing is sent)",
                 "  3    the library cannot be used",
                 "  4    no usable provider, or a variant failed or was cut off (text kept)",
                 "  130  interrupted with Ctrl-C (the text so far is kept)",
@@ -129,6 +131,13 @@ final class GenerateCommand implements Callable<Integer> {
             + "the provider's.")
     Double temperature;
 
+    @Option(names = "--as", paramLabel = "NAME",
+            description = "You play the character NAME (a name or alias) in co-writing turns; may be given more than "
+                    + "once. The model writes the others and stops where NAME would act or speak next: the turns "
+                    + "go in the instruction (frames with {{turns}}) and a stop sequence goes to the provider. "
+                    + "Characters whose sheets say you play them count too.")
+    List<String> as = new ArrayList<>();
+
     @Option(names = "--json", description = "Print {\"generation\": ID, \"status\": …, \"variants\": [{\"index\", "
             + "\"text\", \"status\", \"stopReason\", \"usage\": {\"input\", \"output\", \"cachedInput\"}, "
             + "\"error\"}]} at the end instead of streaming.")
@@ -149,6 +158,7 @@ final class GenerateCommand implements Callable<Integer> {
                                 instruction == null ? "" : instruction)
                         .scene(scene).frame(frame).provider(provider).model(model).baseUrl(baseUrl).variants(variants)
                         .maxOutputTokens(maxTokens).temperature(temperature);
+                as.forEach(builder::writerPlays);
                 if (continueAt != null) {
                     builder.continueAt(continueAt);
                 } else if (rewrite != null) {
@@ -158,6 +168,9 @@ final class GenerateCommand implements Callable<Integer> {
                 prepared = generator.prepare(builder.build());
             } catch (CannotGenerateException e) {
                 return cannotGenerate(e, cmd, chosen);
+            } catch (PromptTooSmallException e) {
+                err.println("quire: " + e.getMessage() + " Nothing was sent.");
+                return cmd.getCommandSpec().exitCodeOnInvalidInput();
             } catch (IllegalArgumentException e) {
                 // a frame that does not exist or cannot carry the request, or options that do not go together
                 throw new CommandLine.ParameterException(cmd, e.getMessage());

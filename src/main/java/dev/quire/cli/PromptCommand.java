@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quire.model.SceneHeader;
 import dev.quire.model.StorySummary;
 import dev.quire.prompt.PromptReport;
+import dev.quire.prompt.PromptTooSmallException;
+import dev.quire.studio.Generator;
 import dev.quire.studio.Prompts;
 import dev.quire.studio.Studio;
 import picocli.CommandLine;
@@ -29,8 +31,10 @@ import java.util.concurrent.Callable;
                 "",
                 "Prints the messages to standard output and, on standard error, the tokens against the budget, what "
                         + "went in and what was left out and why, and how the earlier scenes are carried. With "
-                        + "--json prints {\"messages\": [{\"role\", \"content\"}], \"tokens\": N, \"budget\": N, "
-                        + "\"coverage\": \"scenes 1–96 by summary, 97–118 verbatim\", \"included\": [{\"kind\", "
+                        + "--json prints {\"messages\": [{\"role\", \"content\"}], \"tokens\": N, \"exact\": false (an "
+                        + "estimate) or true (OpenAI's own count), \"counter\": \"o200k_base\", \"budget\": N, "
+                        + "\"coverage\": \"scenes 1–96 by summary, 97–118 verbatim\", \"stop\": [\"\\n\\nMara\", …] (the stop "
+                        + "sequences sent when the author plays a character), \"included\": [{\"kind\", "
                         + "\"id\", \"tokens\"}], \"dropped\": [{\"kind\", \"id\", \"reason\"}]}. An included "
                         + "item's kind is frame, instruction, passage, turns, bible, canon, character, lore, note, "
                         + "message, scene (a scene's text), summary (a scene's) or chapter-summary; its id is the "
@@ -41,7 +45,8 @@ import java.util.concurrent.Callable;
         footer = {
                 "Frames: co-writer, analyst, scene, continue, rewrite, critique, summary, and your own (frame-ID).",
                 "",
-                "Exit codes: 0 shown, 2 bad options (or a budget too small for the story's canon), 3 the library "
+                "Exit codes: 0 shown, 2 bad options (or a budget too small for the frame and the instruction, or for the "
+                        + "story's canon), 3 the library "
                         + "cannot be used, 1 anything else."})
 final class PromptCommand implements Callable<Integer> {
 
@@ -76,6 +81,21 @@ final class PromptCommand implements Callable<Integer> {
                     + "output tokens, else " + Prompts.DEFAULT_BUDGET + ".")
     Integer budget;
 
+    @Option(names = "--provider", paramLabel = "NAME",
+            description = "Budget and count the prompt as for this provider (a stored profile, or anthropic, openai, "
+                    + "openai-compatible, ollama), as generate --provider would. Default: the story's provider.")
+    String provider;
+
+    @Option(names = "--model", paramLabel = "M",
+            description = "Count the prompt as this model would (OpenAI models exactly, others by estimate). "
+                    + "Default: the profile's default model.")
+    String model;
+
+    @Option(names = "--as", paramLabel = "NAME",
+            description = "You play the character NAME in co-writing turns, as with generate --as; may be given more "
+                    + "than once.")
+    List<String> as = new java.util.ArrayList<>();
+
     @Option(names = "--json", description = "Print the prompt and its report as JSON.")
     boolean json;
 
@@ -103,9 +123,16 @@ final class PromptCommand implements Callable<Integer> {
             }
             PromptReport report;
             try {
-                report = studio.prompts().preview(chosen.id(), sceneId, frame, instruction, budget);
+                report = studio.prompts().preview(chosen.id(), sceneId, frame, instruction, Generator.Mode.SCENE, 0,
+                        0, budget, new Prompts.Asking(provider, model, as));
+            } catch (PromptTooSmallException e) {
+                // the budget cannot carry the frame and the instruction, or the canon: generate refuses it too
+                err.println("quire: " + (budget != null && e.what() == PromptTooSmallException.What.ESSENTIALS
+                        ? String.format(Locale.ROOT, "The prompt does not fit: the frame and the instruction alone "
+                        + "take %,d tokens but --budget is %,d. Raise --budget to at least %,d, or shorten the "
+                        + "instruction.", e.needed(), budget, e.needed()) : e.getMessage()));
+                return cmd.getCommandSpec().exitCodeOnInvalidInput();
             } catch (IllegalArgumentException e) {
-                // also a budget that cannot carry the canon (PromptTooSmallException), as generate refuses it
                 throw new CommandLine.ParameterException(cmd, e.getMessage());
             }
             if (json) {
@@ -126,6 +153,10 @@ final class PromptCommand implements Callable<Integer> {
             messages.addObject().put("role", m.role()).put("content", m.content());
         }
         root.put("tokens", report.tokens());
+        root.put("exact", report.exact());
+        root.put("counter", report.counter());
+        ArrayNode stop = root.putArray("stop");
+        report.stop().forEach(stop::add);
         root.put("budget", report.budget());
         root.put("coverage", report.coverage().line());
         ArrayNode included = root.putArray("included");
@@ -143,13 +174,19 @@ final class PromptCommand implements Callable<Integer> {
     }
 
     static String summary(PromptReport report) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d tokens (%.0f%%).", report.tokens(),
-                report.budget(), report.fill() * 100));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s of %,d tokens (%.0f%%), %s.",
+                report.tokensText(), report.budget(), report.fill() * 100, report.exact()
+                        ? "counted with " + report.counter() : "an " + report.counter()));
         sb.append("\nIncluded:");
         for (Map.Entry<String, Integer> e : report.tokensByKind().entrySet()) {
             sb.append(String.format(Locale.ROOT, " %s %,d;", e.getKey(), e.getValue()));
         }
         sb.setLength(sb.length() - 1);
+        if (!report.stop().isEmpty()) {
+            List<String> shown = new java.util.ArrayList<>();
+            report.stop().forEach(x -> shown.add("“" + x.replace("\n", "\\n") + "”"));
+            sb.append("\nStops at: ").append(String.join(", ", shown)).append(" (the author's turn).");
+        }
         String coverage = report.coverage().line();
         if (!coverage.isEmpty()) {
             sb.append("\nEarlier scenes: ").append(coverage).append('.');

@@ -102,8 +102,7 @@ public final class QuireCommand implements Callable<Integer> {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine c = e.getCommandLine();
         c.getErr().println("quire: " + withoutSecrets(e.getMessage()));
-        c.getErr().println("Run 'quire " + c.getCommandName().replace("quire", "").strip() + " --help' for usage."
-                .replace("quire  --help", "quire --help"));
+        c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
         return c.getCommandSpec().exitCodeOnInvalidInput();
     }
 

@@ -135,6 +135,13 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
         if (maxOutputTokens <= 0) {
             problems.add("The maximum output must be a positive number of tokens.");
         }
+        if (contextWindow > 0 && maxOutputTokens > 0 && maxOutputTokens >= contextWindow) {
+            // the reply's tokens are kept out of the window, so nothing would be left for the prompt
+            problems.add(String.format(Locale.ROOT, "The context window (%,d tokens) must be larger than the "
+                    + "maximum output (%,d tokens), which is kept for the reply: nothing would be left for the "
+                    + "prompt. Raise the context window to the model's real one, or lower the maximum output "
+                    + "below %,d.", contextWindow, maxOutputTokens, contextWindow));
+        }
         for (String header : extraHeaders.keySet()) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.equals("authorization") || lower.equals("x-api-key")) {

@@ -16,6 +16,11 @@ public record AssembledPrompt(List<Block> system, List<PromptInput.Turn> history
         history = List.copyOf(history == null ? List.of() : history);
     }
 
+    /** The stop sequences to send: {@link PromptReport#stop()}. */
+    public List<String> stop() {
+        return report.stop();
+    }
+
     public AssembledPrompt(List<Block> system, String user, PromptReport report) {
         this(system, List.of(), user, report);
     }

@@ -14,12 +14,14 @@ import java.util.Set;
 /**
  * The characters present in the request, the point-of-view character first, and how their sheets read.
  *
- * @param everyone no scene names a cast (or the request involves the whole cast), so everyone is present
+ * @param everyone    no scene names a cast (or the request involves the whole cast), so everyone is present
+ * @param writerPlays characters the writer plays in this request whatever their sheets say (and present)
  */
-record Cast(List<CharacterSheet> present, boolean everyone) {
+record Cast(List<CharacterSheet> present, boolean everyone, Set<Long> writerPlays) {
 
     Cast {
         present = List.copyOf(present);
+        writerPlays = Set.copyOf(writerPlays);
     }
 
     /**
@@ -28,15 +30,16 @@ record Cast(List<CharacterSheet> present, boolean everyone) {
      */
     static Cast of(PromptInput in, List<Scene> before) {
         if (in.wholeCast()) {
-            return new Cast(in.characters(), true);
+            return new Cast(in.characters(), true, in.writerPlays());
         }
         Set<Long> ids = castOf(in.target());
         if (ids.isEmpty() && !before.isEmpty()) {
             ids = castOf(before.get(before.size() - 1));
         }
         if (ids.isEmpty()) {
-            return new Cast(in.characters(), true);
+            return new Cast(in.characters(), true, in.writerPlays());
         }
+        ids.addAll(in.writerPlays()); // whom the writer plays is in the scene
         List<CharacterSheet> present = new ArrayList<>();
         Long pov = in.target() != null ? in.target().povCharacterId() : null;
         for (CharacterSheet c : in.characters()) {
@@ -48,7 +51,7 @@ record Cast(List<CharacterSheet> present, boolean everyone) {
                 }
             }
         }
-        return new Cast(present, false);
+        return new Cast(present, false, in.writerPlays());
     }
 
     private static Set<Long> castOf(Scene s) {
@@ -129,10 +132,43 @@ record Cast(List<CharacterSheet> present, boolean everyone) {
                 + "next, and leave that to the author.";
     }
 
+    /**
+     * Where the model must stop in co-writing: where a character the writer plays would act or speak next; empty when
+     * the model plays everyone present. Prose gives a character the next move by opening a paragraph with their name
+     * ("\n\nOdile turned…"), and a script or chat transcript by a line opening with the name and a colon
+     * ("\nOdile: …"); so each character gets both, the paragraph ones first (a provider that takes only a few, as
+     * OpenAI's four, keeps those). The name is the one prose uses, the first word of a full name ("Odile" for
+     * "Odile Farrant", which a stop on "Odile" also catches), unless that word is an article or a title ("The
+     * Keeper", "Mrs Iredale" stay whole). A sentence inside a paragraph ("…, and Odile laughed") is left to the
+     * instruction: stopping there would cut the model's own characters short whenever they mention the writer's.
+     */
+    List<String> stopSequences() {
+        List<String> names = new ArrayList<>();
+        for (String n : writerPlayed()) {
+            String name = stopName(n);
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        List<String> stops = new ArrayList<>();
+        names.forEach(n -> stops.add("\n\n" + n));
+        names.forEach(n -> stops.add("\n" + n + ":"));
+        return stops;
+    }
+
+    private static final Set<String> NOT_A_NAME = Set.of("the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "sir",
+            "lady", "lord", "dame", "captain", "father", "mother", "aunt", "uncle", "old", "young", "saint", "st");
+
+    static String stopName(String name) {
+        String[] words = name.strip().split("\\s+");
+        String first = words[0].replaceAll("\\.$", "").toLowerCase(java.util.Locale.ROOT);
+        return words.length == 1 || NOT_A_NAME.contains(first) ? name.strip() : words[0];
+    }
+
     private List<String> writerPlayed() {
         List<String> names = new ArrayList<>();
         for (CharacterSheet c : present) {
-            if (c.playedBy() == PlayedBy.WRITER && !c.name().isBlank()) {
+            if ((c.playedBy() == PlayedBy.WRITER || writerPlays.contains(c.id())) && !c.name().isBlank()) {
                 names.add(c.name().strip());
             }
         }

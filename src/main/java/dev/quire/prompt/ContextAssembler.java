@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p>What goes in, by priority, as long as it fits: the frame, the instruction, the passage to rewrite (exactly as
  * selected, never shortened), the co-writing turns; the story's canon, never trimmed (when it cannot fit, assembly
- * refuses with {@link PromptTooSmallException}); the scene being worked on (when continuing from the cursor, only its
+ * refuses with {@link PromptTooSmallException}, as it does when the frame and the instruction alone are over the
+ * budget); the scene being worked on (when continuing from the cursor, only its
  * text up to the cursor; when rewriting, with the passage's place marked); in a conversation, its earlier messages,
  * newest first (the oldest go when they do not fit); the story bible; always-on lore; the characters present; the
  * notes the writer shared (never the private ones); pinned scenes and the nearest scenes verbatim, in a window that
@@ -70,6 +71,7 @@ public final class ContextAssembler {
         final List<PromptInput.Turn> history = new ArrayList<>();
         int historyTokens;
         String turnsLabel = "";
+        List<String> stops = List.of();
 
         Run(PromptInput in) {
             this.in = in;
@@ -109,8 +111,16 @@ public final class ContextAssembler {
             if (budget.uses("turns")) {
                 turnsLabel = cast.turnsLabel();
                 fixed.put("turns", cast.turns());
+                stops = cast.stopSequences();
             } else {
                 fixed.put("turns", "");
+            }
+            // the frame and what it must carry, with nothing else: when even that is over the budget, nothing the
+            // assembler leaves out can make the request work, so it is refused with the figures
+            fixed.put("scene_text", "");
+            int essentials = renderer.tokens(renderer.render(fixed), 0);
+            if (essentials > in.budget()) {
+                throw PromptTooSmallException.essentials(essentials, in.budget());
             }
             fixed.put("scene_text", scene.render(-1));
             int frameTokens = renderer.tokens(renderer.render(fixed), historyTokens);
@@ -143,6 +153,12 @@ public final class ContextAssembler {
                 // counts are nearly additive: a pass or two gets within the budget; after a few, give up the scene
                 sceneRoom = pass < 4 ? Math.max(0, sceneRoom + budget.remaining) : 0;
                 fixed.put("scene_text", scene.render(sceneRoom));
+                frameTokens = renderer.tokens(renderer.render(fixed), historyTokens);
+                budget.remaining = in.budget() - frameTokens - reserve - canonTokens;
+            }
+            if (frameTokens + canonTokens > in.budget() && !fixed.get("scene_text").isEmpty()) {
+                // even the scene's place marks are too many: the essentials alone fit (checked above), so send those
+                fixed.put("scene_text", "");
                 frameTokens = renderer.tokens(renderer.render(fixed), historyTokens);
                 budget.remaining = in.budget() - frameTokens - reserve - canonTokens;
             }
@@ -301,7 +317,7 @@ public final class ContextAssembler {
         }
 
         private int turnTokens(PromptInput.Turn t) {
-            return counter.count(t.text()) + TokenCounter.MESSAGE_OVERHEAD;
+            return counter.messages(List.of(t.text()));
         }
 
         private AssembledPrompt finish(FrameRenderer.Rendered r, int total, int instructionTokens,
@@ -352,7 +368,8 @@ public final class ContextAssembler {
                 messages.add(new PromptReport.Message(t.roleName(), t.text()));
             }
             messages.add(new PromptReport.Message("user", r.user()));
-            PromptReport pr = new PromptReport(messages, total, in.budget(), report, budget.dropped, coverage);
+            PromptReport pr = new PromptReport(messages, total, in.budget(), report, budget.dropped, coverage,
+                    counter.name(), counter.exact(), stops);
             return new AssembledPrompt(r.blocks(), history, r.user(), pr);
         }
     }

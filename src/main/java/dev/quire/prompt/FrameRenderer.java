@@ -40,12 +40,9 @@ final class FrameRenderer {
 
     /** The whole prompt's tokens, with the conversation's earlier messages that go between system and user. */
     int tokens(Rendered r, int historyTokens) {
-        String system = r.systemText();
-        int n = counter.count(r.user) + TokenCounter.MESSAGE_OVERHEAD + historyTokens;
-        if (!system.isEmpty()) {
-            n += counter.count(system) + TokenCounter.MESSAGE_OVERHEAD;
-        }
-        return n;
+        // the user message is sent even when empty, so it costs its overhead whatever it holds
+        return counter.messages(List.of(r.systemText())) + counter.count(r.user) + TokenCounter.MESSAGE_OVERHEAD
+                + historyTokens;
     }
 
     /**

@@ -35,12 +35,14 @@ import java.util.Set;
  * @param canon       the facts the writer has established; always sent, never trimmed
  * @param maxVerbatimWords at most this many words of earlier scenes verbatim (pinned scenes aside), whatever the
  *                    budget would allow; null for no cap
+ * @param writerPlays characters the writer plays in this request (by id), beside those whose sheets say so: they
+ *                    are present, and the model leaves them to the writer (the co-writing turns)
  */
 public record PromptInput(Story story, List<CharacterSheet> characters, List<Scene> scenes, Scene target,
                           List<LoreEntry> lore, Frame frame, String instruction, int budget, TokenCounter counter,
                           List<Note> notes, List<Turn> history, boolean wholeCast, Anchor anchor,
                           List<Chapter> chapters, Map<Long, Long> sceneChapters, Set<Long> staleSummaries,
-                          List<CanonFact> canon, Integer maxVerbatimWords) {
+                          List<CanonFact> canon, Integer maxVerbatimWords, Set<Long> writerPlays) {
 
     /**
      * A place in the target scene's text, in {@code String} offsets (UTF-16 code units, as the editor's caret
@@ -101,6 +103,7 @@ public record PromptInput(Story story, List<CharacterSheet> characters, List<Sce
         sceneChapters = withoutNulls(sceneChapters);
         staleSummaries = Set.copyOf(staleSummaries == null ? Set.of() : staleSummaries);
         canon = List.copyOf(canon == null ? List.of() : canon);
+        writerPlays = Set.copyOf(writerPlays == null ? Set.of() : writerPlays);
         if (maxVerbatimWords != null && maxVerbatimWords < 0) {
             throw new IllegalArgumentException("a cap on the words of earlier scenes verbatim cannot be negative: "
                     + maxVerbatimWords);
@@ -122,7 +125,7 @@ public record PromptInput(Story story, List<CharacterSheet> characters, List<Sce
                        List<LoreEntry> lore, Frame frame, String instruction, int budget, TokenCounter counter,
                        List<Note> notes, List<Turn> history, boolean wholeCast, Anchor anchor) {
         this(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes, history, wholeCast,
-                anchor, List.of(), Map.of(), Set.of(), List.of(), null);
+                anchor, List.of(), Map.of(), Set.of(), List.of(), null, Set.of());
     }
 
     /** Anywhere in the scene, or none. */
@@ -143,31 +146,43 @@ public record PromptInput(Story story, List<CharacterSheet> characters, List<Sce
     /** The same request anchored at a cursor or a passage of the target scene. */
     public PromptInput withAnchor(Anchor newAnchor) {
         return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
-                history, wholeCast, newAnchor, chapters, sceneChapters, staleSummaries, canon, maxVerbatimWords);
+                history, wholeCast, newAnchor, chapters, sceneChapters, staleSummaries, canon, maxVerbatimWords,
+                writerPlays);
     }
 
     /** The same request with the story's chapters, and which chapter each scene is in. */
     public PromptInput withChapters(List<Chapter> newChapters, Map<Long, Long> newSceneChapters) {
         return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
-                history, wholeCast, anchor, newChapters, newSceneChapters, staleSummaries, canon, maxVerbatimWords);
+                history, wholeCast, anchor, newChapters, newSceneChapters, staleSummaries, canon, maxVerbatimWords,
+                writerPlays);
     }
 
     /** The same request knowing which scenes' summaries are stale. */
     public PromptInput withStaleSummaries(Set<Long> newStaleSummaries) {
         return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
-                history, wholeCast, anchor, chapters, sceneChapters, newStaleSummaries, canon, maxVerbatimWords);
+                history, wholeCast, anchor, chapters, sceneChapters, newStaleSummaries, canon, maxVerbatimWords,
+                writerPlays);
     }
 
     /** The same request with the story's canon. */
     public PromptInput withCanon(List<CanonFact> newCanon) {
         return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
-                history, wholeCast, anchor, chapters, sceneChapters, staleSummaries, newCanon, maxVerbatimWords);
+                history, wholeCast, anchor, chapters, sceneChapters, staleSummaries, newCanon, maxVerbatimWords,
+                writerPlays);
     }
 
     /** The same request with at most {@code words} words of earlier scenes verbatim; null for no cap. */
     public PromptInput withMaxVerbatimWords(Integer words) {
         return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
-                history, wholeCast, anchor, chapters, sceneChapters, staleSummaries, canon, words);
+                history, wholeCast, anchor, chapters, sceneChapters, staleSummaries, canon, words,
+                writerPlays);
+    }
+
+    /** The same request with the writer playing these characters too, whatever their sheets say. */
+    public PromptInput withWriterPlaying(Set<Long> characterIds) {
+        return new PromptInput(story, characters, scenes, target, lore, frame, instruction, budget, counter, notes,
+                history, wholeCast, anchor, chapters, sceneChapters, staleSummaries, canon, maxVerbatimWords,
+                characterIds);
     }
 
     private static Map<Long, Long> withoutNulls(Map<Long, Long> map) {

@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param tokens   the whole prompt's tokens, counted as the chosen model counts them (or estimated)
  * @param budget   the model's context window less the tokens kept for its reply
  * @param coverage how the earlier scenes are carried: verbatim, by summary, by chapter summary, or not at all
+ * @param counter  how {@code tokens} was counted: an encoding's name ("o200k_base") or the estimate's description
+ * @param exact    whether {@code tokens} is the model's own count (OpenAI's public encodings) rather than an estimate
+ * @param stop     in co-writing turns, where the model must stop: where a character the writer plays would act or
+ *                 speak next (the frame's {@code {{turns}}}); sent to the provider as stop sequences; empty otherwise
  */
 public record PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
-                           List<Dropped> dropped, Coverage coverage) {
+                           List<Dropped> dropped, Coverage coverage, String counter, boolean exact,
+                           List<String> stop) {
 
     /** Reasons a piece was left out. */
     public static final String OVER_BUDGET = "over budget";
@@ -30,6 +35,14 @@ public record PromptReport(List<Message> messages, int tokens, int budget, List<
         included = List.copyOf(included);
         dropped = List.copyOf(dropped);
         coverage = coverage == null ? Coverage.NONE : coverage;
+        counter = counter == null ? TokenCounter.estimate().name() : counter;
+        stop = List.copyOf(stop == null ? List.of() : stop);
+    }
+
+    /** Counted by the estimate. */
+    public PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
+                        List<Dropped> dropped, Coverage coverage) {
+        this(messages, tokens, budget, included, dropped, coverage, null, false, List.of());
     }
 
     public PromptReport(List<Message> messages, int tokens, int budget, List<Included> included,
@@ -79,6 +92,19 @@ public record PromptReport(List<Message> messages, int tokens, int budget, List<
             sb.append("## ").append(m.role()).append("\n\n").append(m.content());
         }
         return sb.toString();
+    }
+
+    /**
+     * The prompt's tokens as a writer reads them, the same figure wherever it shows: "1,204" when exact, "≈1,204"
+     * when estimated.
+     */
+    public String tokensText() {
+        return (exact ? "" : "≈") + String.format(java.util.Locale.ROOT, "%,d", tokens);
+    }
+
+    /** Whether the prompt fits the budget. */
+    public boolean fits() {
+        return tokens <= budget;
     }
 
     /** Tokens against the budget: 0 when empty, 1 when exactly full, above 1 when even the essentials do not fit. */

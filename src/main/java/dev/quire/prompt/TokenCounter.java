@@ -22,6 +22,26 @@ public interface TokenCounter {
     /** A short description for reports: "o200k_base", "estimate (4 characters a token)". */
     String name();
 
+    /** Whether the count is the model's own (OpenAI's public encodings), not an estimate. */
+    default boolean exact() {
+        return false;
+    }
+
+    /**
+     * A prompt's tokens: each message's content with its {@link #MESSAGE_OVERHEAD}; empty ones (a system message
+     * that is not sent) count nothing. Every figure shown for a whole prompt is counted here, so the context meter,
+     * the Prompt Preview, {@code quire prompt} and the estimate a generation records agree.
+     */
+    default int messages(Iterable<String> contents) {
+        int n = 0;
+        for (String c : contents) {
+            if (!c.isEmpty()) {
+                n += count(c) + MESSAGE_OVERHEAD;
+            }
+        }
+        return n;
+    }
+
     /**
      * The calibrated estimate: about four characters a token for English (and other Latin-script) text, two for
      * other alphabets, one for CJK ideographs and kana, which tokenizers split far finer.
@@ -142,6 +162,11 @@ public interface TokenCounter {
         @Override
         public String name() {
             return encoding.getName();
+        }
+
+        @Override
+        public boolean exact() {
+            return true;
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.quire.model.Generation;
 import dev.quire.model.Note;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
+import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.store.SummaryRepository.SceneSummary;
 
 import java.util.ArrayList;
@@ -162,6 +163,7 @@ public final class ContinuityCheck {
      * @throws CannotGenerateException when the scene is gone or empty, or no provider can be used (nothing is sent
      *                                 or recorded then)
      * @throws dev.quire.store.PersistenceException when the library cannot record the request (nothing was sent)
+     * @throws PromptTooSmallException when the prompt is over the model's budget (nothing is sent or recorded)
      */
     public Running start(Request request) {
         Objects.requireNonNull(request, "request");
@@ -185,7 +187,11 @@ public final class ContinuityCheck {
         ChatRequest chat = ChatRequest.builder().model(request.model()).variants(1)
                 .system(SystemBlock.of(prompt.system())).message(ChatMessage.user(prompt.user())).build();
         String model = request.model() != null ? request.model() : profile.defaultModel();
-        int estimate = Prompts.counter(profile, model).count(prompt.system() + "\n" + prompt.user());
+        int estimate = Prompts.counter(profile, model).messages(List.of(prompt.system(), prompt.user()));
+        int budget = Prompts.budget(profile, null);
+        if (estimate > budget) {
+            throw PromptTooSmallException.whole("The continuity check", estimate, budget);
+        }
         ObjectNode parameters = JSON.createObjectNode()
                 .put("kind", profile.kind().name())
                 .put("baseUrl", profile.baseUrl())

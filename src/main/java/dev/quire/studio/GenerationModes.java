@@ -8,6 +8,7 @@ import dev.quire.llm.Ollama;
 import dev.quire.llm.ProviderProfile;
 import dev.quire.llm.Providers;
 import dev.quire.llm.SystemBlock;
+import dev.quire.model.CharacterSheet;
 import dev.quire.model.Scene;
 import dev.quire.model.Story;
 import dev.quire.prompt.AssembledPrompt;
@@ -148,7 +149,8 @@ final class GenerationModes {
         String model = request.model() != null ? request.model() : used.defaultModel();
         AssembledPrompt prompt = studio.prompts().assemble(story, scenes, target, frame, request.instruction(),
                 anchor(request.mode(), request.anchorStart(), request.anchorEnd()),
-                Prompts.budget(used, request.maxOutputTokens()), Prompts.counter(used, model));
+                Prompts.budget(used, request.maxOutputTokens()), Prompts.counter(used, model),
+                writerPlays(studio, story, request.writerPlays()));
         ChatRequest.Builder chat = ChatRequest.builder()
                 .model(request.model())
                 .maxOutputTokens(request.maxOutputTokens())
@@ -159,7 +161,43 @@ final class GenerationModes {
             chat.system(new SystemBlock(block.text(), block.cacheBreakpoint()));
         }
         chat.message(ChatMessage.user(prompt.user()));
+        prompt.stop().forEach(chat::stop);
         return new Generator.Prepared(story, target, request, frame, used, provider, chat.build(), prompt, withheld);
+    }
+
+    /**
+     * The characters named as played by the writer, by id.
+     *
+     * @throws IllegalArgumentException naming a character the story does not have, and the ones it has
+     */
+    static Set<Long> writerPlays(Studio studio, Story story, List<String> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        List<CharacterSheet> characters = studio.characters().list(story.id());
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String name : names) {
+            CharacterSheet found = null;
+            for (CharacterSheet c : characters) {
+                boolean named = c.name().strip().equalsIgnoreCase(name);
+                for (String alias : c.aliases()) {
+                    named |= alias.strip().equalsIgnoreCase(name);
+                }
+                if (named) {
+                    found = c;
+                    break;
+                }
+            }
+            if (found == null) {
+                List<String> known = new ArrayList<>();
+                characters.forEach(c -> known.add(c.name().strip()));
+                throw new IllegalArgumentException("“" + story.title() + "” has no character called “" + name + "”"
+                        + (known.isEmpty() ? "; it has no characters yet." : ". Its characters are "
+                        + String.join(", ", known) + "."));
+            }
+            ids.add(found.id());
+        }
+        return ids;
     }
 
     /** The prompt layer's view of a mode's place in the scene; null for a whole scene. */

@@ -85,6 +85,9 @@ final class GenerationRecords {
         if (chat.temperature() != null) {
             p.put("temperature", chat.temperature());
         }
+        if (!chat.stop().isEmpty()) {
+            chat.stop().forEach(p.putArray("stop")::add);
+        }
         prepared.scene().ifPresent(s -> p.put("scenePosition", s.position() + 1));
         p.put("mode", prepared.mode().name());
         if (prepared.anchorStart() != null) {

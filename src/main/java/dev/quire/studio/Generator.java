@@ -18,6 +18,7 @@ import dev.quire.prompt.PromptReport;
 import dev.quire.store.PersistenceException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,10 +118,13 @@ public final class Generator {
      *                        the scene's text; null for a scene
      * @param anchorEnd       the passage's end, after {@code anchorStart}; the cursor again when continuing (null
      *                        there means the same); null for a scene
+     * @param writerPlays     characters the writer plays in this request (names or aliases), beside those whose
+     *                        sheets say so: the model leaves them to the writer and stops where one would act or
+     *                        speak next (co-writing turns)
      */
     public record Request(long storyId, Integer scene, String instruction, String provider, String model,
                           String baseUrl, int variants, Integer maxOutputTokens, Double temperature, Long seed,
-                          String frame, Mode mode, Integer anchorStart, Integer anchorEnd) {
+                          String frame, Mode mode, Integer anchorStart, Integer anchorEnd, List<String> writerPlays) {
 
         public Request {
             mode = mode == null ? Mode.SCENE : mode;
@@ -130,6 +134,13 @@ public final class Generator {
             model = blankToNull(model);
             baseUrl = blankToNull(baseUrl);
             frame = blankToNull(frame);
+            List<String> names = new ArrayList<>();
+            for (String n : writerPlays == null ? List.<String>of() : writerPlays) {
+                if (n != null && !n.isBlank()) {
+                    names.add(n.strip());
+                }
+            }
+            writerPlays = List.copyOf(names);
             if (instruction.isBlank() && mode != Mode.CONTINUE) {
                 throw new IllegalArgumentException(mode == Mode.REWRITE
                         ? "The instruction is empty: say how the passage should be rewritten."
@@ -140,6 +151,14 @@ public final class Generator {
             }
             anchorEnd = GenerationModes.checkPlace(mode, scene, anchorStart, anchorEnd);
             GenerationModes.checkSampling(variants, maxOutputTokens, temperature);
+        }
+
+        /** With no character played by the writer beyond those whose sheets say so. */
+        public Request(long storyId, Integer scene, String instruction, String provider, String model,
+                       String baseUrl, int variants, Integer maxOutputTokens, Double temperature, Long seed,
+                       String frame, Mode mode, Integer anchorStart, Integer anchorEnd) {
+            this(storyId, scene, instruction, provider, model, baseUrl, variants, maxOutputTokens, temperature, seed,
+                    frame, mode, anchorStart, anchorEnd, List.of());
         }
 
         /** As before modes and frames: a {@link Mode#SCENE} with the default frame. */
@@ -173,6 +192,7 @@ public final class Generator {
             private Mode mode = Mode.SCENE;
             private Integer anchorStart;
             private Integer anchorEnd;
+            private final List<String> writerPlays = new ArrayList<>();
 
             private Builder(long storyId, String instruction) {
                 this.storyId = storyId;
@@ -245,6 +265,12 @@ public final class Generator {
                 return this;
             }
 
+            /** The writer plays this character (a name or alias) in this request; may be given more than once. */
+            public Builder writerPlays(String name) {
+                writerPlays.add(name);
+                return this;
+            }
+
             /** Write a scene (the default), forgetting any cursor or selection. */
             public Builder wholeScene() {
                 mode = Mode.SCENE;
@@ -256,7 +282,7 @@ public final class Generator {
             /** @throws IllegalArgumentException when the options do not go together, saying which */
             public Request build() {
                 return new Request(storyId, scene, instruction, provider, model, baseUrl, variants, maxOutputTokens,
-                        temperature, seed, frame, mode, anchorStart, anchorEnd);
+                        temperature, seed, frame, mode, anchorStart, anchorEnd, writerPlays);
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,26 @@ public final class Prompts {
      * @param builtIn whether it ships with Quire (and cannot be edited, only duplicated)
      */
     public record FrameInfo(String key, String name, String kind, boolean builtIn) {
+    }
+
+    /**
+     * Whom a request would ask and who plays whom: what a preview needs to budget and count a prompt as the
+     * generation will, and to carry its co-writing turns.
+     *
+     * @param provider    a profile name or a provider kind; null for the story's provider (an unknown one counts as
+     *                    none: the default budget and the estimate)
+     * @param model       null for the profile's default model
+     * @param writerPlays characters the writer plays (names or aliases), beside those whose sheets say so
+     */
+    public record Asking(String provider, String model, List<String> writerPlays) {
+        /** The story's provider and its default model; the writer plays whom the sheets say. */
+        public static final Asking STORY = new Asking(null, null, List.of());
+
+        public Asking {
+            provider = provider == null || provider.isBlank() ? null : provider.strip();
+            model = model == null || model.isBlank() ? null : model.strip();
+            writerPlays = List.copyOf(writerPlays == null ? List.of() : writerPlays);
+        }
     }
 
     private final Studio studio;
@@ -211,6 +232,30 @@ public final class Prompts {
     /** As {@link #preview(long, Long, String, String, Generator.Mode, int, int, Integer)}, ready to send. */
     public AssembledPrompt assemble(long storyId, Long sceneId, String frameKey, String instruction,
                                     Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens) {
+        return assemble(storyId, sceneId, frameKey, instruction, mode, anchorStart, anchorEnd, budgetTokens,
+                Asking.STORY);
+    }
+
+    /**
+     * As {@link #preview(long, Long, String, String, Generator.Mode, int, int, Integer)}, budgeted and counted for
+     * whom {@code asking} names, with the characters it says the writer plays: as the generation asked of them will
+     * be (its estimate is the figure the library records), so the context meter, the Prompt Preview,
+     * {@code quire prompt} and the generation agree.
+     *
+     * @throws IllegalArgumentException also when {@code asking} names a character the story does not have
+     */
+    public PromptReport preview(long storyId, Long sceneId, String frameKey, String instruction,
+                                Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens,
+                                Asking asking) {
+        return assemble(storyId, sceneId, frameKey, instruction, mode, anchorStart, anchorEnd, budgetTokens, asking)
+                .report();
+    }
+
+    private AssembledPrompt assemble(long storyId, Long sceneId, String frameKey, String instruction,
+                                     Generator.Mode mode, int anchorStart, int anchorEnd, Integer budgetTokens,
+                                     Asking asking) {
+        String provider = asking.provider();
+        String model = asking.model();
         Generator.Mode m = mode == null ? Generator.Mode.SCENE : mode;
         Story story = studio.stories().get(storyId).orElseThrow(() -> new IllegalArgumentException(
                 "There is no story with id " + storyId + " in this library."));
@@ -241,11 +286,13 @@ public final class Prompts {
             }
         }
         Frame frame = GenerationModes.frameFor(this, storyId, m, frameKey);
-        Optional<ProviderProfile> profile = studio.providers().profileFor(storyId);
+        Optional<ProviderProfile> profile = provider == null || provider.isBlank()
+                ? studio.providers().profileFor(storyId) : studio.providers().find(provider.strip());
+        String chosenModel = model == null || model.isBlank() ? null : model.strip();
         int budget = budgetTokens != null ? budgetTokens : profile.map(p -> budget(p, null)).orElse(DEFAULT_BUDGET);
-        TokenCounter counter = profile.map(p -> counter(p, null)).orElse(TokenCounter.estimate());
+        TokenCounter counter = profile.map(p -> counter(p, chosenModel)).orElse(TokenCounter.estimate());
         return assemble(story, scenes, target, frame, instruction, GenerationModes.anchor(m, anchorStart, end), budget,
-                counter);
+                counter, GenerationModes.writerPlays(studio, story, asking.writerPlays()));
     }
 
     AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
@@ -256,9 +303,15 @@ public final class Prompts {
     /** A single request, anchored at a cursor or a passage of {@code target} (null for the whole scene). */
     AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
                              PromptInput.Anchor anchor, int budget, TokenCounter counter) {
+        return assemble(story, scenes, target, frame, instruction, anchor, budget, counter, Set.of());
+    }
+
+    /** As above, with the writer playing {@code writerPlays} (character ids) whatever their sheets say. */
+    AssembledPrompt assemble(Story story, List<Scene> scenes, Scene target, Frame frame, String instruction,
+                             PromptInput.Anchor anchor, int budget, TokenCounter counter, Set<Long> writerPlays) {
         return assemble(new PromptInput(story, studio.characters().list(story.id()), scenes, target,
                 studio.lore().list(story.id()), frame, instruction, budget, counter, studio.notes().list(story.id()),
-                List.of(), false, anchor));
+                List.of(), false, anchor).withWriterPlaying(writerPlays));
     }
 
     /**

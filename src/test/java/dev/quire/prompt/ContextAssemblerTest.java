@@ -14,6 +14,7 @@ import static dev.quire.prompt.Fixture.dropped;
 import static dev.quire.prompt.Fixture.included;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What goes into a prompt, in what order, and what is left out and why. */
@@ -156,7 +157,7 @@ class ContextAssemblerTest {
         Scene near = f.scene("Near", Fixture.prose("NEAR-MARK", 300), "NEAR-SUMMARY", mara);
         f.instruction = "INSTRUCTION-MARK the storm comes.";
         f.budget = 0;
-        int essentials = f.assemble().tokens();
+        int essentials = assertThrows(PromptTooSmallException.class, f::assemble).needed();
         int[] budgets = {essentials, essentials + 400, essentials + 800, essentials + 1200, 100_000};
 
         for (int budget : budgets) {

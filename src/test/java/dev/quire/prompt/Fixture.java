@@ -129,6 +129,19 @@ final class Fixture {
         return ContextAssembler.assemble(input());
     }
 
+    /** The tokens of what is never left out (the frame, the instruction, the passage, the turns, the canon). */
+    int essentials() {
+        int kept = budget;
+        budget = 0;
+        try {
+            return assemble().tokens();
+        } catch (PromptTooSmallException e) {
+            return e.needed();
+        } finally {
+            budget = kept;
+        }
+    }
+
     /** The character, now played by the writer in co-writing turns. */
     CharacterSheet playedByTheWriter(CharacterSheet c) {
         CharacterSheet played = c.withPlayedBy(PlayedBy.WRITER);

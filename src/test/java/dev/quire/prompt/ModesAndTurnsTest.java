@@ -102,9 +102,9 @@ class ModesAndTurnsTest {
         int start = text.indexOf(passage);
         f.anchor = PromptInput.Anchor.passage(start, start + passage.length());
         f.budget = 0;
-        int essentials = f.assemble().tokens();
+        int essentials = assertThrows(PromptTooSmallException.class, f::assemble).needed();
 
-        for (int budget : new int[] {0, essentials, essentials + 150, essentials + 1500}) {
+        for (int budget : new int[] {essentials, essentials + 150, essentials + 1500}) {
             f.budget = budget;
             AssembledPrompt p = f.assemble();
             String user = p.user();
@@ -203,9 +203,9 @@ class ModesAndTurnsTest {
         CharacterSheet mara = f.playedByTheWriter(f.character("Mara"));
         f.target = f.scene("Oil", Fixture.prose("SCENE-TEXT", 3000), "", mara);
         f.budget = 0;
-        int essentials = f.assemble().tokens();
+        int essentials = assertThrows(PromptTooSmallException.class, f::assemble).needed();
 
-        for (int budget : new int[] {0, essentials, essentials + 200}) {
+        for (int budget : new int[] {essentials, essentials + 200}) {
             f.budget = budget;
             assertTrue(f.assemble().user().contains("The author plays Mara."), "at " + budget);
         }

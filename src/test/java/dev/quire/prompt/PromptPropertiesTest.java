@@ -67,8 +67,7 @@ class PromptPropertiesTest {
         if (random.nextInt(4) == 0) {
             f.counter = TokenCounter.openAi("gpt-4o");
         }
-        f.budget = 0;
-        int essentials = f.assemble().tokens();
+        int essentials = f.essentials();
         f.budget = essentials + random.nextInt(random.nextBoolean() ? 800 : 20_000);
 
         AssembledPrompt p = f.assemble();

@@ -289,8 +289,7 @@ class StorySoFarTest {
         if (random.nextInt(4) == 0) {
             f.maxVerbatimWords = random.nextInt(5000);
         }
-        f.budget = 0;
-        int essentials = f.assemble().tokens();
+        int essentials = f.essentials();
         f.budget = essentials + random.nextInt(random.nextBoolean() ? 3000 : 60_000);
 
         AssembledPrompt p = f.assemble();

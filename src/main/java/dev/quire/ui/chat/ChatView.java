@@ -66,7 +66,7 @@ public final class ChatView implements Editor {
         frame.getStyleClass().add("field-hint");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        ContextMeter meter = new ContextMeter(model.reportProperty());
+        ContextMeter meter = new ContextMeter(model.reportProperty(), model.tooSmallProperty());
         meter.setOnMouseClicked(e -> openPromptPreview());
         Button preview = new Button("Prompt…");
         preview.getStyleClass().add("flat");

@@ -73,6 +73,8 @@ public final class ChatViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final ObjectProperty<PromptReport> report = new SimpleObjectProperty<>(this, "report");
+    private final javafx.beans.property.StringProperty tooSmall =
+            new javafx.beans.property.SimpleStringProperty(this, "tooSmall", "");
     private Long leaf;
     private ConversationThreads.Reply running;
 
@@ -264,8 +266,13 @@ public final class ChatViewModel {
         ConversationThreads threads = studio.threads();
         Long at = leaf;
         String text = draft.get();
-        background.read(() -> threads.preview(conversation.id(), at, text)).onSuccess(report::set)
-                .onError(e -> report.set(null)).start();
+        background.read(() -> threads.preview(conversation.id(), at, text)).onSuccess(r -> {
+            tooSmall.set("");
+            report.set(r);
+        }).onError(e -> {
+            tooSmall.set(e instanceof dev.quire.prompt.PromptTooSmallException ? e.getMessage() : "");
+            report.set(null);
+        }).start();
     }
 
     /** What the next reply would send if {@code draft} were said now; any thread. */
@@ -291,6 +298,11 @@ public final class ChatViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem;
+    }
+
+    /** Why the next reply's prompt cannot be sent at all, with the figures; "" while it fits. */
+    public javafx.beans.property.ReadOnlyStringProperty tooSmallProperty() {
+        return tooSmall;
     }
 
     public ObjectProperty<PromptReport> reportProperty() {

@@ -401,6 +401,11 @@ public final class SceneEditorView extends AutosavingEditor {
                 settle.playFromStart();
             }
         });
+        // counted for the provider and model Generate will ask, so the meter shows the figure it records
+        vm.providerProperty().bind(stitch.options().providerProperty());
+        vm.modelProperty().bind(stitch.options().modelProperty());
+        vm.providerProperty().addListener((o, was, now) -> settle.playFromStart());
+        vm.modelProperty().addListener((o, was, now) -> settle.playFromStart());
         // continue and rewrite send part of the scene: the meter follows the cursor or the selection
         Runnable placement = () -> {
             dev.quire.studio.Generator.Mode m = stitch.modeProperty().get();

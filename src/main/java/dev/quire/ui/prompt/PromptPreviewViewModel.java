@@ -1,6 +1,7 @@
 package dev.quire.ui.prompt;
 
 import dev.quire.prompt.PromptReport;
+import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.studio.Prompts;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.Background;
@@ -30,6 +31,9 @@ public final class PromptPreviewViewModel {
     private final StringProperty instruction = new SimpleStringProperty(this, "instruction", "");
     private final ObjectProperty<PromptReport> report = new SimpleObjectProperty<>(this, "report");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final StringProperty tooSmall = new SimpleStringProperty(this, "tooSmall", "");
+    private final StringProperty provider = new SimpleStringProperty(this, "provider");
+    private final StringProperty model = new SimpleStringProperty(this, "model", "");
     private long requested;
     private dev.quire.studio.Generator.Mode mode = dev.quire.studio.Generator.Mode.SCENE;
     private int anchorStart;
@@ -91,15 +95,30 @@ public final class PromptPreviewViewModel {
         dev.quire.studio.Generator.Mode m = mode;
         int start = anchorStart;
         int end = anchorEnd;
+        String asked = provider.get();
+        String modelName = model.get();
+        // the same provider and model as Generate, so the figure shown is the one the generation records
         background.read(() -> source != null ? source.apply(text)
-                : m == dev.quire.studio.Generator.Mode.SCENE || sceneId == null
-                ? studio.prompts().preview(storyId, sceneId, frameKey, text, null)
-                : studio.prompts().preview(storyId, sceneId, frameKey, text, m, start, end, null)).onSuccess(r -> {
-            if (ticket == requested) {
-                report.set(r);
-                problem.set("");
-            }
-        }).onError(e -> problem.set(e.getMessage())).start();
+                : studio.prompts().preview(storyId, sceneId, frameKey, text,
+                sceneId == null ? dev.quire.studio.Generator.Mode.SCENE : m, start, end, null,
+                new Prompts.Asking(asked, modelName, java.util.List.of())))
+                .onSuccess(r -> {
+                    if (ticket == requested) {
+                        tooSmall.set("");
+                        report.set(r);
+                        problem.set("");
+                    }
+                }).onError(e -> {
+                    if (ticket != requested) {
+                        return;
+                    }
+                    if (e instanceof PromptTooSmallException) {
+                        // nothing that fits can be shown: the meter and the preview say so, with the figures
+                        tooSmall.set(e.getMessage());
+                        report.set(null);
+                    }
+                    problem.set(e.getMessage());
+                }).start();
     }
 
     /** The chosen frame itself (template and all), for the frame editor. */
@@ -184,5 +203,20 @@ public final class PromptPreviewViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem;
+    }
+
+    /** Why the prompt cannot be sent at all, with the figures; "" while it fits. */
+    public ReadOnlyStringProperty tooSmallProperty() {
+        return tooSmall;
+    }
+
+    /** The provider Generate would ask (a profile name or kind); null for the story's. */
+    public StringProperty providerProperty() {
+        return provider;
+    }
+
+    /** The model Generate would ask; "" for the profile's default. */
+    public StringProperty modelProperty() {
+        return model;
     }
 }

@@ -168,6 +168,7 @@ public final class PromptPreviewWindow {
             copy.setText("Copy prompt");
             show(r);
         });
+        model.tooSmallProperty().addListener((o, was, now) -> show(model.reportProperty().get()));
         show(model.reportProperty().get());
     }
 
@@ -183,11 +184,12 @@ public final class PromptPreviewWindow {
         if (r == null) {
             messages.setText("");
             dropped.getItems().clear();
-            total.setText("Building the prompt…");
+            total.setText(model.tooSmallProperty().get().isEmpty() ? "Building the prompt…"
+                    : "Does not fit: nothing would be sent.");
             coverage.setText("");
             return;
         }
-        NumberFormat n = NumberFormat.getIntegerInstance();
+        NumberFormat n = NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
         Map<String, Integer> byKind = r.tokensByKind();
         double scale = Math.max(r.budget(), r.tokens());
         for (Map.Entry<String, Integer> e : byKind.entrySet()) {
@@ -209,10 +211,23 @@ public final class PromptPreviewWindow {
         messages.positionCaret(0);
         dropped.getItems().setAll(r.dropped());
         String line = r.coverage().line();
-        coverage.setText(line.isBlank() ? "" : "The story so far: " + line
-                + (r.coverage().complete() ? "." : ". Some earlier scenes are not in it; see what was left out."));
-        total.setText(n.format(r.tokens()) + " of " + n.format(r.budget()) + " tokens (" + Math.round(r.fill() * 100)
-                + "%) · " + r.included().size() + " pieces in · " + r.dropped().size() + " left out");
+        coverage.setText(((line.isBlank() ? "" : "The story so far: " + line
+                + (r.coverage().complete() ? "." : ". Some earlier scenes are not in it; see what was left out."))
+                + stops(r)).strip());
+        total.setText(r.tokensText() + " of " + n.format(r.budget()) + " tokens (" + (r.fits()
+                ? Math.round(r.fill() * 100) + "%" : "does not fit") + (r.exact() ? "" : ", estimated") + ") · " + r.included().size() + " pieces in · " + r.dropped().size() + " left out");
+    }
+
+    /** Where the model is told to stop, in the writer's words; "" when the model plays everyone. */
+    static String stops(PromptReport r) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String stop : r.stop()) {
+            if (stop.startsWith("\n\n")) {
+                names.add(stop.substring(2));
+            }
+        }
+        return names.isEmpty() ? "" : " The model stops where " + String.join(" or ", names) + " would come in: a "
+                + "new paragraph, or a line, opening with the name.";
     }
 
     private static String colourOf(String kind) {

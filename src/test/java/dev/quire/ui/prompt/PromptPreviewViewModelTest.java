@@ -38,6 +38,30 @@ class PromptPreviewViewModelTest {
     }
 
     @Test
+    void aProviderWhoseBudgetCannotHoldThePromptIsSaidOnceWithTheFiguresAndAFittingOneClearsIt(@TempDir Path dir) {
+        try (SampleLibrary library = SampleLibrary.open(dir)) {
+            library.studio().providers().save(new dev.quire.llm.ProviderProfile("tiny",
+                    dev.quire.llm.ProviderKind.OLLAMA, "http://localhost:9", "llama-test", 550, 500), null);
+            PromptPreviewViewModel model = new PromptPreviewViewModel(library.studio(), library.background(),
+                    library.storyId(), library.headers().get(0).id());
+            model.instructionProperty().set("Odile takes the reading alone.");
+            model.providerProperty().set("tiny");
+
+            model.refresh();
+
+            assertTrue(model.tooSmallProperty().get().contains("budget is 50"), model.tooSmallProperty().get());
+            assertEquals(null, model.reportProperty().get(), "nothing that fits to show");
+
+            library.studio().providers().save(new dev.quire.llm.ProviderProfile("roomy",
+                    dev.quire.llm.ProviderKind.OLLAMA, "http://localhost:9", "llama-test", 8192, 1024), null);
+            model.providerProperty().set("roomy");
+            model.refresh();
+            assertEquals("", model.tooSmallProperty().get());
+            assertTrue(model.reportProperty().get().fits());
+        }
+    }
+
+    @Test
     void theNewestInstructionIsWhatThePreviewShows(@TempDir Path dir) {
         try (SampleLibrary library = SampleLibrary.open(dir)) {
             PromptPreviewViewModel model = new PromptPreviewViewModel(library.studio(), library.background(),

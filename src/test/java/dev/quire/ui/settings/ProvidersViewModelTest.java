@@ -77,6 +77,21 @@ class ProvidersViewModelTest {
     }
 
     @Test
+    void aContextWindowThatCannotHoldTheOutputIsRefusedWithTheFigures() throws Exception {
+        fillLocalServer();
+        model.contextWindowProperty().set("1000");
+        model.maxOutputTokensProperty().set("2000");
+
+        model.save();
+        settle();
+
+        String problems = model.problemsProperty().get();
+        assertTrue(problems.contains("context window (1,000 tokens)") && problems.contains("(2,000 tokens)"), problems);
+        assertTrue(problems.contains("lower the maximum output below 1,000"), problems);
+        assertTrue(studio.providers().profiles().isEmpty(), "nothing saved");
+    }
+
+    @Test
     void theFirstSavedProfileBecomesTheDefaultAndItsKeyStaysOutOfTheLibrary() throws Exception {
         fillLocalServer();
         model.newKeyProperty().set(KEY);

@@ -39,6 +39,18 @@ public final class OpenAiFormat implements WireFormat {
         this.nativeN = nativeN;
     }
 
+    /** The most stop sequences OpenAI's chat completions take. */
+    static final int MAX_STOP_SEQUENCES = 4;
+
+    /**
+     * OpenAI's reasoning models (the o-series, GPT-5 but for its chat model) refuse {@code stop} outright; for them
+     * the instruction alone asks the model to stop at the writer's turn.
+     */
+    static boolean refusesStop(String model) {
+        String m = model == null ? "" : model.toLowerCase(java.util.Locale.ROOT);
+        return m.matches("o[1-9].*") || m.startsWith("gpt-5") && !m.startsWith("gpt-5-chat");
+    }
+
     public static OpenAiFormat openAi(ProviderProfile profile) {
         return new OpenAiFormat(profile, true);
     }
@@ -89,9 +101,10 @@ public final class OpenAiFormat implements WireFormat {
         if (request.topP() != null) {
             body.put("top_p", request.topP());
         }
-        if (!request.stop().isEmpty()) {
+        if (!request.stop().isEmpty() && !(nativeN && refusesStop(call.model()))) {
+            // OpenAI refuses more than four, and routers pass the limit on: the first four are the ones that matter
             ArrayNode stop = body.putArray("stop");
-            request.stop().forEach(stop::add);
+            request.stop().stream().limit(MAX_STOP_SEQUENCES).forEach(stop::add);
         }
         if (call.seed() != null) {
             body.put("seed", call.seed());
