@@ -302,8 +302,11 @@ public final class VariantColumnView extends VBox {
         return switch (s) {
             case STREAMING -> "writing…";
             case COMPLETE -> "done";
-            case INCOMPLETE -> "cut off";
-            case CANCELLED -> "stopped";
+            case INCOMPLETE -> "broke off";
+            case CUT_OFF -> "cut off";
+            case REFUSED -> "declined";
+            case FILTERED -> "filtered";
+            case STOPPED -> "stopped";
             case FAILED -> "failed";
         };
     }

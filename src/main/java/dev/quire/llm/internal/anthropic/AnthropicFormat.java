@@ -195,6 +195,8 @@ public final class AnthropicFormat implements WireFormat {
                 case "content_block_delta":
                     if ("text_delta".equals(e.deltaType)) {
                         sink.text(0, e.text);
+                    } else if ("thinking_delta".equals(e.deltaType)) {
+                        sink.thinking(0, e.thinking);
                     }
                     break;
                 case "message_stop":
@@ -213,6 +215,7 @@ public final class AnthropicFormat implements WireFormat {
         String type;
         String deltaType;
         String text;
+        String thinking;
         String stopReason;
         Usage usage;
         String errorType;
@@ -268,6 +271,9 @@ public final class AnthropicFormat implements WireFormat {
                         break;
                     case "text":
                         text = JsonReading.text(p);
+                        break;
+                    case "thinking":
+                        thinking = JsonReading.text(p);
                         break;
                     case "stop_reason":
                         stopReason = JsonReading.text(p);
@@ -358,6 +364,8 @@ public final class AnthropicFormat implements WireFormat {
         for (JsonNode block : root.path("content")) {
             if ("text".equals(Json.text(block, "type"))) {
                 sink.text(0, Json.text(block, "text"));
+            } else if ("thinking".equals(Json.text(block, "type"))) {
+                sink.thinking(0, Json.text(block, "thinking"));
             }
         }
         sink.stopReason(0, Json.text(root, "stop_reason"));

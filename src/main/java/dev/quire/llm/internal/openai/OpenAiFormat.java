@@ -161,6 +161,15 @@ public final class OpenAiFormat implements WireFormat {
                 throw inStreamError(chunk.error);
             }
             for (int i = 0; i < chunk.choices; i++) {
+                if (chunk.thinking[i] != null) {
+                    sink.thinking(chunk.index[i], chunk.thinking[i]);
+                }
+                if (chunk.refusal[i] != null) {
+                    sink.refusal(chunk.index[i], chunk.refusal[i]);
+                }
+                if (chunk.filter[i] != null) {
+                    sink.filtered(chunk.index[i], chunk.filter[i]);
+                }
                 sink.text(chunk.index[i], chunk.content[i]);
                 if (chunk.finishReason[i] != null) {
                     sink.stopReason(chunk.index[i], chunk.finishReason[i]);
@@ -181,6 +190,9 @@ public final class OpenAiFormat implements WireFormat {
         int[] index = new int[4];
         String[] content = new String[4];
         String[] finishReason = new String[4];
+        String[] thinking = new String[4];
+        String[] refusal = new String[4];
+        String[] filter = new String[4];
         Usage usage;
         JsonNode error;
 
@@ -227,11 +239,17 @@ public final class OpenAiFormat implements WireFormat {
                     index = java.util.Arrays.copyOf(index, choices * 2);
                     content = java.util.Arrays.copyOf(content, choices * 2);
                     finishReason = java.util.Arrays.copyOf(finishReason, choices * 2);
+                    thinking = java.util.Arrays.copyOf(thinking, choices * 2);
+                    refusal = java.util.Arrays.copyOf(refusal, choices * 2);
+                    filter = java.util.Arrays.copyOf(filter, choices * 2);
                 }
                 int i = choices++;
                 index[i] = 0;
                 content[i] = null;
                 finishReason[i] = null;
+                thinking[i] = null;
+                refusal[i] = null;
+                filter[i] = null;
                 for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
                     JsonToken value = p.nextToken();
                     switch (field) {
@@ -243,10 +261,29 @@ public final class OpenAiFormat implements WireFormat {
                             if (value == JsonToken.START_OBJECT) {
                                 for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
                                     JsonToken t = p.nextToken();
-                                    if (f.equals("content")) {
-                                        content[i] = t == JsonToken.START_ARRAY ? textParts(p) : JsonReading.text(p);
-                                    } else {
-                                        p.skipChildren(); // role, refusal, reasoning_content, reasoning, tool_calls…
+                                    switch (f) {
+                                        case "content":
+                                            if (t == JsonToken.START_ARRAY) {
+                                                StringBuilder thought = new StringBuilder();
+                                                content[i] = textParts(p, thought);
+                                                thinking[i] = join(thinking[i], thought.toString());
+                                            } else {
+                                                content[i] = JsonReading.text(p);
+                                            }
+                                            break;
+                                        case "refusal":
+                                            refusal[i] = JsonReading.text(p);
+                                            break;
+                                        case "reasoning_content", "reasoning":
+                                            thinking[i] = join(thinking[i], t == JsonToken.VALUE_STRING
+                                                    ? p.getText() : skipNull(p));
+                                            break;
+                                        case "reasoning_details":
+                                            thinking[i] = join(thinking[i], t == JsonToken.START_ARRAY
+                                                    ? reasoningDetails(p) : skipNull(p));
+                                            break;
+                                        default:
+                                            p.skipChildren(); // role, tool_calls…
                                     }
                                 }
                             } else {
@@ -256,6 +293,9 @@ public final class OpenAiFormat implements WireFormat {
                         case "finish_reason":
                             finishReason[i] = JsonReading.text(p);
                             break;
+                        case "content_filter_results":
+                            filter[i] = value == JsonToken.START_OBJECT ? filtered(p) : skipNull(p);
+                            break;
                         default:
                             p.skipChildren();
                     }
@@ -264,12 +304,82 @@ public final class OpenAiFormat implements WireFormat {
         }
     }
 
+    private static String join(String a, String b) {
+        if (b == null || b.isEmpty()) {
+            return a;
+        }
+        return a == null ? b : a + b;
+    }
+
+    private static String skipNull(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    /**
+     * Azure's {@code content_filter_results}: the categories marked {@code "filtered": true}, joined, or null when
+     * none is. Called on the object's opening brace.
+     */
+    static String filtered(JsonParser p) throws IOException {
+        StringBuilder names = null;
+        for (String category = p.nextFieldName(); category != null; category = p.nextFieldName()) {
+            JsonToken token = p.nextToken();
+            if (token != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            boolean hit = false;
+            for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
+                JsonToken t = p.nextToken();
+                if (f.equals("filtered") && t == JsonToken.VALUE_TRUE) {
+                    hit = true;
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (hit) {
+                names = names == null ? new StringBuilder() : names.append(", ");
+                names.append(category.replace('_', ' '));
+            }
+        }
+        return names == null ? null : names.toString();
+    }
+
+    /**
+     * OpenRouter's {@code reasoning_details}: the text of its {@code reasoning.text} and {@code reasoning.summary}
+     * entries; encrypted ones are skipped. Called on the array's opening bracket.
+     */
+    static String reasoningDetails(JsonParser p) throws IOException {
+        StringBuilder out = new StringBuilder();
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            if (token != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
+                JsonToken t = p.nextToken();
+                if ((f.equals("text") || f.equals("summary")) && t == JsonToken.VALUE_STRING) {
+                    out.append(p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /**
      * {@code content} sent as an array of parts (Mistral, vLLM, LM Studio): the text of its {@code text} parts, in
      * order, or null when there is none. Thinking parts and parts of other types are not prose and are skipped.
      * Called with the parser on the array's opening bracket; leaves it on the closing one.
      */
     static String textParts(JsonParser p) throws IOException {
+        return textParts(p, new StringBuilder());
+    }
+
+    /** As {@link #textParts(JsonParser)}, with the text of thinking parts added to {@code thinking}. */
+    static String textParts(JsonParser p, StringBuilder thinking) throws IOException {
         StringBuilder text = null;
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
@@ -285,8 +395,10 @@ public final class OpenAiFormat implements WireFormat {
                         type = JsonReading.text(p);
                     } else if (field.equals("text")) {
                         partText = JsonReading.text(p);
+                    } else if (field.equals("thinking")) {
+                        thought(p, thinking); // Mistral: a string, or a list of text parts
                     } else {
-                        p.skipChildren(); // thinking, signature, closed…
+                        p.skipChildren(); // signature, closed…
                     }
                 }
                 if ("text".equals(type)) {
@@ -303,6 +415,21 @@ public final class OpenAiFormat implements WireFormat {
             }
         }
         return text == null ? null : text.toString();
+    }
+
+    /** A thinking part's {@code thinking}: a string, or an array of strings and text parts. */
+    private static void thought(JsonParser p, StringBuilder thinking) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            thinking.append(p.getText());
+        } else if (token == JsonToken.START_ARRAY) {
+            String inner = textParts(p, thinking);
+            if (inner != null) {
+                thinking.append(inner);
+            }
+        } else {
+            p.skipChildren();
+        }
     }
 
     /** Called with the parser on the usage object's opening brace. */
@@ -372,6 +499,9 @@ public final class OpenAiFormat implements WireFormat {
             } else {
                 sink.text(index, Json.text(choice.path("message"), "content"));
             }
+            sink.refusal(index, Json.text(choice.path("message"), "refusal"));
+            String reasoning = Json.text(choice.path("message"), "reasoning_content");
+            sink.thinking(index, reasoning != null ? reasoning : Json.text(choice.path("message"), "reasoning"));
             sink.stopReason(index, Json.text(choice, "finish_reason"));
         }
         JsonNode usage = root.path("usage");
