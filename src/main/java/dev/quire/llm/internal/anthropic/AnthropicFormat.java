@@ -68,7 +68,12 @@ public final class AnthropicFormat implements WireFormat {
     public Http.Exchange chat(ChatRequest request, Call call, ApiKey key) {
         ObjectNode body = Json.object();
         body.put("model", call.model());
-        body.put("max_tokens", call.maxTokens());
+        boolean thinking = profile.thinking();
+        // with extended thinking the budget is room on top of the text's own limit, which max_tokens holds together
+        body.put("max_tokens", thinking ? call.maxTokens() + profile.thinkingBudget() : call.maxTokens());
+        if (thinking) {
+            body.putObject("thinking").put("type", "enabled").put("budget_tokens", profile.thinkingBudget());
+        }
         ArrayNode system = systemBlocks(request.system());
         if (system.size() > 0) {
             body.set("system", system);
@@ -85,10 +90,11 @@ public final class AnthropicFormat implements WireFormat {
             message.put("role", m.role() == ChatMessage.Role.USER ? "user" : "assistant");
             message.put("content", text);
         }
-        if (request.temperature() != null) {
+        // extended thinking takes neither a temperature nor top_p
+        if (request.temperature() != null && !thinking) {
             body.put("temperature", Math.max(0.0, Math.min(1.0, request.temperature())));
         }
-        if (request.topP() != null) {
+        if (request.topP() != null && !thinking) {
             body.put("top_p", request.topP());
         }
         if (!request.stop().isEmpty()) {

@@ -96,6 +96,9 @@ public final class OpenAiFormat implements WireFormat {
         if (call.seed() != null) {
             body.put("seed", call.seed());
         }
+        if (profile.reasoningEffortToSend() != null) {
+            body.put("reasoning_effort", profile.reasoningEffortToSend());
+        }
         if (call.stream()) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
