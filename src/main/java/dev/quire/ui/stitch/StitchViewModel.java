@@ -232,6 +232,14 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         };
     }
 
+    /**
+     * Continues a column's variant in place, from exactly where it stops: the same column, label and provenance,
+     * the new text streaming in after the old.
+     */
+    public void continueVariant(VariantColumn column) {
+        streams.extend(column);
+    }
+
     /** Stops every stream; what arrived is kept. */
     public void cancel() {
         streams.cancel();
