@@ -197,4 +197,56 @@ class ExtendCommandTest {
             assertFalse(v.text().contains("help"));
         }
     }
+
+    @Test
+    void extendedThinkingIsSentToAnthropicAndItsContinuationTakesNoPrefill() throws Exception {
+        assertEquals(0, quire.run("provider", "add", "thinker", "--kind", "anthropic", "--base-url",
+                Wire.root(server), "--model", "claude-test", "--max-tokens", "1000", "--thinking", "2048").code());
+        assertEquals(0, quire.withInput(KEY + "\n", "provider", "key", "thinker").code());
+        Quire.Run refused = quire.run("provider", "add", "thinker", "--kind", "anthropic", "--base-url",
+                Wire.root(server), "--reasoning-effort", "high");
+        assertEquals(2, refused.code(), "a reasoning effort is not an Anthropic option: " + refused);
+        String thinking = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Tomas should hesitate.\"}}\n\n";
+        server.enqueue(Wire.sse(Wire.anthropicStart() + thinking + Wire.anthropicDelta(CUT)
+                + Wire.anthropicEnd("max_tokens")).build());
+
+        Quire.Run run = quire.run("generate", "--story", Lighthouse.TITLE, "--provider", "thinker", "--instruction",
+                "Tomas comes home.", "--temperature", "0.5", "--json");
+
+        assertEquals(4, run.code(), run.toString());
+        JsonNode body = Wire.body(server.takeRequest());
+        assertEquals("enabled", body.get("thinking").get("type").asText());
+        assertEquals(2048, body.get("thinking").get("budget_tokens").asInt());
+        assertEquals(3048, body.get("max_tokens").asInt(), "the budget is room on top of the text's limit");
+        assertFalse(body.has("temperature"), "extended thinking takes no temperature");
+        long generation = run.json().get("generation").asLong();
+        try (Studio studio = quire.open()) {
+            Variant v = studio.generations().variants(generation).get(0);
+            assertEquals("Tomas should hesitate.", v.thinking(), "the thinking is kept with the variant");
+            assertEquals(CUT, v.text(), "and never in its text");
+        }
+
+        server.enqueue(Wire.sse(Wire.anthropic("door.")).build());
+        Quire.Run extended = quire.run("extend", "--story", Lighthouse.TITLE, "--generation",
+                String.valueOf(generation), "--variant", "A", "--json");
+        assertEquals(0, extended.code(), extended.toString());
+        JsonNode again = Wire.body(server.takeRequest());
+        JsonNode messages = again.get("messages");
+        assertEquals("user", messages.get(messages.size() - 1).get("role").asText(),
+                "with extended thinking there is no prefill: a continue request");
+        assertFalse(again.toString().contains("Tomas should hesitate"), "thinking is never sent back");
+        assertEquals(CUT + " door.", extended.json().get("text").asText());
+    }
+
+    @Test
+    void aReasoningEffortIsSentToACompatibleServer() throws Exception {
+        assertEquals(0, quire.run("provider", "add", "local", "--kind", "openai-compatible", "--base-url",
+                Wire.root(server) + "/v1", "--reasoning-effort", "high").code());
+        server.enqueue(Wire.sse(Wire.openAi("The lamp held.")).build());
+        Quire.Run run = quire.run("generate", "--story", Lighthouse.TITLE, "--provider", "local", "--instruction",
+                "Tomas comes home.");
+        assertEquals(0, run.code(), run.toString());
+        assertEquals("high", Wire.body(server.takeRequest()).get("reasoning_effort").asText());
+    }
 }
