@@ -32,6 +32,8 @@ final class VariantOutcome extends VBox {
         reason.getStyleClass().add("variant-outcome-reason");
         reason.setWrapText(true);
         reason.setMinWidth(0);
+        // a narrow column wraps the reason onto a second line rather than cutting it short
+        reason.setMinHeight(Region.USE_PREF_SIZE);
         reason.textProperty().bind(Bindings.createStringBinding(() -> reasonText(column.statusProperty().get(),
                 column.outputLimitProperty().get()), column.statusProperty(), column.outputLimitProperty()));
         HBox.setHgrow(reason, Priority.ALWAYS);
@@ -59,7 +61,9 @@ final class VariantOutcome extends VBox {
         thought.getStyleClass().add("variant-thinking-text");
         thought.setEditable(false);
         thought.setWrapText(true);
-        thought.setPrefRowCount(8);
+        thought.setPrefRowCount(5);
+        // enough to read a few lines of it even in a short pane; the prose below keeps its own minimum
+        thought.setMinHeight(64);
         thought.textProperty().bind(column.thinkingProperty());
         thinkingPane = new TitledPane("How the model got here", thought);
         thinkingPane.getStyleClass().add("variant-thinking");
