@@ -268,8 +268,8 @@ public final class OpenAiFormat implements WireFormat {
                                         case "content":
                                             if (t == JsonToken.START_ARRAY) {
                                                 StringBuilder thought = new StringBuilder();
-                                                content[i] = textParts(p, thought);
-                                                thinking[i] = join(thinking[i], thought.toString());
+                                                content[i] = ContentParts.textParts(p, thought);
+                                                thinking[i] = ContentParts.join(thinking[i], thought.toString());
                                             } else {
                                                 content[i] = JsonReading.text(p);
                                             }
@@ -278,12 +278,12 @@ public final class OpenAiFormat implements WireFormat {
                                             refusal[i] = JsonReading.text(p);
                                             break;
                                         case "reasoning_content", "reasoning":
-                                            thinking[i] = join(thinking[i], t == JsonToken.VALUE_STRING
-                                                    ? p.getText() : skipNull(p));
+                                            thinking[i] = ContentParts.join(thinking[i], t == JsonToken.VALUE_STRING
+                                                    ? p.getText() : ContentParts.skipNull(p));
                                             break;
                                         case "reasoning_details":
-                                            thinking[i] = join(thinking[i], t == JsonToken.START_ARRAY
-                                                    ? reasoningDetails(p) : skipNull(p));
+                                            thinking[i] = ContentParts.join(thinking[i], t == JsonToken.START_ARRAY
+                                                    ? ContentParts.reasoningDetails(p) : ContentParts.skipNull(p));
                                             break;
                                         default:
                                             p.skipChildren(); // role, tool_calls…
@@ -297,7 +297,8 @@ public final class OpenAiFormat implements WireFormat {
                             finishReason[i] = JsonReading.text(p);
                             break;
                         case "content_filter_results":
-                            filter[i] = value == JsonToken.START_OBJECT ? filtered(p) : skipNull(p);
+                            filter[i] = value == JsonToken.START_OBJECT ? ContentParts.filtered(p)
+                                    : ContentParts.skipNull(p);
                             break;
                         default:
                             p.skipChildren();
@@ -307,132 +308,9 @@ public final class OpenAiFormat implements WireFormat {
         }
     }
 
-    private static String join(String a, String b) {
-        if (b == null || b.isEmpty()) {
-            return a;
-        }
-        return a == null ? b : a + b;
-    }
-
-    private static String skipNull(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
-    }
-
-    /**
-     * Azure's {@code content_filter_results}: the categories marked {@code "filtered": true}, joined, or null when
-     * none is. Called on the object's opening brace.
-     */
-    static String filtered(JsonParser p) throws IOException {
-        StringBuilder names = null;
-        for (String category = p.nextFieldName(); category != null; category = p.nextFieldName()) {
-            JsonToken token = p.nextToken();
-            if (token != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            boolean hit = false;
-            for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-                JsonToken t = p.nextToken();
-                if (f.equals("filtered") && t == JsonToken.VALUE_TRUE) {
-                    hit = true;
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (hit) {
-                names = names == null ? new StringBuilder() : names.append(", ");
-                names.append(category.replace('_', ' '));
-            }
-        }
-        return names == null ? null : names.toString();
-    }
-
-    /**
-     * OpenRouter's {@code reasoning_details}: the text of its {@code reasoning.text} and {@code reasoning.summary}
-     * entries; encrypted ones are skipped. Called on the array's opening bracket.
-     */
-    static String reasoningDetails(JsonParser p) throws IOException {
-        StringBuilder out = new StringBuilder();
-        JsonToken token;
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            if (token != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
-                JsonToken t = p.nextToken();
-                if ((f.equals("text") || f.equals("summary")) && t == JsonToken.VALUE_STRING) {
-                    out.append(p.getText());
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /**
-     * {@code content} sent as an array of parts (Mistral, vLLM, LM Studio): the text of its {@code text} parts, in
-     * order, or null when there is none. Thinking parts and parts of other types are not prose and are skipped.
-     * Called with the parser on the array's opening bracket; leaves it on the closing one.
-     */
+    /** See {@link ContentParts#textParts(JsonParser)}. */
     static String textParts(JsonParser p) throws IOException {
-        return textParts(p, new StringBuilder());
-    }
-
-    /** As {@link #textParts(JsonParser)}, with the text of thinking parts added to {@code thinking}. */
-    static String textParts(JsonParser p, StringBuilder thinking) throws IOException {
-        StringBuilder text = null;
-        JsonToken token;
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            String part = null;
-            if (token == JsonToken.VALUE_STRING) {
-                part = p.getText(); // a bare string part
-            } else if (token == JsonToken.START_OBJECT) {
-                String type = null;
-                String partText = null;
-                for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                    p.nextToken();
-                    if (field.equals("type")) {
-                        type = JsonReading.text(p);
-                    } else if (field.equals("text")) {
-                        partText = JsonReading.text(p);
-                    } else if (field.equals("thinking")) {
-                        thought(p, thinking); // Mistral: a string, or a list of text parts
-                    } else {
-                        p.skipChildren(); // signature, closed…
-                    }
-                }
-                if ("text".equals(type)) {
-                    part = partText;
-                }
-            } else {
-                p.skipChildren();
-            }
-            if (part != null && !part.isEmpty()) {
-                if (text == null) {
-                    text = new StringBuilder(part.length());
-                }
-                text.append(part);
-            }
-        }
-        return text == null ? null : text.toString();
-    }
-
-    /** A thinking part's {@code thinking}: a string, or an array of strings and text parts. */
-    private static void thought(JsonParser p, StringBuilder thinking) throws IOException {
-        JsonToken token = p.currentToken();
-        if (token == JsonToken.VALUE_STRING) {
-            thinking.append(p.getText());
-        } else if (token == JsonToken.START_ARRAY) {
-            String inner = textParts(p, thinking);
-            if (inner != null) {
-                thinking.append(inner);
-            }
-        } else {
-            p.skipChildren();
-        }
+        return ContentParts.textParts(p);
     }
 
     /** Called with the parser on the usage object's opening brace. */
