@@ -60,7 +60,8 @@ import java.util.regex.Pattern;
                 "  0    every variant complete",
                 "  2    bad options, or a prompt that cannot fit the model's budget (nothing is sent)",
                 "  3    the library cannot be used",
-                "  4    no usable provider, or a variant failed or was cut off (text kept)",
+                "  4    no usable provider, or a variant was cut off at the output limit, refused,",
+                "       filtered or failed (its text kept; `quire extend` continues a cut-off one)",
                 "  130  interrupted with Ctrl-C (the text so far is kept)",
                 "  1    anything else"})
 final class GenerateCommand implements Callable<Integer> {
@@ -138,9 +139,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "Characters whose sheets say you play them count too.")
     List<String> as = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print {\"generation\": ID, \"status\": …, \"variants\": [{\"index\", "
-            + "\"text\", \"status\", \"stopReason\", \"usage\": {\"input\", \"output\", \"cachedInput\"}, "
-            + "\"error\"}]} at the end instead of streaming.")
+    @Option(names = "--json", description = "Print {\"generation\": ID, \"status\": …, \"usage\": {…}, \"variants\": "
+            + "[{\"id\", \"index\", \"label\", \"text\", \"status\", \"stopReason\", \"refusal\", \"usage\": {\"input\", "
+            + "\"output\", \"cachedInput\"}, \"error\"}]} at the end instead of streaming. A variant's status is "
+            + "COMPLETE, CUT_OFF, REFUSED, FILTERED, FAILED, INCOMPLETE or STOPPED; stopReason is the provider's own "
+            + "word. The generation's usage is the requests' own, counted once; a variant's is null where one request"
+            + " served several.")
     boolean json;
 
     @Override
@@ -184,7 +188,7 @@ final class GenerateCommand implements Callable<Integer> {
             Printer printer = new Printer(json ? null : out, err, variants);
             Generator.Running running = generator.start(prepared, printer, Runnable::run);
             Generator.Outcome outcome = awaitCancellingOnInterrupt(running);
-            return report(outcome, prepared, chosen, out, err);
+            return report(studio, outcome, prepared, chosen, out, err);
         }
     }
 
@@ -267,11 +271,11 @@ final class GenerateCommand implements Callable<Integer> {
         return Interruptible.await(running.done(), running::cancel, "generate");
     }
 
-    private int report(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen, PrintWriter out,
+    private int report(Studio studio, Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen, PrintWriter out,
                        PrintWriter err) throws Exception {
         List<VariantResult> results = outcome.variants();
         if (json) {
-            out.println(json(outcome));
+            out.println(VariantOutcomes.json(outcome, studio.generations().variants(outcome.generationId())));
         } else {
             err.println(summary(outcome, prepared, chosen));
         }
@@ -279,7 +283,11 @@ final class GenerateCommand implements Callable<Integer> {
         boolean cancelled = false;
         for (VariantResult r : results) {
             String who = results.size() == 1 ? "" : "variant " + Variant.labelFor(r.index()) + ": ";
-            if (r.status() == VariantResult.Status.FAILED) {
+            String ending = VariantOutcomes.problem(r, prepared, outcome.generationId());
+            if (ending != null) {
+                failed = true;
+                err.println("quire: " + who + ending);
+            } else if (r.status() == VariantResult.Status.FAILED) {
                 failed = true;
                 err.println("quire: " + who + (r.error() == null ? "failed." : r.error().message()));
             } else if (r.status() == VariantResult.Status.INCOMPLETE) {
@@ -325,7 +333,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (results.size() > 1) {
                 sb.append(Variant.labelFor(r.index())).append(' ');
             }
-            sb.append(r.status().name().toLowerCase(Locale.ROOT));
+            sb.append(r.status().writerName().toLowerCase(Locale.ROOT).replace('_', ' '));
             if (r.stopReason() != null) {
                 sb.append(" (").append(r.stopReason()).append(')');
             }
@@ -344,26 +352,6 @@ final class GenerateCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String json(Generator.Outcome outcome) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("generation", outcome.generationId());
-        root.put("status", outcome.status().name());
-        ArrayNode array = root.putArray("variants");
-        for (VariantResult r : outcome.variants()) {
-            ObjectNode v = array.addObject();
-            v.put("index", r.index());
-            v.put("text", r.text());
-            v.put("status", r.status().name());
-            v.put("stopReason", r.stopReason());
-            ObjectNode usage = v.putObject("usage");
-            usage.put("input", r.usage().input());
-            usage.put("output", r.usage().output());
-            usage.put("cachedInput", r.usage().cachedInput());
-            v.put("error", r.error() == null ? null : r.error().message());
-        }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    }
 
     /** Streams text to standard output (plain for one variant, labelled lines for several) and retries to stderr. */
     private static final class Printer implements GenerationHandler {

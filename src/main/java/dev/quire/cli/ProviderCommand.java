@@ -101,6 +101,16 @@ final class ProviderCommand implements Callable<Integer> {
         @Option(names = "--max-tokens", paramLabel = "N", description = "Most output tokens per variant.")
         Integer maxTokens;
 
+        @Option(names = "--thinking", paramLabel = "TOKENS|off",
+                description = "Anthropic extended thinking: a budget of at least 1024 tokens, or off. The model's "
+                        + "thinking is kept beside each variant, never in its text.")
+        String thinking;
+
+        @Option(names = "--reasoning-effort", paramLabel = "low|medium|high|off",
+                description = "For OpenAI and compatible reasoning models that take one (minimal, low, medium, high),"
+                        + " or off to send none.")
+        String reasoningEffort;
+
         @Override
         public Integer call() {
             CommandLine cmd = spec.commandLine();
@@ -117,7 +127,10 @@ final class ProviderCommand implements Callable<Integer> {
                 ProviderProfile profile = new ProviderProfile(name, k, baseUrl,
                         model != null ? model : base.defaultModel(),
                         context != null ? context : base.contextWindow(),
-                        maxTokens != null ? maxTokens : base.maxOutputTokens(), headers);
+                        maxTokens != null ? maxTokens : base.maxOutputTokens(), headers,
+                        existing.map(ProviderProfile::thinkingBudget).orElse(null),
+                        existing.map(ProviderProfile::reasoningEffort).orElse(null));
+                profile = ProviderOptions.apply(profile, thinking, reasoningEffort, cmd);
                 if (!profile.problems().isEmpty()) {
                     throw new CommandLine.ParameterException(cmd, "Provider “" + profile.name() + "”: "
                             + String.join(" ", profile.problems()));

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
         description = "Quire: a studio for co-writing fiction with a language model."
                 + "%nRun with no command to open the studio; with a command to work headless.",
         subcommands = {StoriesCommand.class, NewStoryCommand.class, CheckCommand.class, GenerateCommand.class,
+                ExtendCommand.class,
                 ProvidersCommand.class, ProviderCommand.class, ImportCommand.class, ExportCommand.class,
                 ImportCardCommand.class, ExportCardCommand.class, BackupCommand.class, PromptCommand.class,
                 CheckContinuityCommand.class, CanonCommand.class, SummarizeCommand.class, ChaptersCommand.class,

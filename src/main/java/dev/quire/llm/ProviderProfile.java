@@ -25,22 +25,59 @@ import java.util.regex.Pattern;
  * <p>The constructor only normalises, so a settings form can hold a half-typed profile; {@link #problems()}
  * lists what is wrong and {@link #validate()} throws. {@link Providers#create} validates.
  *
- * @param extraHeaders sent with every request to this profile, e.g. OpenRouter's {@code HTTP-Referer} and
- *                     {@code X-Title}; never put a key here (keys are {@link ApiKey}s)
+ * @param extraHeaders    sent with every request to this profile, e.g. OpenRouter's {@code HTTP-Referer} and
+ *                        {@code X-Title}; never put a key here (keys are {@link ApiKey}s)
+ * @param thinkingBudget  Anthropic extended thinking: the most tokens the model may think with, null when off; sent
+ *                        to Anthropic only
+ * @param reasoningEffort {@code low}, {@code medium} or {@code high} for OpenAI and compatible reasoning models that
+ *                        take one, null to send none; sent to those kinds only
  */
 public record ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
-                              int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders) {
+                              int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders,
+                              Integer thinkingBudget, String reasoningEffort) {
+
+    /** The reasoning efforts a profile may ask for. */
+    public static final List<String> REASONING_EFFORTS = List.of("minimal", "low", "medium", "high");
+    /** The smallest thinking budget Anthropic accepts. */
+    public static final int MIN_THINKING_BUDGET = 1024;
 
     public ProviderProfile {
         name = name == null ? "" : name.strip();
         baseUrl = baseUrl == null ? "" : stripTrailingSlashes(baseUrl.strip());
         defaultModel = defaultModel == null ? "" : defaultModel.strip();
         extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(extraHeaders));
+        reasoningEffort = reasoningEffort == null || reasoningEffort.isBlank() ? null
+                : reasoningEffort.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
+                           int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders) {
+        this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, null, null);
     }
 
     public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
                            int contextWindow, int maxOutputTokens) {
         this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, Map.of());
+    }
+
+    /** Whether Anthropic extended thinking is on: the kind takes it and a budget is set. */
+    public boolean thinking() {
+        return kind == ProviderKind.ANTHROPIC && thinkingBudget != null;
+    }
+
+    /** The reasoning effort to send: only to OpenAI and compatible servers, and only when one is set. */
+    public String reasoningEffortToSend() {
+        return kind == ProviderKind.OPENAI || kind == ProviderKind.OPENAI_COMPATIBLE ? reasoningEffort : null;
+    }
+
+    public ProviderProfile withThinkingBudget(Integer budget) {
+        return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
+                budget, reasoningEffort);
+    }
+
+    public ProviderProfile withReasoningEffort(String effort) {
+        return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
+                thinkingBudget, effort);
     }
 
     /** A ready-to-use profile for each kind (Ollama and the compatible kind point at local servers). */
@@ -73,19 +110,23 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
     }
 
     public ProviderProfile withName(String newName) {
-        return new ProviderProfile(newName, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders);
+        return new ProviderProfile(newName, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
+                thinkingBudget, reasoningEffort);
     }
 
     public ProviderProfile withBaseUrl(String newBaseUrl) {
-        return new ProviderProfile(name, kind, newBaseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders);
+        return new ProviderProfile(name, kind, newBaseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
+                thinkingBudget, reasoningEffort);
     }
 
     public ProviderProfile withDefaultModel(String model) {
-        return new ProviderProfile(name, kind, baseUrl, model, contextWindow, maxOutputTokens, extraHeaders);
+        return new ProviderProfile(name, kind, baseUrl, model, contextWindow, maxOutputTokens, extraHeaders,
+                thinkingBudget, reasoningEffort);
     }
 
     public ProviderProfile withExtraHeaders(Map<String, String> headers) {
-        return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, headers);
+        return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, headers,
+                thinkingBudget, reasoningEffort);
     }
 
     /** The host of the base URL in lower case, or "" when the URL does not parse. */
@@ -142,6 +183,7 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
                     + "prompt. Raise the context window to the model's real one, or lower the maximum output "
                     + "below %,d.", contextWindow, maxOutputTokens, contextWindow));
         }
+        problems.addAll(ReasoningOptions.problems(this));
         for (String header : extraHeaders.keySet()) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.equals("authorization") || lower.equals("x-api-key")) {

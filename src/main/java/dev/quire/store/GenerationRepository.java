@@ -113,9 +113,14 @@ public final class GenerationRepository {
     public void saveVariant(long generationId, int index, String text, Variant.Status status, String stopReason,
                             String error) {
         db.write("save variant " + Variant.labelFor(index), c -> Statements.update(c, """
-                UPDATE variant SET text = ?, status = ?, stop_reason = ?, error = ?
+                UPDATE variant SET text = ?, status = ?, outcome = ?, stop_reason = ?, error = ?
                 WHERE generation_id = ? AND idx = ?""",
-                text, status.name(), stopReason, error, generationId, index));
+                text, Outcomes.column(status), status.name(), stopReason, error, generationId, index));
+    }
+
+    /** Saves how a variant ended: its text, status, the model's refusal and thinking, and its own output tokens. */
+    public void saveEnded(long generationId, Variant ended) {
+        db.write("save variant " + ended.label(), c -> Outcomes.saveEnded(c, generationId, ended));
     }
 
     public void rate(long variantId, Integer rating, String note) {
@@ -124,9 +129,7 @@ public final class GenerationRepository {
     }
 
     private static Variant variant(ResultSet rs) throws SQLException {
-        return new Variant(rs.getLong("id"), rs.getLong("generation_id"), rs.getInt("idx"), rs.getString("text"),
-                Variant.Status.valueOf(rs.getString("status")), rs.getString("stop_reason"), rs.getString("error"),
-                Columns.nullableInt(rs, "rating"), rs.getString("note"));
+        return Outcomes.variant(rs);
     }
 
     private static Generation generation(ResultSet rs) throws SQLException {

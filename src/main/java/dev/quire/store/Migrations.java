@@ -13,30 +13,21 @@ import java.util.List;
  */
 final class Migrations {
 
-    /**
-     * The migrations; the number in a file's name ({@code V006__…}) is the schema version it produces. A number
-     * with no file (while another branch's migration is not merged yet) is a step that changes nothing.
-     */
+    /** In order; the position (1-based) is the schema version the file produces. */
     private static final List<String> FILES = List.of("V001__library.sql", "V002__notes.sql",
-            "V003__composition.sql", "V004__long_stories.sql", "V006__generation_instruction.sql");
+            "V003__composition.sql", "V004__long_stories.sql", "V005__outcomes.sql",
+            "V006__generation_instruction.sql");
 
     private Migrations() {
     }
 
     static int latest() {
-        return FILES.stream().mapToInt(Migrations::version).max().orElse(0);
-    }
-
-    private static int version(String file) {
-        return Integer.parseInt(file.substring(1, file.indexOf("__")));
+        return FILES.size();
     }
 
     /** The statements of the migration that produces {@code version}. */
     static List<String> statements(int version) {
-        String name = FILES.stream().filter(f -> version(f) == version).findFirst().orElse(null);
-        if (name == null) {
-            return List.of();
-        }
+        String name = FILES.get(version - 1);
         try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing migration resource " + name);

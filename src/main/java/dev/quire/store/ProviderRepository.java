@@ -18,9 +18,15 @@ public final class ProviderRepository {
 
     /** One stored profile; {@code kind} is the provider kind's name, mapped by the studio. */
     public record StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
-                                 int maxOutputTokens, Map<String, String> extraHeaders) {
+                                 int maxOutputTokens, Map<String, String> extraHeaders, Integer thinkingBudget,
+                                 String reasoningEffort) {
         public StoredProvider {
             extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(extraHeaders);
+        }
+
+        public StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
+                              int maxOutputTokens, Map<String, String> extraHeaders) {
+            this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, null, null);
         }
     }
 
@@ -69,6 +75,12 @@ public final class ProviderRepository {
         s.put("contextWindow", p.contextWindow());
         s.put("maxOutputTokens", p.maxOutputTokens());
         s.put("extraHeaders", p.extraHeaders());
+        if (p.thinkingBudget() != null) {
+            s.put("thinkingBudget", p.thinkingBudget());
+        }
+        if (p.reasoningEffort() != null) {
+            s.put("reasoningEffort", p.reasoningEffort());
+        }
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {
@@ -80,16 +92,22 @@ public final class ProviderRepository {
         Map<String, String> headers = new LinkedHashMap<>();
         int contextWindow = 0;
         int maxOutputTokens = 0;
+        Integer thinkingBudget = null;
+        String reasoningEffort = null;
         try {
             var settings = JSON.readTree(rs.getString("settings"));
             contextWindow = settings.path("contextWindow").asInt(0);
             maxOutputTokens = settings.path("maxOutputTokens").asInt(0);
+            thinkingBudget = settings.path("thinkingBudget").isInt() ? settings.path("thinkingBudget").intValue() : null;
+            reasoningEffort = settings.path("reasoningEffort").isTextual() ? settings.path("reasoningEffort").asText()
+                    : null;
             settings.path("extraHeaders").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
         } catch (JsonProcessingException e) {
             throw new PersistenceException("The settings of provider \"" + rs.getString("name")
                     + "\" in the library are not valid JSON", e);
         }
         return new StoredProvider(rs.getString("name"), rs.getString("kind"), rs.getString("base_url"),
-                rs.getString("default_model"), contextWindow, maxOutputTokens, headers);
+                rs.getString("default_model"), contextWindow, maxOutputTokens, headers, thinkingBudget,
+                reasoningEffort);
     }
 }

@@ -245,7 +245,7 @@ public final class ContinuityCheck {
             case FAILED, INCOMPLETE -> throw new CheckFailedException(CheckFailedException.Reason.PROVIDER_FAILED,
                     generationId, "The continuity check of " + where + " failed: " + (answer.error() == null
                     ? "the provider gave no answer." : answer.error().message()));
-            case COMPLETE -> {
+            case COMPLETE, CUT_OFF, REFUSED, FILTERED -> {
                 List<Finding> found = ContinuityAnswer.read(answer.text(), sent).orElseThrow(() ->
                         unreadable(generationId, where, answer, key));
                 Set<String> dismissedKeys = dismissed(scene.id());

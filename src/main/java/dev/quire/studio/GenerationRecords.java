@@ -49,8 +49,7 @@ final class GenerationRecords {
 
         @Override
         public void saveEnded(VariantResult result, String text) {
-            generations.saveVariant(generationId, result.index(), text, StreamRecorder.statusOf(result.status()),
-                    result.stopReason(), result.error() == null ? null : result.error().message());
+            generations.saveEnded(generationId, StreamRecorder.ended(result, text));
         }
 
         @Override

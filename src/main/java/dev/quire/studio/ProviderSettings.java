@@ -82,8 +82,8 @@ public final class ProviderSettings {
     public void save(ProviderProfile profile, String previousName) {
         profile.validate();
         repository.save(new StoredProvider(profile.name(), profile.kind().name(), profile.baseUrl(),
-                profile.defaultModel(), profile.contextWindow(), profile.maxOutputTokens(), profile.extraHeaders()),
-                previousName);
+                profile.defaultModel(), profile.contextWindow(), profile.maxOutputTokens(), profile.extraHeaders(),
+                profile.thinkingBudget(), profile.reasoningEffort()), previousName);
         if (previousName != null && !previousName.equals(profile.name())) {
             vault.rename(previousName, profile.name());
             if (defaultProfileName().filter(previousName::equals).isPresent()) {
@@ -190,7 +190,8 @@ public final class ProviderSettings {
         ProviderProfile defaults = ProviderProfile.defaults(kind);
         return new ProviderProfile(p.name(), kind, p.baseUrl(), p.defaultModel(),
                 p.contextWindow() > 0 ? p.contextWindow() : defaults.contextWindow(),
-                p.maxOutputTokens() > 0 ? p.maxOutputTokens() : defaults.maxOutputTokens(), p.extraHeaders());
+                p.maxOutputTokens() > 0 ? p.maxOutputTokens() : defaults.maxOutputTokens(), p.extraHeaders(),
+                p.thinkingBudget(), p.reasoningEffort());
     }
 
     @Override

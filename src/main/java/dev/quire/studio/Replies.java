@@ -227,6 +227,8 @@ final class Replies {
         public void saveEnded(VariantResult result, String text) {
             lastText = text;
             conversations.editText(messageId, text);
+            // the reply's own record keeps how it ended and the model's thinking, which the message never holds
+            generations.saveEnded(generationId, StreamRecorder.ended(result, text));
         }
 
         @Override

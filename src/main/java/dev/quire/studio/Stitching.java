@@ -54,6 +54,17 @@ public final class Stitching {
             return PASTED.equals(generation.provider());
         }
 
+        /** The output limit the variant was asked with, in tokens; null when the generation did not record one. */
+        public Integer outputLimit() {
+            try {
+                com.fasterxml.jackson.databind.JsonNode p = JSON.readTree(generation.parametersJson());
+                return p.path("maxOutputTokens").isInt() ? Integer.valueOf(p.path("maxOutputTokens").intValue())
+                        : null;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return null;
+            }
+        }
+
         /**
          * What the column's variant was asked for: the mode and its anchors as recorded on the generation; empty
          * for a pasted variant, which nothing can ask for again.

@@ -234,15 +234,38 @@ final class StreamRecorder implements GenerationHandler {
     static Variant.Status statusOf(VariantResult.Status status) {
         return switch (status) {
             case COMPLETE -> Variant.Status.COMPLETE;
+            case CUT_OFF -> Variant.Status.CUT_OFF;
+            case REFUSED -> Variant.Status.REFUSED;
+            case FILTERED -> Variant.Status.FILTERED;
             case INCOMPLETE -> Variant.Status.INCOMPLETE;
-            case CANCELLED -> Variant.Status.CANCELLED;
+            case CANCELLED -> Variant.Status.STOPPED;
             case FAILED -> Variant.Status.FAILED;
         };
     }
 
     /**
+     * The variant as the library keeps it once it ended: for a filtered one the filter named in its message, and its
+     * own output tokens only where they can be counted (its request served it alone).
+     */
+    static Variant ended(VariantResult result, String text) {
+        String error = result.error() == null ? null : result.error().message();
+        if (result.status() == VariantResult.Status.FILTERED) {
+            error = filterMessage(result.filter());
+        }
+        return new Variant(0, 0, result.index(), text, statusOf(result.status()), result.stopReason(), error, null,
+                "", result.refusal(), result.thinking(), result.usage().output());
+    }
+
+    /** What the writer reads about a variant a content filter stopped. */
+    static String filterMessage(String filter) {
+        return "The provider's content filter stopped this variant"
+                + (filter == null ? "." : " (" + filter + ").");
+    }
+
+    /**
      * COMPLETE when every variant is; FAILED when every one failed with nothing to show; CANCELLED when the writer
-     * stopped some and none failed; otherwise PARTIAL (some failed or were cut off, the rest are kept).
+     * stopped some and none failed; otherwise PARTIAL (some failed, were cut off, refused or filtered; the rest are
+     * kept).
      */
     static Generation.Status statusOf(List<VariantResult> results) {
         int complete = 0;
@@ -252,7 +275,7 @@ final class StreamRecorder implements GenerationHandler {
             switch (r.status()) {
                 case COMPLETE -> complete++;
                 case FAILED -> failed++;
-                case INCOMPLETE -> incomplete++;
+                case INCOMPLETE, CUT_OFF, REFUSED, FILTERED -> incomplete++;
                 case CANCELLED -> { }
             }
         }
@@ -274,10 +297,13 @@ final class StreamRecorder implements GenerationHandler {
         Integer cached = null;
         Integer creation = null;
         for (VariantResult r : results) {
-            input = add(input, r.usage().input());
-            output = add(output, r.usage().output());
-            cached = add(cached, r.usage().cachedInput());
-            creation = add(creation, r.usage().cacheCreation());
+            // a variant's own usage, or the usage of the request it shared, which only one of its variants carries
+            for (Usage u : List.of(r.usage(), r.requestUsage())) {
+                input = add(input, u.input());
+                output = add(output, u.output());
+                cached = add(cached, u.cachedInput());
+                creation = add(creation, u.cacheCreation());
+            }
         }
         return new Usage(input, output, cached, creation);
     }

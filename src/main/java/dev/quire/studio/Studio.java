@@ -6,6 +6,7 @@ import dev.quire.store.CharacterRepository;
 import dev.quire.store.ConversationRepository;
 import dev.quire.store.Database;
 import dev.quire.store.FrameRepository;
+import dev.quire.store.ContinuationRepository;
 import dev.quire.store.GenerationRepository;
 import dev.quire.store.LoreRepository;
 import dev.quire.store.NoteRepository;
@@ -56,6 +57,7 @@ public final class Studio implements AutoCloseable {
     private final LoreRepository lore;
     private final ConversationRepository conversations;
     private final GenerationRepository generations;
+    private final ContinuationRepository continuations;
     private final SettingsRepository settings;
     private final FrameRepository frames;
     private final NoteRepository notes;
@@ -79,6 +81,7 @@ public final class Studio implements AutoCloseable {
         this.lore = new LoreRepository(database);
         this.conversations = new ConversationRepository(database);
         this.generations = new GenerationRepository(database);
+        this.continuations = new ContinuationRepository(database);
         this.settings = new SettingsRepository(database);
         this.frames = new FrameRepository(database);
         this.notes = new NoteRepository(database);
@@ -188,6 +191,10 @@ public final class Studio implements AutoCloseable {
 
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    public ContinuationRepository continuations() {
+        return continuations;
     }
 
     public GenerationRepository generations() {

@@ -118,6 +118,10 @@ final class SummaryRequests {
             // a summary cut short leaves out what came after: not one to keep
             case INCOMPLETE -> Reply.failed("the reply broke off" + (r.error() == null ? "" : ": "
                     + r.error().message()));
+            case CUT_OFF -> Reply.failed("the reply reached the output limit before it ended");
+            case REFUSED -> Reply.failed("the model declined" + (r.refusal() == null ? "" : ": " + r.refusal()));
+            case FILTERED -> Reply.failed("a content filter stopped the reply"
+                    + (r.filter() == null ? "" : " (" + r.filter() + ")"));
         };
     }
 

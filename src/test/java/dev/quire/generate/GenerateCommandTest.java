@@ -152,7 +152,8 @@ class GenerateCommandTest {
                 "--base-url", Wire.root(server) + "/v1", "--model", "gpt-test", "--variants", "3",
                 "--instruction", "INSTRUCTION-MARK: the storm arrives.");
 
-        assertEquals(0, run.code(), run.toString());
+        assertEquals(4, run.code(), "variant B was cut off at the output limit: " + run);
+        assertTrue(run.err().contains("variant B: cut off at the output limit"), run.err());
         List<String> lines = List.of(run.out().split("\n"));
         assertTrue(lines.containsAll(List.of("[A] Alpha one", "[A] Alpha two", "[B] Beta one", "[B] Beta two",
                 "[C] Gamma one")), run.out());
@@ -175,7 +176,7 @@ class GenerateCommandTest {
             assertEquals("OpenAI", g.provider());
             assertEquals("gpt-test", g.model());
             assertEquals(3, g.variantCount());
-            assertEquals(Generation.Status.COMPLETE, g.status());
+            assertEquals(Generation.Status.PARTIAL, g.status(), "B was cut off");
             assertEquals(9, g.usage().inputTokens(), "one request's usage, counted once");
             assertEquals(12, g.usage().outputTokens());
             assertEquals(4, g.usage().cachedInputTokens());
@@ -184,8 +185,10 @@ class GenerateCommandTest {
             assertEquals("Beta one\nBeta two", variants.get(1).text());
             assertEquals("length", variants.get(1).stopReason());
             assertEquals("Gamma one", variants.get(2).text());
+            assertEquals(List.of(Variant.Status.COMPLETE, Variant.Status.CUT_OFF, Variant.Status.COMPLETE),
+                    variants.stream().map(Variant::status).toList());
             for (Variant v : variants) {
-                assertEquals(Variant.Status.COMPLETE, v.status());
+                assertNull(v.outputTokens(), "one request served all three: no variant's own count is known");
             }
         }
     }

@@ -111,12 +111,13 @@ class AnthropicProviderTest {
 
         assertEquals(1, results.size());
         VariantResult only = results.get(0);
-        assertEquals(VariantResult.Status.COMPLETE, only.status());
+        assertEquals(VariantResult.Status.CUT_OFF, only.status(), "max_tokens: the output limit cut it off");
         assertEquals("The storm broke — über ✓", only.text());
+        assertEquals("hmm", only.thinking(), "thinking is kept apart from the text");
         assertEquals("max_tokens", only.stopReason());
         assertNull(only.error());
         assertEquals(new Usage(130, 15, 100, 5), only.usage(), "input = 25 uncached + 100 read + 5 written");
-        assertEquals(List.of("text 0", "text 0", "end 0 COMPLETE", "finished"), recorder.log);
+        assertEquals(List.of("text 0", "text 0", "end 0 CUT_OFF", "finished"), recorder.log);
     }
 
     @Test

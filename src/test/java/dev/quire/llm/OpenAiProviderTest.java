@@ -62,12 +62,15 @@ class OpenAiProviderTest {
         assertEquals(1, server.server.getRequestCount());
         assertEquals(List.of("A door", "The sea rose", "Rain fell"), results.stream().map(VariantResult::text).toList());
         assertEquals(List.of("stop", "stop", "length"), results.stream().map(VariantResult::stopReason).toList());
+        assertEquals(List.of(VariantResult.Status.COMPLETE, VariantResult.Status.COMPLETE,
+                VariantResult.Status.CUT_OFF), results.stream().map(VariantResult::status).toList(),
+                "the choice that finished with length was cut off at the output limit");
+        assertEquals(new Usage(9, 12, 4, null), results.get(0).requestUsage(), "the request's usage, reported once");
+        assertEquals(Usage.NONE, results.get(1).requestUsage());
+        assertEquals(Usage.NONE, results.get(2).requestUsage());
         for (VariantResult r : results) {
-            assertEquals(VariantResult.Status.COMPLETE, r.status());
+            assertEquals(Usage.NONE, r.usage(), "no variant's own count is known when one request served three");
         }
-        assertEquals(new Usage(9, 12, 4, null), results.get(0).usage(), "the request's usage, reported once");
-        assertEquals(Usage.NONE, results.get(1).usage());
-        assertEquals(Usage.NONE, results.get(2).usage());
     }
 
     @Test

@@ -37,46 +37,84 @@ class RealStreamsReplayTest {
 
     private static final String DIR = "/realstreams/";
 
-    /** What each recording must produce today. */
-    record Expected(List<String> texts, String stopReason, VariantResult.Status status, Usage usage) {
+    /**
+     * What each recording must produce: the texts, status, stop reason as the provider said it, the variant's own
+     * usage (or, for a request that served several variants, the request's usage on the first), the refusal text,
+     * and the thinking, which is never in the text (checked whole, or by its start and end and length).
+     */
+    record Expected(List<String> texts, String stopReason, VariantResult.Status status, Usage usage, String refusal,
+                    String thinkingStart, String thinkingEnd, int thinkingLength) {
+        Expected with(VariantResult.Status s) {
+            return new Expected(texts, stopReason, s, usage, refusal, thinkingStart, thinkingEnd, thinkingLength);
+        }
+
+        Expected refusing(String text) {
+            return new Expected(texts, stopReason, VariantResult.Status.REFUSED, usage, text, thinkingStart,
+                    thinkingEnd, thinkingLength);
+        }
+
+        Expected thinking(String whole) {
+            return new Expected(texts, stopReason, status, usage, refusal, whole, whole, whole.length());
+        }
+
+        Expected thinking(String start, String end, int length) {
+            return new Expected(texts, stopReason, status, usage, refusal, start, end, length);
+        }
     }
 
     private static Expected one(String text, String stopReason, Usage usage) {
-        return new Expected(List.of(text), stopReason, VariantResult.Status.COMPLETE, usage);
+        return new Expected(List.of(text), stopReason, VariantResult.Status.COMPLETE, usage, null, "", "", 0);
     }
 
     private static final Map<String, Expected> EXPECTED = Map.ofEntries(
             Map.entry("a-basic", one("Hello there!", "end_turn", new Usage(11, 6, null, null))),
+            // a tool call ends the turn: the model finished; its input JSON is not prose
             Map.entry("a-tool-use", one("I'll check the current weather in Paris for you.", "tool_use",
                     new Usage(377, 65, 0, 0))),
-            // max_tokens is reported as COMPLETE with the raw stop reason; the tool call's partial JSON is not prose
+            // the output limit cut it off; the tool call's partial JSON is not prose
             Map.entry("a-partial-json-max-tokens", one("I'll create a comprehensive tax guide for someone with"
                     + " multiple W2s and save it in a file called taxes.txt. Let me do that for you now.", "max_tokens",
-                    new Usage(450, 124, 0, 0))),
-            // a refusal with an empty text block: no prose, COMPLETE, raw stop reason "refusal"
-            Map.entry("a-refusal-empty", one("", "refusal", new Usage(20, 0, null, null))),
+                    new Usage(450, 124, 0, 0)).with(VariantResult.Status.CUT_OFF)),
+            // a refusal with an empty text block: no prose, no words of refusal
+            Map.entry("a-refusal-empty", one("", "refusal", new Usage(20, 0, null, null))
+                    .with(VariantResult.Status.REFUSED)),
             Map.entry("a-compaction", one("Hello there!", "end_turn", new Usage(30, 8, null, null))),
-            // the thinking block is not prose; only the text block's "Hi"
-            Map.entry("a-thinking-refusal", one("Hi", "refusal", new Usage(28, 106, 0, 0))),
-            Map.entry("a-thinking-real", one("925 \u00f7 5 = 185", "end_turn", new Usage(69, 53, 0, 0))),
+            // the thinking block is kept as thinking; only the text block's "Hi" is prose, and the model declined
+            Map.entry("a-thinking-refusal", one("Hi", "refusal", new Usage(28, 106, 0, 0))
+                    .with(VariantResult.Status.REFUSED).thinking("Simple educational question about what a solar"
+                            + " eclipse is. This is benign general knowledge \u2014 definitions are fine. Also the user"
+                            + " called me \"claudius\" \u2014 I'm Claude. Minor correction or just roll with it"
+                            + " politely.")),
+            Map.entry("a-thinking-real", one("925 \u00f7 5 = 185", "end_turn", new Usage(69, 53, 0, 0))
+                    .thinking("The previous result was 925. Now I need to divide that by 5.\n\n925 \u00f7 5 = 185")),
             Map.entry("o-text", one("I'm unable to provide real-time weather updates. To get the current weather in"
                     + " San Francisco, I recommend checking a reliable weather website or a weather app.", "stop",
                     new Usage(14, 30, null, null))),
+            // one usage for the three choices: the request's, never any one variant's
             Map.entry("o-n3", new Expected(List.of(
                     "{\"city\":\"San Francisco\",\"temperature\":65,\"units\":\"f\"}",
                     "{\"city\":\"San Francisco\",\"temperature\":61,\"units\":\"f\"}",
                     "{\"city\":\"San Francisco\",\"temperature\":59,\"units\":\"f\"}"),
-                    "stop", VariantResult.Status.COMPLETE, new Usage(79, 42, null, null))),
-            // the refusal deltas are not prose (refusal text is kept later); finish_reason is "stop"
-            Map.entry("o-refusal", one("", "stop", new Usage(79, 11, null, null))),
+                    "stop", VariantResult.Status.COMPLETE, new Usage(79, 42, null, null), null, "", "", 0)),
+            // the refusal deltas are the refusal, not prose; finish_reason is "stop"
+            Map.entry("o-refusal", one("", "stop", new Usage(79, 11, null, null))
+                    .refusing("I'm sorry, I can't assist with that request.")),
             Map.entry("o-logprobs", one("Foo!", "stop", new Usage(9, 2, null, null))),
-            Map.entry("o-length", one("{\"", "length", new Usage(79, 1, null, null))),
+            Map.entry("o-length", one("{\"", "length", new Usage(79, 1, null, null))
+                    .with(VariantResult.Status.CUT_OFF)),
+            // content_filter_results with nothing filtered is no filter
             Map.entry("o-azure", one("Capital of Denmark.", "stop", new Usage(15, 78, 0, null))),
-            // reasoning_content is not prose
+            // reasoning_content is thinking, not prose
             Map.entry("c-deepseek-reasoning", one("The word \"strawberry\" contains three \"r\"s.", "stop",
-                    new Usage(18, 219, 0, null))),
-            // thinking parts are not prose; the text part "3" rides on the chunk that ends the thinking
-            Map.entry("c-mistral-thinking", one("391", "stop", new Usage(28, 139, 0, null))));
+                    new Usage(18, 219, 0, null)).thinking("We need to count the number of the letter \"r\"",
+                    "So yes, 3.\n\nThus, the answer is 3.", 606)),
+            // thinking parts are thinking; the text part "3" rides on the chunk that ends the thinking
+            Map.entry("c-mistral-thinking", one("391", "stop", new Usage(28, 139, 0, null))
+                    .thinking("Okay, the user is asking for the product of 17 and 23. I need to calculate this"
+                            + " multiplication. Let me break it down:\n\nFirst, I recall that 17 multiplied by 20 is"
+                            + " 340 (since 17 * 20 = 340).\nThen, I need to add 17 multiplied by 3, which is 51 (since"
+                            + " 17 * 3 = 51).\nNow, add these two results together: 340 + 51 = 391.\n\nSo, 17 * 23 ="
+                            + " 391.")));
 
     enum Way { PER_EVENT, RANDOM_SPLITS, VARIANTS }
 
@@ -129,9 +167,20 @@ class RealStreamsReplayTest {
                 assertEquals(text, result.text(), id + " variant " + i + " text");
                 assertEquals(expected.status(), result.status(), id + " variant " + i + " status: " + result.error());
                 assertEquals(expected.stopReason(), result.stopReason(), id + " variant " + i + " stop reason");
-                // with native n the request's usage goes to variant 0; fanned-out variants each have their own
-                Usage usage = nativeN && i > 0 ? Usage.NONE : expected.usage();
-                assertEquals(usage, result.usage(), id + " variant " + i + " usage");
+                // a request that served several variants reports one usage: the request's, carried by the first
+                // variant only, and no variant's own; a variant with a request of its own has that request's
+                boolean shared = nativeN && variants > 1;
+                assertEquals(shared ? Usage.NONE : expected.usage(), result.usage(), id + " variant " + i + " usage");
+                assertEquals(shared && i == 0 ? expected.usage() : Usage.NONE, result.requestUsage(),
+                        id + " variant " + i + " request usage");
+                assertEquals(expected.refusal(), result.refusal(), id + " variant " + i + " refusal");
+                assertEquals(expected.thinkingLength(), result.thinking().length(), id + " variant " + i
+                        + " thinking: " + result.thinking());
+                assertTrue(result.thinking().startsWith(expected.thinkingStart()), id + " thinking starts");
+                assertTrue(result.thinking().endsWith(expected.thinkingEnd()), id + " thinking ends");
+                if (!result.thinking().isEmpty()) {
+                    assertFalse(result.text().contains(result.thinking()), id + " thinking is not in the prose");
+                }
             }
         }
     }

@@ -156,7 +156,9 @@ class CompositionRepositoryTest {
         Jdbc.execute(file, "DROP TABLE composition", "DROP TABLE canon_fact", "DROP INDEX scene_chapter",
                 "ALTER TABLE scene DROP COLUMN chapter_id", "ALTER TABLE scene DROP COLUMN summary_hash",
                 "ALTER TABLE scene DROP COLUMN summary_by_writer", "ALTER TABLE scene DROP COLUMN summary_failure",
-                "ALTER TABLE scene DROP COLUMN summary_made_at", "DROP TABLE chapter",
+                "ALTER TABLE scene DROP COLUMN summary_made_at", "DROP TABLE chapter", "DROP TABLE continuation",
+                "ALTER TABLE variant DROP COLUMN outcome", "ALTER TABLE variant DROP COLUMN refusal",
+                "ALTER TABLE variant DROP COLUMN thinking", "ALTER TABLE variant DROP COLUMN output_tokens",
                 "ALTER TABLE generation DROP COLUMN instruction", "PRAGMA user_version = 2");
 
         db = Database.open(file);

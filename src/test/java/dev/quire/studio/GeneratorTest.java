@@ -234,7 +234,7 @@ class GeneratorTest {
 
         assertEquals(Generation.Status.CANCELLED, outcome.status());
         Variant cancelled = studio.generations().variants(running.generationId()).get(0);
-        assertEquals(Variant.Status.CANCELLED, cancelled.status());
+        assertEquals(Variant.Status.STOPPED, cancelled.status());
         assertEquals(outcome.variants().get(0).text(), cancelled.text());
         assertTrue(cancelled.text().startsWith("First words "));
         assertNull(cancelled.error());

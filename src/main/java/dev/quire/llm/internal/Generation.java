@@ -86,6 +86,15 @@ final class Generation implements GenerationHandle {
         }
     }
 
+    /** Keeps thinking or refusal text apart from the prose, unless the variant already ended. */
+    void aside(Variant v, String delta, boolean refusal) {
+        synchronized (v) {
+            if (!v.finished) {
+                (refusal ? v.refusal : v.thinking).append(delta);
+            }
+        }
+    }
+
     void retrying(Variant v, ProviderError error, int attempt, Duration delay) {
         synchronized (v) {
             if (!v.finished) {
@@ -103,9 +112,14 @@ final class Generation implements GenerationHandle {
             }
             v.finished = true;
             Usage usage = v.unit == null ? Usage.NONE : v.unit.usageFor(v);
+            Usage shared = v.unit == null ? Usage.NONE : v.unit.sharedUsageFor(v);
             boolean keepsError = status == VariantResult.Status.FAILED || status == VariantResult.Status.INCOMPLETE;
+            String refusal = v.refusal.length() == 0 ? null : v.refusal.toString();
+            if (status == VariantResult.Status.COMPLETE) {
+                status = VariantResult.outcomeOf(v.stopReason, refusal, v.filter);
+            }
             result = new VariantResult(v.index, v.text.toString(), status, v.stopReason, usage,
-                    keepsError ? error : null);
+                    keepsError ? error : null, refusal, v.thinking.toString(), v.filter, shared);
             results.put(v.index, result);
             out.execute(() -> handler.onVariantFinished(result));
         }
@@ -136,7 +150,10 @@ final class Generation implements GenerationHandle {
     static final class Variant {
         final int index;
         final StringBuilder text = new StringBuilder();
+        final StringBuilder thinking = new StringBuilder();
+        final StringBuilder refusal = new StringBuilder();
         String stopReason;
+        String filter;
         boolean finished;
         boolean seen;
         volatile Unit unit;

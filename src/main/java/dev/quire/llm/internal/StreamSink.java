@@ -8,6 +8,18 @@ public interface StreamSink {
     /** Text for one choice; empty deltas may be passed and are ignored. */
     void text(int choice, String delta);
 
+    /** Thinking or reasoning for one choice: never prose. Empty deltas may be passed and are ignored. */
+    default void thinking(int choice, String delta) {
+    }
+
+    /** The model's refusal text for one choice (OpenAI {@code delta.refusal}): never prose. */
+    default void refusal(int choice, String delta) {
+    }
+
+    /** A content filter stopped one choice; {@code name} says which, as the provider named it. */
+    default void filtered(int choice, String name) {
+    }
+
     /** The provider's stop reason for one choice. */
     void stopReason(int choice, String reason);
 

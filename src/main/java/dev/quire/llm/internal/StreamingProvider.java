@@ -220,7 +220,7 @@ public final class StreamingProvider implements ChatProvider {
             for (Generation.Variant v : unit.variants) {
                 boolean seen;
                 synchronized (v) {
-                    seen = v.seen || v.stopReason != null;
+                    seen = v.seen || v.stopReason != null || v.refusal.length() > 0 || v.thinking.length() > 0;
                 }
                 if (!seen && unit.variants.size() > 1) {
                     generation.fail(v, errors.missingVariant(unit.variants.size()));
@@ -281,6 +281,34 @@ public final class StreamingProvider implements ChatProvider {
             if (v != null) {
                 unit.textDelivered = true;
                 generation.text(v, delta);
+            }
+        }
+
+        @Override
+        public void thinking(int choice, String delta) {
+            aside(choice, delta, false);
+        }
+
+        @Override
+        public void refusal(int choice, String delta) {
+            aside(choice, delta, true);
+        }
+
+        private void aside(int choice, String delta, boolean refusal) {
+            Generation.Variant v = unit.forChoice(choice);
+            if (v != null && delta != null && !delta.isEmpty()) {
+                unit.textDelivered = true;
+                generation.aside(v, delta, refusal);
+            }
+        }
+
+        @Override
+        public void filtered(int choice, String name) {
+            Generation.Variant v = unit.forChoice(choice);
+            if (v != null && name != null) {
+                synchronized (v) {
+                    v.filter = name;
+                }
             }
         }
 

@@ -106,8 +106,13 @@ final class Unit {
         usage = usage.mergedWith(u);
     }
 
-    /** The request's usage goes to its lowest-index variant, so that summing variants never counts it twice. */
+    /** A request that served one variant: its usage is that variant's. With several, no variant's own is known. */
     synchronized Usage usageFor(Generation.Variant v) {
-        return v == variants.get(0) ? usage : Usage.NONE;
+        return variants.size() == 1 ? usage : Usage.NONE;
+    }
+
+    /** A request that served several variants: its usage, on the lowest-index one only, so it is never counted twice. */
+    synchronized Usage sharedUsageFor(Generation.Variant v) {
+        return variants.size() > 1 && v == variants.get(0) ? usage : Usage.NONE;
     }
 }

@@ -47,6 +47,7 @@ public final class ProvidersViewModel {
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
     private final StringProperty contextWindow = new SimpleStringProperty(this, "contextWindow", "");
     private final StringProperty maxOutputTokens = new SimpleStringProperty(this, "maxOutputTokens", "");
+    private final ReasoningSettings reasoning = new ReasoningSettings();
     private final StringProperty newKey = new SimpleStringProperty(this, "newKey", "");
     private final StringProperty keyStatus = new SimpleStringProperty(this, "keyStatus", "");
     private final StringProperty problems = new SimpleStringProperty(this, "problems", "");
@@ -142,6 +143,7 @@ public final class ProvidersViewModel {
         model.set(p.defaultModel());
         contextWindow.set(Integer.toString(p.contextWindow()));
         maxOutputTokens.set(Integer.toString(p.maxOutputTokens()));
+        reasoning.fill(p);
         newKey.set("");
         problems.set("");
         testState.set(TestState.IDLE);
@@ -172,8 +174,8 @@ public final class ProvidersViewModel {
 
     /** The profile as the form has it now, not yet checked. */
     public ProviderProfile draft() {
-        return new ProviderProfile(name.get(), kind.get(), baseUrl.get(), model.get(), parse(contextWindow.get()),
-                parse(maxOutputTokens.get()), storedExtraHeaders());
+        return reasoning.applyTo(new ProviderProfile(name.get(), kind.get(), baseUrl.get(), model.get(),
+                parse(contextWindow.get()), parse(maxOutputTokens.get()), storedExtraHeaders()));
     }
 
     private java.util.Map<String, String> storedExtraHeaders() {
@@ -349,6 +351,11 @@ public final class ProvidersViewModel {
 
     public StringProperty contextWindowProperty() {
         return contextWindow;
+    }
+
+    /** Extended thinking and reasoning effort, as the form has them. */
+    public ReasoningSettings reasoning() {
+        return reasoning;
     }
 
     public StringProperty maxOutputTokensProperty() {

@@ -250,6 +250,14 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     }
 
     /**
+     * Continues a column's variant in place, from exactly where it stops: the same column, label and provenance,
+     * the new text streaming in after the old.
+     */
+    public void continueVariant(VariantColumn column) {
+        streams.extend(column);
+    }
+
+    /**
      * Puts the passage a rewrite is for, as the scene holds it now, first among the columns: when the pane will
      * replace a selection and its columns were asked to rewrite it.
      */

@@ -29,6 +29,10 @@ public final class VariantColumn {
             Variant.Status.STREAMING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringProperty retry = new SimpleStringProperty(this, "retry", "");
+    private final StringProperty refusal = new SimpleStringProperty(this, "refusal", "");
+    private final StringProperty thinking = new SimpleStringProperty(this, "thinking", "");
+    private final ObjectProperty<Integer> outputLimit = new SimpleObjectProperty<>(this, "outputLimit");
+    private final BooleanProperty continuing = new SimpleBooleanProperty(this, "continuing");
     private final IntegerProperty tokens = new SimpleIntegerProperty(this, "tokens");
     private final BooleanProperty tokensExact = new SimpleBooleanProperty(this, "tokensExact");
     private final StringProperty elapsed = new SimpleStringProperty(this, "elapsed", "");
@@ -42,6 +46,7 @@ public final class VariantColumn {
     private final ObjectProperty<dev.quire.studio.Stitching.Asked> asked = new SimpleObjectProperty<>(this, "asked");
     private long startedNanos;
     private Consumer<String> appended = s -> { };
+    private Variant.Status statusBefore = Variant.Status.COMPLETE;
     private Runnable replaced = () -> { };
 
     VariantColumn(String label) {
@@ -56,6 +61,11 @@ public final class VariantColumn {
         c.source.set(source);
         c.status.set(variant.status());
         c.error.set(variant.error() == null ? "" : variant.error());
+        c.refusal.set(variant.refusal() == null ? "" : variant.refusal());
+        c.thinking.set(variant.thinking());
+        if (variant.outputTokens() != null) {
+            outputTokens = variant.outputTokens();
+        }
         c.rating.set(variant.rating());
         c.note.set(variant.note());
         c.tokens.set(outputTokens != null ? outputTokens : estimate(variant.text().length()));
@@ -112,6 +122,9 @@ public final class VariantColumn {
         status.set(Variant.Status.STREAMING);
         error.set("");
         retry.set("");
+        refusal.set("");
+        thinking.set("");
+        continuing.set(false);
         tokens.set(0);
         tokensExact.set(false);
         elapsed.set("");
@@ -138,6 +151,73 @@ public final class VariantColumn {
             tokensExact.set(true);
         }
         tick();
+    }
+
+    /** The stream ended: how, with the model's refusal and thinking, which are never in the text. */
+    void ended(dev.quire.llm.VariantResult result) {
+        refusal.set(result.refusal() == null ? "" : result.refusal());
+        thinking.set(result.thinking());
+        String message = result.error() == null ? null : result.error().message();
+        if (result.status() == dev.quire.llm.VariantResult.Status.FILTERED) {
+            message = "The provider's content filter stopped this variant"
+                    + (result.filter() == null ? "." : " (" + result.filter() + ").");
+        }
+        finish(dev.quire.studio.Generator.statusOf(result.status()), message, result.usage().output());
+    }
+
+    /**
+     * The variant is continued in place: same label, provenance and id; the text goes on from {@code base} (the
+     * variant's text, its trailing whitespace trimmed for a prefill), and the new text streams in after it.
+     */
+    void resume(Object newOwner, String base) {
+        if (owner != newOwner) {
+            statusBefore = status.get();
+        }
+        owner = newOwner;
+        if (!text.toString().equals(base)) {
+            replaceText(base);
+        }
+        status.set(Variant.Status.STREAMING);
+        error.set("");
+        retry.set("");
+        continuing.set(true);
+        marks.set(List.of());
+        startedNanos = System.nanoTime();
+    }
+
+    /** The continuation ended: the variant as the library now holds it, and why a failed one failed. */
+    void settle(Variant variant, String failure) {
+        continuing.set(false);
+        if (!text.toString().equals(variant.text())) {
+            replaceText(variant.text());
+        }
+        status.set(variant.status());
+        error.set(failure != null ? failure : variant.error() == null ? "" : variant.error());
+        refusal.set(variant.refusal() == null ? "" : variant.refusal());
+        thinking.set(variant.thinking());
+        if (variant.outputTokens() != null) {
+            tokens.set(variant.outputTokens());
+            tokensExact.set(true);
+        } else {
+            tokens.set(estimate(text.length()));
+            tokensExact.set(false);
+        }
+        finishedAt(System.nanoTime());
+    }
+
+    /** The continuation could not even be sent: the column shows the variant as it was, with why. */
+    void settleUnchanged(String failure) {
+        continuing.set(false);
+        owner = null;
+        status.set(statusBefore);
+        error.set(failure == null ? "" : failure);
+    }
+
+    private void replaceText(String now) {
+        text.setLength(0);
+        replaced.run();
+        text.append(now);
+        appended.accept(now);
     }
 
     /** Shows the time since the stream started, while it streams; a few times a second, not every frame. */
@@ -226,6 +306,26 @@ public final class VariantColumn {
     /** Called when the column starts over with no text. */
     void onReplaced(Runnable listener) {
         replaced = listener;
+    }
+
+    /** The model's own words declining; empty when it wrote none. Never part of the text. */
+    public StringProperty refusalProperty() {
+        return refusal;
+    }
+
+    /** How the model got here: its thinking or reasoning, empty when it sent none. Never part of the text. */
+    public StringProperty thinkingProperty() {
+        return thinking;
+    }
+
+    /** The output limit the variant was asked with, in tokens; null when unknown. */
+    public ObjectProperty<Integer> outputLimitProperty() {
+        return outputLimit;
+    }
+
+    /** Whether the variant is being continued in place. */
+    public BooleanProperty continuingProperty() {
+        return continuing;
     }
 
     public StringProperty labelProperty() {

@@ -71,6 +71,7 @@ public final class VariantColumnView extends VBox {
     private final StyleClassedTextArea area = new StyleClassedTextArea(false);
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
     private boolean pressedInSelection;
+    private final VariantOutcome outcome;
 
     VariantColumnView(VariantColumn column, StitchViewModel model, BiConsumer<VariantColumn, int[]> take,
                       java.util.function.ToIntFunction<VariantColumn> indexOf) {
@@ -237,7 +238,8 @@ public final class VariantColumnView extends VBox {
         HBox bottom = new HBox(6, stars, note);
         bottom.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(top, tools, error, scroll, bottom);
+        outcome = new VariantOutcome(column, () -> model.continueVariant(column));
+        getChildren().addAll(top, tools, error, outcome, scroll, bottom);
     }
 
     /** Takes the selection, or the whole variant when nothing is selected. */
@@ -252,6 +254,10 @@ public final class VariantColumnView extends VBox {
 
     public VariantColumn column() {
         return column;
+    }
+
+    VariantOutcome outcome() {
+        return outcome;
     }
 
     public StyleClassedTextArea area() {
@@ -302,8 +308,11 @@ public final class VariantColumnView extends VBox {
         return switch (s) {
             case STREAMING -> "writing…";
             case COMPLETE -> "done";
-            case INCOMPLETE -> "cut off";
-            case CANCELLED -> "stopped";
+            case INCOMPLETE -> "broke off";
+            case CUT_OFF -> "cut off";
+            case REFUSED -> "declined";
+            case FILTERED -> "filtered";
+            case STOPPED -> "stopped";
             case FAILED -> "failed";
         };
     }

@@ -46,6 +46,7 @@ final class VariantStreams {
     private final ObservableList<VariantColumn> columns = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final List<Run> runs = new ArrayList<>();
+    private final List<Continuing> continuations = new ArrayList<>();
     /** Requests being prepared, not yet streaming. */
     private int preparing;
     /** The pane closed: nothing more is sent. */
@@ -76,7 +77,25 @@ final class VariantStreams {
     }
 
     private void updateRunning() {
-        running.set(!runs.isEmpty() || preparing > 0);
+        running.set(!runs.isEmpty() || preparing > 0 || !continuations.isEmpty());
+    }
+
+    /** Continues a column's variant in place; see {@link Continuing}. */
+    void extend(VariantColumn column) {
+        if (closed || !columns.contains(column) || column.isStreaming() || column.variantId() == null) {
+            return;
+        }
+        problem.set("");
+        Continuing c = new Continuing(studio, background, frames, column, problem, this::continued);
+        continuations.add(c);
+        updateRunning();
+        c.start();
+    }
+
+    private void continued(Continuing c) {
+        continuations.remove(c);
+        updateRunning();
+        realign();
     }
 
     /** The columns the library keeps for the pane, with their word-level marks. */
@@ -88,6 +107,7 @@ final class VariantStreams {
                     c.elapsed() == null ? "" : VariantColumn.seconds(c.elapsed().toNanos()));
             column.marksProperty().set(marks.get(i));
             column.askedProperty().set(c.asked().orElse(null));
+            column.outputLimitProperty().set(c.outputLimit());
             shown.add(column);
         }
         columns.setAll(shown);
@@ -135,6 +155,8 @@ final class VariantStreams {
                 }
                 c.restart(run, source);
                 c.askedProperty().set(asked);
+                c.outputLimitProperty().set(prepared.request().maxOutputTokens() != null
+                        ? prepared.request().maxOutputTokens() : Integer.valueOf(prepared.profile().maxOutputTokens()));
             }
             send(run, prepared);
         }).onError(e -> {
@@ -176,12 +198,18 @@ final class VariantStreams {
         for (Run r : List.copyOf(runs)) {
             r.cancelAll();
         }
+        continuations.forEach(Continuing::cancel);
     }
 
     /** Stops one column's stream. */
     void cancel(VariantColumn column) {
         for (Run r : runs) {
             r.cancel(column);
+        }
+        for (Continuing c : continuations) {
+            if (c.column() == column) {
+                c.cancel();
+            }
         }
     }
 
@@ -195,6 +223,7 @@ final class VariantStreams {
         for (Run r : List.copyOf(runs)) {
             r.cancelAll();
         }
+        continuations.forEach(Continuing::cancel);
     }
 
     /** Stores the columns in their current order (those with a stored variant). */
@@ -403,8 +432,7 @@ final class VariantStreams {
                 drain();
                 if (result.index() >= 0 && result.index() < targets.length
                         && targets[result.index()].ownedBy(this)) {
-                    targets[result.index()].finish(Generator.statusOf(result.status()),
-                            result.error() == null ? null : result.error().message(), result.usage().output());
+                    targets[result.index()].ended(result);
                     targets[result.index()].finishedAt(System.nanoTime());
                 }
             });

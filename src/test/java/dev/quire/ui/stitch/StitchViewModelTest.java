@@ -236,7 +236,7 @@ class StitchViewModelTest {
 
         pane.cancel();
         await("the stream stops", () -> !pane.runningProperty().get());
-        assertEquals(Variant.Status.CANCELLED, column.statusProperty().get());
+        assertEquals(Variant.Status.STOPPED, column.statusProperty().get());
         assertEquals(0, ticker.active(), "no clock once nothing streams");
     }
 
@@ -258,7 +258,7 @@ class StitchViewModelTest {
                 .orElseThrow().status() != Generation.Status.STREAMING);
         Variant stored = library.studio().generations().variant(variantId).orElseThrow();
         assertEquals("The gauge overflowed", stored.text());
-        assertEquals(Variant.Status.CANCELLED, stored.status());
+        assertEquals(Variant.Status.STOPPED, stored.status());
         assertEquals(Generation.Status.CANCELLED, library.studio().generations().get(generation.id()).orElseThrow()
                 .status());
         assertEquals(List.of(variantId), library.studio().stitching().pane(scene.id()).columns().stream()

@@ -383,7 +383,7 @@ class StitchWindowTest extends StudioWindow {
         try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
             Variant stored = check.generations().variant(variantId).orElseThrow();
             assertEquals("The gauge overflowed", stored.text());
-            assertEquals(Variant.Status.CANCELLED, stored.status(), "the stream was stopped, not left running");
+            assertEquals(Variant.Status.STOPPED, stored.status(), "the stream was stopped, not left running");
             assertEquals(List.of(variantId), check.stitching().pane(model.sceneId()).columns().stream()
                     .map(col -> col.variant().id()).toList(), "the column was kept when the request was sent");
         }

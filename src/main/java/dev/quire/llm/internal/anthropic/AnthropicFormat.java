@@ -68,7 +68,12 @@ public final class AnthropicFormat implements WireFormat {
     public Http.Exchange chat(ChatRequest request, Call call, ApiKey key) {
         ObjectNode body = Json.object();
         body.put("model", call.model());
-        body.put("max_tokens", call.maxTokens());
+        boolean thinking = profile.thinking();
+        // with extended thinking the budget is room on top of the text's own limit, which max_tokens holds together
+        body.put("max_tokens", thinking ? call.maxTokens() + profile.thinkingBudget() : call.maxTokens());
+        if (thinking) {
+            body.putObject("thinking").put("type", "enabled").put("budget_tokens", profile.thinkingBudget());
+        }
         ArrayNode system = systemBlocks(request.system());
         if (system.size() > 0) {
             body.set("system", system);
@@ -85,10 +90,11 @@ public final class AnthropicFormat implements WireFormat {
             message.put("role", m.role() == ChatMessage.Role.USER ? "user" : "assistant");
             message.put("content", text);
         }
-        if (request.temperature() != null) {
+        // extended thinking takes neither a temperature nor top_p
+        if (request.temperature() != null && !thinking) {
             body.put("temperature", Math.max(0.0, Math.min(1.0, request.temperature())));
         }
-        if (request.topP() != null) {
+        if (request.topP() != null && !thinking) {
             body.put("top_p", request.topP());
         }
         if (!request.stop().isEmpty()) {
@@ -195,6 +201,8 @@ public final class AnthropicFormat implements WireFormat {
                 case "content_block_delta":
                     if ("text_delta".equals(e.deltaType)) {
                         sink.text(0, e.text);
+                    } else if ("thinking_delta".equals(e.deltaType)) {
+                        sink.thinking(0, e.thinking);
                     }
                     break;
                 case "message_stop":
@@ -213,6 +221,7 @@ public final class AnthropicFormat implements WireFormat {
         String type;
         String deltaType;
         String text;
+        String thinking;
         String stopReason;
         Usage usage;
         String errorType;
@@ -268,6 +277,9 @@ public final class AnthropicFormat implements WireFormat {
                         break;
                     case "text":
                         text = JsonReading.text(p);
+                        break;
+                    case "thinking":
+                        thinking = JsonReading.text(p);
                         break;
                     case "stop_reason":
                         stopReason = JsonReading.text(p);
@@ -358,6 +370,8 @@ public final class AnthropicFormat implements WireFormat {
         for (JsonNode block : root.path("content")) {
             if ("text".equals(Json.text(block, "type"))) {
                 sink.text(0, Json.text(block, "text"));
+            } else if ("thinking".equals(Json.text(block, "type"))) {
+                sink.thinking(0, Json.text(block, "thinking"));
             }
         }
         sink.stopReason(0, Json.text(root, "stop_reason"));

@@ -139,6 +139,7 @@ public final class OllamaFormat implements WireFormat {
                 throw StreamProblem.providerError(null, null, line.error());
             }
             if (line.message() != null) {
+                sink.thinking(0, line.message().thinking());
                 sink.text(0, line.message().content());
             }
             if (Boolean.TRUE.equals(line.done())) {

@@ -10,6 +10,6 @@ record OllamaLine(Message message, Boolean done, @JsonProperty("done_reason") St
                   @JsonProperty("eval_count") Integer evalCount, String error) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Message(String role, String content) {
+    record Message(String role, String content, String thinking) {
     }
 }

@@ -109,6 +109,9 @@ public final class OpenAiFormat implements WireFormat {
         if (call.seed() != null) {
             body.put("seed", call.seed());
         }
+        if (profile.reasoningEffortToSend() != null) {
+            body.put("reasoning_effort", profile.reasoningEffortToSend());
+        }
         if (call.stream()) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
@@ -174,6 +177,15 @@ public final class OpenAiFormat implements WireFormat {
                 throw inStreamError(chunk.error);
             }
             for (int i = 0; i < chunk.choices; i++) {
+                if (chunk.thinking[i] != null) {
+                    sink.thinking(chunk.index[i], chunk.thinking[i]);
+                }
+                if (chunk.refusal[i] != null) {
+                    sink.refusal(chunk.index[i], chunk.refusal[i]);
+                }
+                if (chunk.filter[i] != null) {
+                    sink.filtered(chunk.index[i], chunk.filter[i]);
+                }
                 sink.text(chunk.index[i], chunk.content[i]);
                 if (chunk.finishReason[i] != null) {
                     sink.stopReason(chunk.index[i], chunk.finishReason[i]);
@@ -194,6 +206,9 @@ public final class OpenAiFormat implements WireFormat {
         int[] index = new int[4];
         String[] content = new String[4];
         String[] finishReason = new String[4];
+        String[] thinking = new String[4];
+        String[] refusal = new String[4];
+        String[] filter = new String[4];
         Usage usage;
         JsonNode error;
 
@@ -240,11 +255,17 @@ public final class OpenAiFormat implements WireFormat {
                     index = java.util.Arrays.copyOf(index, choices * 2);
                     content = java.util.Arrays.copyOf(content, choices * 2);
                     finishReason = java.util.Arrays.copyOf(finishReason, choices * 2);
+                    thinking = java.util.Arrays.copyOf(thinking, choices * 2);
+                    refusal = java.util.Arrays.copyOf(refusal, choices * 2);
+                    filter = java.util.Arrays.copyOf(filter, choices * 2);
                 }
                 int i = choices++;
                 index[i] = 0;
                 content[i] = null;
                 finishReason[i] = null;
+                thinking[i] = null;
+                refusal[i] = null;
+                filter[i] = null;
                 for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
                     JsonToken value = p.nextToken();
                     switch (field) {
@@ -256,10 +277,29 @@ public final class OpenAiFormat implements WireFormat {
                             if (value == JsonToken.START_OBJECT) {
                                 for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
                                     JsonToken t = p.nextToken();
-                                    if (f.equals("content")) {
-                                        content[i] = t == JsonToken.START_ARRAY ? textParts(p) : JsonReading.text(p);
-                                    } else {
-                                        p.skipChildren(); // role, refusal, reasoning_content, reasoning, tool_calls…
+                                    switch (f) {
+                                        case "content":
+                                            if (t == JsonToken.START_ARRAY) {
+                                                StringBuilder thought = new StringBuilder();
+                                                content[i] = ContentParts.textParts(p, thought);
+                                                thinking[i] = ContentParts.join(thinking[i], thought.toString());
+                                            } else {
+                                                content[i] = JsonReading.text(p);
+                                            }
+                                            break;
+                                        case "refusal":
+                                            refusal[i] = JsonReading.text(p);
+                                            break;
+                                        case "reasoning_content", "reasoning":
+                                            thinking[i] = ContentParts.join(thinking[i], t == JsonToken.VALUE_STRING
+                                                    ? p.getText() : ContentParts.skipNull(p));
+                                            break;
+                                        case "reasoning_details":
+                                            thinking[i] = ContentParts.join(thinking[i], t == JsonToken.START_ARRAY
+                                                    ? ContentParts.reasoningDetails(p) : ContentParts.skipNull(p));
+                                            break;
+                                        default:
+                                            p.skipChildren(); // role, tool_calls…
                                     }
                                 }
                             } else {
@@ -269,6 +309,10 @@ public final class OpenAiFormat implements WireFormat {
                         case "finish_reason":
                             finishReason[i] = JsonReading.text(p);
                             break;
+                        case "content_filter_results":
+                            filter[i] = value == JsonToken.START_OBJECT ? ContentParts.filtered(p)
+                                    : ContentParts.skipNull(p);
+                            break;
                         default:
                             p.skipChildren();
                     }
@@ -277,45 +321,9 @@ public final class OpenAiFormat implements WireFormat {
         }
     }
 
-    /**
-     * {@code content} sent as an array of parts (Mistral, vLLM, LM Studio): the text of its {@code text} parts, in
-     * order, or null when there is none. Thinking parts and parts of other types are not prose and are skipped.
-     * Called with the parser on the array's opening bracket; leaves it on the closing one.
-     */
+    /** See {@link ContentParts#textParts(JsonParser)}. */
     static String textParts(JsonParser p) throws IOException {
-        StringBuilder text = null;
-        JsonToken token;
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            String part = null;
-            if (token == JsonToken.VALUE_STRING) {
-                part = p.getText(); // a bare string part
-            } else if (token == JsonToken.START_OBJECT) {
-                String type = null;
-                String partText = null;
-                for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-                    p.nextToken();
-                    if (field.equals("type")) {
-                        type = JsonReading.text(p);
-                    } else if (field.equals("text")) {
-                        partText = JsonReading.text(p);
-                    } else {
-                        p.skipChildren(); // thinking, signature, closed…
-                    }
-                }
-                if ("text".equals(type)) {
-                    part = partText;
-                }
-            } else {
-                p.skipChildren();
-            }
-            if (part != null && !part.isEmpty()) {
-                if (text == null) {
-                    text = new StringBuilder(part.length());
-                }
-                text.append(part);
-            }
-        }
-        return text == null ? null : text.toString();
+        return ContentParts.textParts(p);
     }
 
     /** Called with the parser on the usage object's opening brace. */
@@ -385,6 +393,9 @@ public final class OpenAiFormat implements WireFormat {
             } else {
                 sink.text(index, Json.text(choice.path("message"), "content"));
             }
+            sink.refusal(index, Json.text(choice.path("message"), "refusal"));
+            String reasoning = Json.text(choice.path("message"), "reasoning_content");
+            sink.thinking(index, reasoning != null ? reasoning : Json.text(choice.path("message"), "reasoning"));
             sink.stopReason(index, Json.text(choice, "finish_reason"));
         }
         JsonNode usage = root.path("usage");
