@@ -50,6 +50,28 @@ public record Variant(long id, long generationId, int index, String text, Status
         this(id, generationId, index, text, status, stopReason, error, rating, note, null, "", null);
     }
 
+    /** What a set's variants came to, said briefly where not all finished: "1 cut off · 1 refused"; "" when all did. */
+    public static String outcomesOf(java.util.List<Variant> variants) {
+        java.util.Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+        variants.forEach(v -> counts.merge(v.status(), 1, Integer::sum));
+        StringBuilder said = new StringBuilder();
+        counts.forEach((status, n) -> {
+            String word = switch (status) {
+                case COMPLETE, STREAMING -> null;
+                case CUT_OFF -> "cut off";
+                case REFUSED -> "refused";
+                case FILTERED -> "filtered";
+                case STOPPED -> "stopped";
+                case FAILED -> "failed";
+                case INCOMPLETE -> "broke off";
+            };
+            if (word != null) {
+                said.append(said.isEmpty() ? "" : " · ").append(n).append(' ').append(word);
+            }
+        });
+        return said.toString();
+    }
+
     /** "A", "B", "C"… as the writer sees the columns. */
     public String label() {
         return labelFor(index);

@@ -75,11 +75,12 @@ public final class GenerationHistory extends HBox {
         return g.frame() + " · " + source + (g.started() == null ? "" : " · " + when(g.started()));
     }
 
-    /** One history entry: "“The keeper hears a knock.” · 3 variants · 14:02". */
-    static String entry(Generation g) {
+    /** One history entry: "“The keeper hears a knock.” · 3 variants (1 cut off) · 14:02". */
+    static String entry(Generation g, String outcomes) {
         String what = g.instruction().isBlank() ? (Stitching.PASTED.equals(g.provider()) ? "Pasted text"
                 : "(" + g.frame() + ", no instruction)") : "“" + shortened(oneLine(g.instruction()), 70) + "”";
         return what + " · " + g.variantCount() + (g.variantCount() == 1 ? " variant" : " variants")
+                + (outcomes.isEmpty() ? "" : " (" + outcomes + ")")
                 + (g.started() == null ? "" : " · " + when(g.started()));
     }
 
@@ -87,7 +88,7 @@ public final class GenerationHistory extends HBox {
         history.getItems().clear();
         for (Generation g : model.history()) {
             int depth = model.historyDepth(g);
-            MenuItem item = new MenuItem((depth == 0 ? "" : "    ".repeat(depth - 1) + "    ↳ ") + entry(g));
+            MenuItem item = new MenuItem((depth == 0 ? "" : "    ".repeat(depth - 1) + "    ↳ ") + entry(g, model.historyOutcomes(g)));
             item.setUserData(g.id());
             item.setOnAction(e -> model.reopen(g));
             history.getItems().add(item);

@@ -36,6 +36,7 @@ final class SceneGenerations {
     private final ObservableList<Generation> history = FXCollections.observableArrayList();
     private final ObjectProperty<Generation> shown = new SimpleObjectProperty<>(this, "shown");
     private final java.util.Map<Long, Integer> depths = new java.util.HashMap<>();
+    private final java.util.Map<Long, String> outcomes = new java.util.HashMap<>();
 
     SceneGenerations(Studio studio, Background background, long sceneId, VariantStreams streams,
                      StringProperty problem) {
@@ -52,7 +53,8 @@ final class SceneGenerations {
         });
     }
 
-    private record Found(List<Generation> history, List<GenerationTree.Entry> tree, Generation shown) {
+    private record Found(List<Generation> history, List<GenerationTree.Entry> tree, Generation shown,
+                         java.util.Map<Long, String> outcomes) {
     }
 
     /**
@@ -69,10 +71,14 @@ final class SceneGenerations {
                     .orElse(null);
             List<GenerationTree.Entry> tree = GenerationTree.of(all, variant -> studio.generations().variant(variant)
                     .map(Variant::generationId).orElse(null));
-            return new Found(all, tree, columnsFrom);
+            java.util.Map<Long, String> said = new java.util.HashMap<>();
+            all.forEach(g -> said.put(g.id(), Variant.outcomesOf(studio.generations().variants(g.id()))));
+            return new Found(all, tree, columnsFrom, said);
         }).onSuccess(found -> {
             depths.clear();
             found.tree().forEach(e -> depths.put(e.generation().id(), e.depth()));
+            outcomes.clear();
+            outcomes.putAll(found.outcomes());
             history.setAll(found.tree().stream().map(GenerationTree.Entry::generation).toList());
             if (shown.get() == null || shown.get().id() == 0 && found.shown() != null
                     && sameRequest(shown.get(), found.shown())) {
@@ -135,6 +141,11 @@ final class SceneGenerations {
     /** How deep {@code g} hangs in the history's tree: 0 for a generation that came from no other. */
     int depth(Generation g) {
         return depths.getOrDefault(g.id(), 0);
+    }
+
+    /** How {@code g}'s variants ended where not all finished ("1 cut off · 1 refused"); "" when all did. */
+    String outcomes(Generation g) {
+        return outcomes.getOrDefault(g.id(), "");
     }
 
     /** The generation the columns show, null when there is none (no columns, or only pasted ones). */

@@ -287,6 +287,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         return generations.history();
     }
 
+    /** How a generation of {@link #history()} ended where not all its variants finished; "" when all did. */
+    public String historyOutcomes(dev.quire.model.Generation g) {
+        return generations.outcomes(g);
+    }
+
     /** How deep a generation of {@link #history()} hangs under the one it came from; 0 for none. */
     public int historyDepth(dev.quire.model.Generation g) {
         return generations.depth(g);

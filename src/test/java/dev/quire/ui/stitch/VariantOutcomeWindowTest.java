@@ -110,6 +110,11 @@ class VariantOutcomeWindowTest extends StudioWindow {
                 && model.columns().stream().noneMatch(VariantColumn::isStreaming)
                 && model.columns().stream().allMatch(c -> c.variantId() != null));
 
+        // the history says the same outcomes as the columns
+        GenerationHistory above = fx(() -> editor.stitchView().generationHistory());
+        waitUntil("the history says how the set ended", () -> above.historyButton().getItems().size() == 1
+                && above.historyButton().getItems().get(0).getText().contains("3 variants (1 cut off · 1 refused)"));
+
         // cut off: the reason with the limit, and Continue
         VariantColumn cut = withStatus(model, Variant.Status.CUT_OFF);
         VariantColumnView cutView = viewOf(editor, cut);
