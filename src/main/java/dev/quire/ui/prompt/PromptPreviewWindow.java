@@ -142,7 +142,7 @@ public final class PromptPreviewWindow {
             }
         });
         Label problem = new Label();
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.getStyleClass().add("form-problems");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -78,6 +78,13 @@ public final class MainView {
         root.setCenter(centre);
         root.setBottom(status.view());
         model.openStoryProperty().addListener((o, was, now) -> showStory(now));
+        model.providersShownProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                settings.open();
+            } else {
+                settings.close();
+            }
+        });
         showStory(model.openStoryProperty().get());
         model.library().reload();
     }
@@ -115,6 +122,7 @@ public final class MainView {
     }
 
     private void showStory(MainViewModel.OpenStory open) {
+        rememberLayout();
         closeAll();
         tabs.clear();
         workspace.getItems().removeIf(n -> binder != null && n == binder.view());
@@ -139,12 +147,19 @@ public final class MainView {
             settled();
         }
         workspace.getItems().add(0, binder.view());
-        workspace.setDividerPositions(0.22);
+        workspace.setDividerPositions(model.layout().binderDividerProperty().get());
         SplitPane.setResizableWithParent(binder.view(), false);
         storyTitle.textProperty().bind(open.bible().titleProperty());
         status.showStory(open.binder().storyWords());
         centre.getChildren().setAll(workspace);
         binder.tree().requestFocus();
+    }
+
+    /** Notes the binder's divider where the writer left it, for the layout memory to keep. */
+    public void rememberLayout() {
+        if (binder != null && workspace.getItems().size() > 1 && !workspace.getDividers().isEmpty()) {
+            model.layout().binderDividerProperty().set(workspace.getDividers().get(0).getPosition());
+        }
     }
 
     /** Runs {@code action} once, when the writer can first work: a scene is in its editor, or a page is up. */

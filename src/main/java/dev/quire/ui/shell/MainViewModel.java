@@ -37,12 +37,15 @@ public final class MainViewModel {
     /** A passing word in the status bar: an export done, a restore done. */
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final Activity activity = new Activity();
+    private final dev.quire.ui.common.LayoutMemory layout;
+    private final BooleanProperty providersShown = new SimpleBooleanProperty(this, "providersShown");
 
     public MainViewModel(Studio studio, Background background) {
         this.studio = studio;
         this.background = background;
         this.saveStatus = new SaveStatus(background.results());
         this.library = new LibraryViewModel(studio, background);
+        this.layout = new dev.quire.ui.common.LayoutMemory(studio.settings(), background);
         dark.set(studio.settings().get(THEME_KEY).map("dark"::equals).orElse(false));
         dark.addListener((o, was, isDark) -> background.write(() -> {
             studio.settings().put(THEME_KEY, isDark ? "dark" : "light");
@@ -145,6 +148,19 @@ public final class MainViewModel {
     /** Long work the window is doing for the writer, with its progress and a way to stop it. */
     public Activity activity() {
         return activity;
+    }
+
+    /**
+     * Whether the Providers page is up; setting it opens or closes the page, and a scene's generate panel reads
+     * the profiles again when it closes.
+     */
+    public BooleanProperty providersShownProperty() {
+        return providersShown;
+    }
+
+    /** How the writer left the window: its place, the dividers, provenance colours. */
+    public dev.quire.ui.common.LayoutMemory layout() {
+        return layout;
     }
 
     public StringProperty problemProperty() {

@@ -84,6 +84,9 @@ final class StoryDesk implements BinderView.Actions {
                 model.saveStatus(), frames.get(), frames.get(), sceneId);
         SceneEditorView editor = new SceneEditorView(vm, stitch, model.background());
         editor.onSummarise(() -> summaries.summariseScene(sceneId));
+        editor.onConversation(this::newConversation);
+        editor.useLayout(model.layout());
+        editor.onAddProvider(() -> model.providersShownProperty().set(true), model.providersShownProperty());
         shell.tabs().open(editor);
     }
 
