@@ -42,7 +42,7 @@ import java.util.List;
  */
 public final class StitchView extends BorderPane {
 
-    static final KeyCombination TAKE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination TAKE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
 
     private final StitchViewModel model;
     private final HBox columnsBox = new HBox(6);
