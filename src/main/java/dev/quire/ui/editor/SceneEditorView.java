@@ -398,17 +398,21 @@ public final class SceneEditorView extends AutosavingEditor {
         if (!(found instanceof javafx.scene.control.SplitPane split) || split.getDividers().isEmpty()) {
             return;
         }
-        split.setDividerPositions(layout.compositionDividerProperty().get());
+        // the remembered place is applied once the pane has its height: a split laid out at no size moves it
+        boolean[] applied = {false};
+        Runnable apply = () -> {
+            if (!applied[0] && split.getHeight() > 0) {
+                applied[0] = true;
+                split.setDividerPositions(layout.compositionDividerProperty().get());
+            }
+        };
+        split.heightProperty().addListener((o, was, now) -> apply.run());
         split.getDividers().get(0).positionProperty().addListener((o, was, now) -> {
-            if (split.getScene() != null) {
+            if (applied[0] && split.getScene() != null) {
                 layout.compositionDividerProperty().set(now.doubleValue());
             }
         });
-        layout.compositionDividerProperty().addListener((o, was, now) -> {
-            if (Math.abs(split.getDividers().get(0).getPosition() - now.doubleValue()) > 0.001) {
-                split.setDividerPositions(now.doubleValue());
-            }
-        });
+        apply.run();
     }
 
     private void openRevisions() {

@@ -1,5 +1,6 @@
 package dev.quire.ui.editor;
 
+import dev.quire.ui.common.KeyText;
 import dev.quire.model.CharacterSheet;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -68,9 +69,9 @@ final class SceneToolbar {
         sceneToggle.setSelected(true);
         sceneToggle.getStyleClass().add("left-pill");
         variantsToggle.getStyleClass().add("right-pill");
-        sceneToggle.setTooltip(new Tooltip("The scene's text (" + SceneEditorView.SHOW_SCENE.getDisplayText() + ")"));
+        sceneToggle.setTooltip(new Tooltip("The scene's text (" + KeyText.of(SceneEditorView.SHOW_SCENE) + ")"));
         variantsToggle.setTooltip(new Tooltip("The variants side by side and the composition stitched from them ("
-                + SceneEditorView.SHOW_VARIANTS.getDisplayText() + ")"));
+                + KeyText.of(SceneEditorView.SHOW_VARIANTS) + ")"));
         view.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true);
@@ -105,7 +106,7 @@ final class SceneToolbar {
 
         Button prompt = new Button("Prompt…");
         prompt.setTooltip(new Tooltip("See exactly what the next request for this scene would send ("
-                + SceneEditorView.PROMPT_PREVIEW.getDisplayText() + ")"));
+                + KeyText.of(SceneEditorView.PROMPT_PREVIEW) + ")"));
         prompt.setOnAction(e -> actions.openPromptPreview());
         Button revisions = new Button("Revisions…");
         revisions.setTooltip(new Tooltip("Earlier states of this scene, to read, compare with now, or restore"));

@@ -164,6 +164,7 @@ public final class PromptPreviewWindow {
             scene.getStylesheets().setAll(styleFrom.getStylesheets());
         }
         stage.setScene(scene);
+        dev.quire.ui.common.WindowSize.fit(stage, owner, 1040, 720);
         model.reportProperty().addListener((o, was, r) -> {
             copy.setText("Copy prompt");
             show(r);

@@ -19,7 +19,7 @@ public final class ProvenancePaint {
     private ProvenancePaint() {
     }
 
-    /** The {@link ProvenancePalette}'s colours for variants A–F, repeating after that; the writer's own text has its own. */
+    /** The {@link ProvenancePalette}'s colours for A–F, repeating after that; the writer's own text has its own. */
     public static String classOf(Provenance provenance) {
         int index = ProvenancePalette.indexOf(provenance);
         return index < 0 ? PREFIX + "writer" : PREFIX + (char) ('a' + index);

@@ -1,5 +1,6 @@
 package dev.quire.ui.shell;
 
+import dev.quire.ui.common.KeyText;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.quire.ui.binder.BinderView;
@@ -115,7 +116,7 @@ public final class MainView {
                 this::exportStory);
         export.visibleProperty().bind(model.openStoryProperty().isNotNull());
         export.managedProperty().bind(export.visibleProperty());
-        MenuItem sheet = new MenuItem("Keyboard shortcuts\t" + HELP.getDisplayText());
+        MenuItem sheet = new MenuItem("Keyboard shortcuts\t" + KeyText.of(HELP));
         sheet.setOnAction(e -> showShortcuts());
         MenuButton help = new MenuButton("Help", null, sheet);
         help.getStyleClass().addAll("flat", "help-menu");
@@ -127,7 +128,7 @@ public final class MainView {
     }
 
     private static String key(KeyCode code) {
-        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN).getDisplayText();
+        return KeyText.of(new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN));
     }
 
     private static Button flat(String text, String tip, Runnable action) {

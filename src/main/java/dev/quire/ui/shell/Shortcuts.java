@@ -1,5 +1,6 @@
 package dev.quire.ui.shell;
 
+import dev.quire.ui.common.KeyText;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -35,7 +36,7 @@ public final class Shortcuts {
     /** Installs {@code keys} on the window. */
     Shortcuts on(KeyCombination keys, String what, Runnable action) {
         scene.getAccelerators().put(keys, action);
-        all.add(new Shortcut(keys.getDisplayText(), what, WINDOW));
+        all.add(new Shortcut(KeyText.of(keys), what, WINDOW));
         return this;
     }
 
@@ -51,7 +52,7 @@ public final class Shortcuts {
 
     /** A shortcut a part of the window answers with {@code keys}; listed, not installed. */
     Shortcuts in(String where, KeyCombination keys, String what) {
-        all.add(new Shortcut(keys.getDisplayText(), what, where));
+        all.add(new Shortcut(KeyText.of(keys), what, where));
         return this;
     }
 

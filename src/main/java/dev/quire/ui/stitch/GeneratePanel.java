@@ -1,5 +1,6 @@
 package dev.quire.ui.stitch;
 
+import dev.quire.ui.common.KeyText;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Prompts;
 import dev.quire.ui.prompt.ContextMeter;
@@ -79,6 +80,7 @@ public final class GeneratePanel extends VBox {
         mode.valueProperty().bindBidirectional(options.modeProperty());
         mode.setTooltip(new Tooltip("Write the whole scene, continue from the editor's cursor, or rewrite the"
                 + " passage selected in the editor. The mode chooses the frame."));
+        mode.setPrefWidth(185);
         mode.setMinWidth(Region.USE_PREF_SIZE);
         mode.setMaxWidth(Region.USE_PREF_SIZE);
         mode.getStyleClass().add("generate-mode");
@@ -89,7 +91,7 @@ public final class GeneratePanel extends VBox {
         instruction.setWrapText(true);
         instruction.setPrefRowCount(2);
         instruction.textProperty().bindBidirectional(options.instructionProperty());
-        instruction.setTooltip(new Tooltip("The instruction for this request; " + GENERATE.getDisplayText()
+        instruction.setTooltip(new Tooltip("The instruction for this request; " + KeyText.of(GENERATE)
                 + " generates"));
         HBox.setHgrow(instruction, Priority.ALWAYS);
         HBox first = new HBox(8, mode, instruction);
@@ -128,11 +130,11 @@ public final class GeneratePanel extends VBox {
         temperature.setTooltip(new Tooltip("Temperature: higher gives more varied versions (0–2)"));
 
         Button prompt = new Button("Prompt…");
-        prompt.setTooltip(new Tooltip("See exactly what Generate would send (" + PROMPT.getDisplayText() + ")"));
+        prompt.setTooltip(new Tooltip("See exactly what Generate would send (" + KeyText.of(PROMPT) + ")"));
         prompt.setOnAction(e -> openPrompt.run());
         generate.getStyleClass().add("accent");
         generate.setDefaultButton(false);
-        generate.setTooltip(new Tooltip("Ask for the variants (" + GENERATE.getDisplayText() + ")"));
+        generate.setTooltip(new Tooltip("Ask for the variants (" + KeyText.of(GENERATE) + ")"));
         generate.setOnAction(e -> generate());
         generate.disableProperty().bind(model.runningProperty().or(options.noProvider()));
         Button cancel = new Button("Cancel");
@@ -250,7 +252,10 @@ public final class GeneratePanel extends VBox {
      */
     public void showTurns(java.util.List<String> writerPlayed) {
         turns.setText(writerPlayed.isEmpty() ? "" : "You play " + String.join(", ", writerPlayed)
-                + "; the model writes the others and stops at your turn.");
+                + "; the model stops at your turn.");
+        turns.setTooltip(writerPlayed.isEmpty() ? null : new Tooltip("Co-writing turns: the model writes the"
+                + " characters you do not play, and stops where " + String.join(" or ", writerPlayed)
+                + " would act or speak next."));
     }
 
     public TextArea instruction() {

@@ -205,7 +205,9 @@ class StitchWindowTest extends StudioWindow {
             }
         });
 
-        // fold the panel's options away: the library remembers it
+        // the options start folded; unfold them, then fold them away again: the library remembers it
+        clickOn(from(editor.generatePanel()).lookup((Button b) -> "Options…".equals(b.getText())).queryButton());
+        waitUntil("the options are shown", () -> editor.stitchView().model().optionsShownProperty().get());
         clickOn(from(editor.generatePanel()).lookup((Button b) -> "Fewer options".equals(b.getText())).queryButton());
         waitUntil("the options are folded and remembered", () -> {
             try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
