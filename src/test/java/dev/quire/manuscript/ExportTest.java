@@ -146,7 +146,8 @@ class ExportTest {
                 for (XWPFRun r : p.getRuns()) {
                     var pr = r.getCTR().getRPr();
                     if (pr != null && pr.sizeOfShdArray() > 0) {
-                        shaded.add(pr.getShdArray(0).getFill() + ": " + r.text());
+                        shaded.add(java.util.HexFormat.of().withUpperCase().formatHex((byte[]) pr.getShdArray(0).getFill())
+                                + ": " + r.text());
                     }
                 }
             }
