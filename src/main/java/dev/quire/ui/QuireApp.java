@@ -123,7 +123,10 @@ public final class QuireApp extends Application {
                 view.flushAll();
             }
         });
-        stage.setOnCloseRequest(e -> view.flushAll());
+        stage.setOnCloseRequest(e -> {
+            view.flushAll();
+            rememberLayout();
+        });
         MainViewModel model = showMain();
         placement = dev.quire.ui.shell.WindowPlacement.restore(stage, model.layout());
         view.whenSettled(() -> {

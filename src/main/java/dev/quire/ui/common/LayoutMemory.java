@@ -46,8 +46,8 @@ public final class LayoutMemory {
 
     private final SettingsRepository settings;
     private final Background background;
-    private final DoubleProperty binderDivider = new SimpleDoubleProperty(this, "binderDivider", 0.2);
-    private final DoubleProperty compositionDivider = new SimpleDoubleProperty(this, "compositionDivider", 0.5);
+    private final DoubleProperty binderDivider = new SimpleDoubleProperty(this, "binderDivider", 0.22);
+    private final DoubleProperty compositionDivider = new SimpleDoubleProperty(this, "compositionDivider", 0.6);
     private final BooleanProperty provenanceShown = new SimpleBooleanProperty(this, "provenanceShown");
     private Placement placement;
 

@@ -129,6 +129,9 @@ final class SceneToolbar {
         details.getStyleClass().add("scene-details");
         details.setAlignment(Pos.CENTER_LEFT);
         details.setMinWidth(0);
+        // while stitching, the columns and the composition need the height more than the scene's details do
+        details.visibleProperty().bind(sceneToggle.selectedProperty());
+        details.managedProperty().bind(details.visibleProperty());
         for (Control c : new Control[] {pov, present, pinned, summaryToggle, provenanceToggle, prompt, revisions,
                 discuss, sceneMenu, sceneToggle, variantsToggle}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
