@@ -34,6 +34,16 @@ public final class WindowSize {
         stage.setY(Math.max(screen.getMinY(), Math.min(cy - h / 2, screen.getMaxY() - h)));
     }
 
+    /** Esc closes {@code stage}, as it closes a dialog; a key a control inside uses first (a menu) stays its own. */
+    public static void closesOnEscape(Stage stage) {
+        stage.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !e.isConsumed()) {
+                stage.close();
+                e.consume();
+            }
+        });
+    }
+
     private static Rectangle2D screenOf(Window owner) {
         if (owner != null && owner.getWidth() > 0) {
             List<Screen> screens = Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),

@@ -165,6 +165,7 @@ public final class PromptPreviewWindow {
         }
         stage.setScene(scene);
         dev.quire.ui.common.WindowSize.fit(stage, owner, 1040, 720);
+        dev.quire.ui.common.WindowSize.closesOnEscape(stage);
         model.reportProperty().addListener((o, was, r) -> {
             copy.setText("Copy prompt");
             show(r);
