@@ -177,11 +177,25 @@ class FindWhatExistsWindowTest extends StudioWindow {
         assertTrue(fx(() -> main().model().providersShownProperty().get()));
         clickOn("Done");
         waitUntil("and gone again", () -> main().view().lookup(".settings-overlay") == null);
+        assertTrue(fx(none::isVisible), "still no provider");
 
         clickOn(from(none).lookup((Button b) -> b.getText().equals("Paste a variant instead")).queryButton());
         waitUntil("the paste dialog is open", () -> lookup("Add column").tryQuery().isPresent());
         assertTrue(fx(() -> editor.stitchView().getScene() != null), "the stitching pane shows behind it");
         clickOn("Cancel");
+        waitUntil("the paste dialog is gone", () -> lookup("Add column").tryQuery().isEmpty());
+
+        // a provider added on the Providers page is there when the page closes
+        clickOn(from(none).lookup((Button b) -> b.getText().equals("Add a provider…")).queryButton());
+        waitUntil("the Providers page is up", () -> main().view().lookup(".settings-overlay") != null);
+        try (dev.quire.studio.Studio beside = dev.quire.studio.Studio.open(dataDir,
+                dev.quire.studio.Studio.NewLibrary.EMPTY)) {
+            beside.providers().save(new dev.quire.llm.ProviderProfile("local", dev.quire.llm.ProviderKind.OLLAMA,
+                    "http://127.0.0.1:11434", "llama3", 8_000, 500), null);
+        }
+        clickOn("Done");
+        waitUntil("the panel no longer says there is none", () -> !none.isVisible());
+        assertFalse(fx(() -> editor.generatePanel().generateButton().isDisabled()), "Generate can ask it");
     }
 
     private boolean isShowing(Node n) {
