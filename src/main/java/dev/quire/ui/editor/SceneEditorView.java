@@ -276,6 +276,11 @@ public final class SceneEditorView extends AutosavingEditor {
         providersShown.addListener((o, was, shown) -> {
             if (!shown) {
                 stitch.reloadProviders();
+                // the meter follows the context window of the provider now chosen
+                dev.quire.ui.prompt.PromptPreviewViewModel vm = model.promptProperty().get();
+                if (vm != null) {
+                    vm.refresh();
+                }
             }
         });
         root.setBottom(generatePanel);
