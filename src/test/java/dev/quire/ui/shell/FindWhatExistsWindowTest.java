@@ -182,7 +182,9 @@ class FindWhatExistsWindowTest extends StudioWindow {
         clickOn(from(none).lookup((Button b) -> b.getText().equals("Paste a variant instead")).queryButton());
         waitUntil("the paste dialog is open", () -> lookup("Add column").tryQuery().isPresent());
         assertTrue(fx(() -> editor.stitchView().getScene() != null), "the stitching pane shows behind it");
-        clickOn("Cancel");
+        // the dialog's Cancel, not the generate panel's
+        clickOn(fx(() -> lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> "Cancel".equals(b.getText())).findFirst().orElseThrow()));
         waitUntil("the paste dialog is gone", () -> lookup("Add column").tryQuery().isEmpty());
 
         // a provider added on the Providers page is there when the page closes
