@@ -123,8 +123,12 @@ public final class QuireApp extends Application {
                 view.flushAll();
             }
         });
-        stage.setOnCloseRequest(e -> view.flushAll());
+        stage.setOnCloseRequest(e -> {
+            view.flushAll();
+            rememberLayout();
+        });
         MainViewModel model = showMain();
+        placement = dev.quire.ui.shell.WindowPlacement.restore(stage, model.layout());
         view.whenSettled(() -> {
             System.err.println(READY_MARK);
             // the daily copy waits until the writer can work: it holds the library while it copies
@@ -137,6 +141,7 @@ public final class QuireApp extends Application {
     }
 
     private Stage stage;
+    private dev.quire.ui.shell.WindowPlacement placement;
 
     /** Builds the window's contents on the open library. */
     private MainViewModel showMain() {
@@ -160,6 +165,7 @@ public final class QuireApp extends Application {
      */
     private void restore(Path backup) {
         Path dir = studio.dataDir();
+        rememberLayout();
         view.closeAll();
         background.close();
         studio.close();
@@ -203,8 +209,21 @@ public final class QuireApp extends Application {
         return view;
     }
 
+    /** Queues the window's place and dividers for writing; the background's close waits for it. */
+    private void rememberLayout() {
+        if (view == null) {
+            return;
+        }
+        if (placement != null) {
+            placement.record(view.model().layout());
+        }
+        view.rememberLayout();
+        view.model().layout().save();
+    }
+
     @Override
     public void stop() {
+        rememberLayout();
         if (view != null) {
             view.closeAll();
         }

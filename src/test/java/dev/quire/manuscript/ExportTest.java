@@ -138,21 +138,27 @@ class ExportTest {
         Path docx = dir.resolve("h.docx");
         assertEquals(0, cli.run("export", "--story", String.valueOf(id), "--out", docx.toString(), "--provenance",
                 "--unused-variants").code());
-        List<String> highlighted = new ArrayList<>();
+        List<String> shaded = new ArrayList<>();
         String all;
         try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in);
              XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
             for (XWPFParagraph p : doc.getParagraphs()) {
                 for (XWPFRun r : p.getRuns()) {
-                    if (r.isHighlighted()) {
-                        highlighted.add(r.getTextHightlightColor() + ": " + r.text());
+                    var pr = r.getCTR().getRPr();
+                    if (pr != null && pr.sizeOfShdArray() > 0) {
+                        shaded.add(java.util.HexFormat.of().withUpperCase().formatHex((byte[]) pr.getShdArray(0).getFill())
+                                + ": " + r.text());
                     }
                 }
             }
             all = extractor.getText();
         }
-        assertEquals(List.of("yellow: " + Provenanced.USED, "cyan:  Later, a line from B.", "yellow: Variant A",
-                "cyan: Variant B"), highlighted);
+        // the editor's colours, as tints: A blue, B red (ProvenancePalette)
+        String a = dev.quire.model.ProvenancePalette.VARIANTS.get(0).tintHex(0.30);
+        String b = dev.quire.model.ProvenancePalette.VARIANTS.get(1).tintHex(0.30);
+        assertEquals("C6DAFC", a);
+        assertEquals(List.of(a + ": " + Provenanced.USED, b + ":  Later, a line from B.", a + ": Variant A",
+                b + ": Variant B"), shaded);
         assertTrue(all.contains("Variants not used") && all.contains(Provenanced.UNUSED_NEW_SCENE), all);
     }
 }

@@ -1,6 +1,8 @@
 package dev.quire.studio.manuscript;
 
 import dev.quire.model.Prose;
+import dev.quire.model.Provenance;
+import dev.quire.model.ProvenancePalette;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -10,6 +12,8 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
@@ -26,8 +30,9 @@ import java.util.Map;
  * chapters has each chapter under a "Heading 1" on a new page and its titled scenes under "Heading 2". The styles
  * are defined in the document, so Word, LibreOffice and pandoc all see real headings.
  *
- * <p>Provenance marks are highlight colours, one per variant letter (A yellow, B turquoise, C bright
- * green, D pink, E grey, then again), with a legend of the colours after the story.
+ * <p>Provenance marks are shaded in the editor's colours ({@link ProvenancePalette}: A blue, B red, C green,
+ * D purple, E amber, F teal, then again, as light tints so the text stays readable), with a legend of the colours
+ * after the story.
  */
 final class DocxWriter {
 
@@ -35,9 +40,6 @@ final class DocxWriter {
         PoiLogging.quiet();
     }
 
-    /** Word's highlight colours that leave black text readable. */
-    static final List<String> HIGHLIGHTS = List.of("yellow", "cyan", "green", "magenta", "lightGray");
-    private static final List<String> HIGHLIGHT_NAMES = List.of("yellow", "turquoise", "bright green", "pink", "grey");
 
     private DocxWriter() {
     }
@@ -53,7 +55,7 @@ final class DocxWriter {
             title.setAlignment(ParagraphAlignment.CENTER);
             title.createRun().setText(Xml.clean(story.title()));
 
-            Map<String, Integer> colours = options.provenance() ? story.markLabels() : Map.of();
+            Map<String, Provenance> colours = options.provenance() ? marks(story) : Map.of();
             // under chapters, scenes are a level down, so a reader sees (and Quire reads back) the chapters
             String sceneStyle = story.hasChapters() ? "Heading2" : "Heading1";
             List<ExportedStory.Section> scenes = story.scenes();
@@ -80,12 +82,12 @@ final class DocxWriter {
                 heading(doc, "Heading1", "About the marks").setPageBreak(true);
                 doc.createParagraph().createRun().setText("Highlighted passages came from the language model, in"
                         + " one colour per variant. Everything else is the writer's own.");
-                for (Map.Entry<String, Integer> e : colours.entrySet()) {
+                for (Map.Entry<String, Provenance> e : colours.entrySet()) {
                     XWPFParagraph p = doc.createParagraph();
                     XWPFRun r = p.createRun();
                     r.setText("Variant " + e.getKey());
-                    r.setTextHighlightColor(highlight(e.getValue()));
-                    p.createRun().setText(": " + HIGHLIGHT_NAMES.get(e.getValue() % HIGHLIGHT_NAMES.size()));
+                    shade(r, e.getValue());
+                    p.createRun().setText(": " + ProvenancePalette.of(e.getValue()).name());
                 }
             }
             if (!story.unused().isEmpty()) {
@@ -109,7 +111,7 @@ final class DocxWriter {
         return p;
     }
 
-    private static void prose(XWPFDocument doc, Prose prose, Map<String, Integer> colours) {
+    private static void prose(XWPFDocument doc, Prose prose, Map<String, Provenance> colours) {
         for (List<StyledRun> runs : StyledRun.paragraphs(prose)) {
             XWPFParagraph p = doc.createParagraph();
             for (StyledRun run : runs) {
@@ -122,17 +124,35 @@ final class DocxWriter {
                     r.setBold(true);
                 }
                 if (!run.provenance().isWriter()) {
-                    Integer colour = colours.get(ExportedStory.markLabel(run.provenance()));
-                    if (colour != null) {
-                        r.setTextHighlightColor(highlight(colour));
+                    if (colours.containsKey(ExportedStory.markLabel(run.provenance()))) {
+                        shade(r, run.provenance());
                     }
                 }
             }
         }
     }
 
-    static String highlight(int index) {
-        return HIGHLIGHTS.get(index % HIGHLIGHTS.size());
+    /** The variant labels marking text, in order of first appearance, each with a provenance to colour it by. */
+    private static Map<String, Provenance> marks(ExportedStory story) {
+        Map<String, Provenance> out = new java.util.LinkedHashMap<>();
+        for (String label : story.markLabels().keySet()) {
+            out.put(label, Provenance.variant(label, null));
+        }
+        return out;
+    }
+
+    /** Shades a run in its variant's colour, as the editor paints it (a tint, not Word's few highlight colours). */
+    static void shade(XWPFRun run, Provenance source) {
+        CTRPr pr = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+        CTShd shd = pr.sizeOfShdArray() > 0 ? pr.getShdArray(0) : pr.addNewShd();
+        shd.setVal(STShd.CLEAR);
+        shd.setColor("auto");
+        shd.setFill(shading(source));
+    }
+
+    /** The fill a run from {@code source} gets: six hex digits. */
+    static String shading(Provenance source) {
+        return ProvenancePalette.of(source).tintHex(ProvenancePalette.MARK_STRENGTH);
     }
 
     /** Title, Heading 1 and Heading 2, with the names Word gives them, so every reader knows them. */

@@ -29,7 +29,7 @@ import java.util.Map;
 public final class StoryExport {
 
     /**
-     * @param provenance     mark the text that came from a variant: highlight colours in DOCX, coloured
+     * @param provenance     mark the text that came from a variant: shaded in the editor's colours in DOCX, coloured
      *                       spans in EPUB, {@code <mark>} in Markdown, {@code {{A: …}}} in plain text;
      *                       with a legend after the story
      * @param unusedVariants add an appendix of the variants not used in any scene

@@ -29,8 +29,9 @@
  *
  * <p>Options:
  * <ul>
- *   <li>Provenance marks: text that came from a variant, labelled by its letter. DOCX: a highlight
- *       colour per letter (A yellow, B turquoise, C bright green, D pink, E grey, then again). EPUB:
+ *   <li>Provenance marks: text that came from a variant, labelled by its letter. DOCX: shaded in the
+ *       editor's colour for the letter ({@code ProvenancePalette}: A blue, B red, C green, D purple, E amber,
+ *       F teal, then again). EPUB:
  *       {@code <span class="mark mark-N" title="Variant A">} coloured by the stylesheet. Markdown:
  *       {@code <mark class="variant-a" title="Variant A">…</mark>}, which Markdown renderers pass
  *       through. Plain text: {@code {{A: …}}}. Every format adds "About the marks", a legend, after the

@@ -44,8 +44,9 @@ final class BinderCell extends TreeCell<Entry> {
         this.actions = actions;
         mark.getStyleClass().add("summary-mark");
         setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null
-                    && !(getItem() instanceof ChapterEntry)) {
+            // one click opens, as a writer expects of a list of documents; a drag is not a click
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && e.isStillSincePress()
+                    && getItem() != null && !(getItem() instanceof ChapterEntry) && !(getItem() instanceof Section)) {
                 binder.open(getItem());
             }
         });

@@ -34,7 +34,7 @@ import java.util.function.Function;
 
 /**
  * The binder: the story's bible and notes, its scenes in order (drag, or Alt+Up/Down, to reorder),
- * characters, lore and conversations. Enter or a double click opens an entry in a tab.
+ * characters, lore and conversations. A click or Enter opens an entry in a tab.
  */
 public final class BinderView {
 
@@ -175,15 +175,32 @@ public final class BinderView {
                 item("Import character card…", actions::importCard),
                 item("New brainstorm", () -> actions.newConversation(null, "cowriter")));
         add.setOnAction(e -> addMenu.show(add, javafx.geometry.Side.BOTTOM, 0, 0));
+        MenuItem discussScene = item("Discuss the selected scene", () -> selectedScene()
+                .ifPresent(id -> actions.newConversation(id, "critic")));
+        MenuItem analyse = item("Analyse the characters (analyst)", () -> actions.newConversation(null, "analyst"));
+        MenuItem brainstorm = item("Brainstorm (co-writer)", () -> actions.newConversation(null, "cowriter"));
+        javafx.scene.control.MenuButton discuss = new javafx.scene.control.MenuButton("Discuss", null,
+                discussScene, analyse, brainstorm);
+        discuss.getStyleClass().addAll("flat", "binder-discuss");
+        discuss.setTooltip(new Tooltip("Talk with the model in a new conversation: about the selected scene, the"
+                + " characters' psychology (analyst), or the story (co-writer)"));
+        discuss.setOnShowing(e -> discussScene.setDisable(selectedScene().isEmpty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(heading, spacer, add);
+        HBox header = new HBox(4, heading, spacer, discuss, add);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("binder-header");
         header.setPadding(new Insets(8, 8, 6, 12));
         root.setTop(header);
         root.setCenter(tree);
         root.getStyleClass().add("binder");
+    }
+
+    /** The scene selected in the binder, if a scene is. */
+    java.util.Optional<Long> selectedScene() {
+        TreeItem<Entry> selected = tree.getSelectionModel().getSelectedItem();
+        return selected != null && selected.getValue() instanceof SceneEntry s
+                ? java.util.Optional.of(s.header().id()) : java.util.Optional.empty();
     }
 
     /** Adds a scene after the selected one, or at the end. */

@@ -110,7 +110,7 @@ public final class ChatView implements Editor {
         stop.visibleProperty().bind(model.busyProperty());
         stop.managedProperty().bind(stop.visibleProperty());
         Label problem = new Label();
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.getStyleClass().add("form-problems");
         problem.setWrapText(true);
         problem.managedProperty().bind(Bindings.isNotEmpty(model.problemProperty()));

@@ -65,7 +65,7 @@ public final class FxDialogs implements Dialogs {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner.get());
         alert.setHeaderText(header);
-        Label text = new Label(message);
+        Label text = new Label(WriterText.of(message));
         text.setWrapText(true);
         text.setPrefWidth(480);
         alert.getDialogPane().setContent(text);

@@ -30,7 +30,7 @@ final class ContinuityPanel {
     ContinuityPanel(ContinuityViewModel model, Consumer<Finding> select) {
         Label message = new Label();
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
+        message.textProperty().bind(dev.quire.ui.common.WriterText.of(model.messageProperty()));
         message.getStyleClass().add("continuity-message");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -20,9 +20,9 @@ final class ProseMenu {
      */
     static ContextMenu of(ProseArea area, Runnable continueHere, Runnable rewrite, BooleanSupplier canGenerate,
                           Consumer<String> toCanon) {
-        MenuItem cut = item("Cut", area::cut);
-        MenuItem copy = item("Copy", area::copy);
-        MenuItem paste = item("Paste", area::paste);
+        MenuItem cut = item("Cut\t" + keys(javafx.scene.input.KeyCode.X), area::cut);
+        MenuItem copy = item("Copy\t" + keys(javafx.scene.input.KeyCode.C), area::copy);
+        MenuItem paste = item("Paste\t" + keys(javafx.scene.input.KeyCode.V), area::paste);
         MenuItem cont = item("Continue from here…", continueHere);
         MenuItem rew = item("Rewrite selection…", rewrite);
         MenuItem canon = item("Add to canon", () -> toCanon.accept(area.getSelectedText()));
@@ -46,6 +46,12 @@ final class ProseMenu {
         menu.setTooltip(new javafx.scene.control.Tooltip("Summarise the scene, or check it against the canon and"
                 + " the earlier scenes"));
         return menu;
+    }
+
+    /** Ctrl+{@code code} as the menu shows it; the area answers the keys itself. */
+    private static String keys(javafx.scene.input.KeyCode code) {
+        return dev.quire.ui.common.KeyText.of(new javafx.scene.input.KeyCodeCombination(code,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
     }
 
     private static MenuItem item(String text, Runnable action) {

@@ -4,7 +4,9 @@ import dev.quire.model.CharacterSheet;
 import dev.quire.model.Words;
 import dev.quire.ui.common.AutosavingEditor;
 import dev.quire.ui.common.Background;
+import dev.quire.ui.common.LayoutMemory;
 import dev.quire.ui.prose.ProseArea;
+import dev.quire.ui.prose.ProvenanceLegend;
 import dev.quire.ui.prose.ProvenancePaint;
 import dev.quire.ui.stitch.GeneratePanel;
 import dev.quire.ui.stitch.SceneHost;
@@ -16,20 +18,10 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -43,11 +35,11 @@ public final class SceneEditorView extends AutosavingEditor {
     private final SceneEditorViewModel model;
     private final BorderPane root = new BorderPane();
     private final ProseArea area = new ProseArea();
-    private final TextField title = new TextField();
     private FindBar findBar;
-    private static final javafx.scene.input.KeyCombination FIND = new javafx.scene.input.KeyCodeCombination(
+    /** Find, and Find and replace, in the scene. */
+    public static final javafx.scene.input.KeyCombination FIND = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-    private static final javafx.scene.input.KeyCombination REPLACE = new javafx.scene.input.KeyCodeCombination(
+    public static final javafx.scene.input.KeyCombination REPLACE = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
     private final StitchViewModel stitch;
@@ -55,9 +47,25 @@ public final class SceneEditorView extends AutosavingEditor {
     private final ContinuityPanel continuityPanel;
     private Runnable summarise = () -> { };
     private final StackPane centreSwitch = new StackPane();
-    private final ToggleButton sceneToggle = new ToggleButton("Scene");
-    private final ToggleButton variantsToggle = new ToggleButton("Variants");
-    private final ToggleButton provenanceToggle = new ToggleButton("Provenance");
+    private final SceneToolbar toolbar;
+    private final ToggleButton sceneToggle;
+    private final ToggleButton variantsToggle;
+    private final ToggleButton provenanceToggle;
+    private final ProvenanceLegend legend = new ProvenanceLegend(area);
+    private Conversations conversations = (sceneId, frameKey) -> { };
+    private LayoutMemory layout;
+    private Runnable addProvider = () -> { };
+    private final javafx.beans.property.BooleanProperty providersShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "providersShown");
+
+    /** Starts a conversation: about a scene (critic), or about the story's characters (analyst, no scene). */
+    @FunctionalInterface
+    public interface Conversations {
+        void start(Long sceneId, String frameKey);
+    }
+
+    /** The Prompt Preview of the scene, from anywhere in the window. */
+    public static final javafx.scene.input.KeyCombination PROMPT_PREVIEW = GeneratePanel.PROMPT;
     private StitchView stitchView;
     private GeneratePanel generatePanel;
 
@@ -73,94 +81,47 @@ public final class SceneEditorView extends AutosavingEditor {
                 finding));
         root.getStyleClass().add("scene-editor");
 
-        title.getStyleClass().add("scene-title");
-        title.setPromptText("Scene title");
-        title.textProperty().bindBidirectional(model.titleProperty());
-        HBox.setHgrow(title, Priority.ALWAYS);
+        toolbar = new SceneToolbar(model, new SceneToolbar.Actions() {
+            @Override
+            public void openPromptPreview() {
+                SceneEditorView.this.openPromptPreview();
+            }
 
-        ComboBox<CharacterSheet> pov = new ComboBox<>(model.characters());
-        pov.setPromptText("POV");
-        pov.setTooltip(new Tooltip("Whose point of view the scene is told from"));
-        pov.setCellFactory(v -> new NameCell());
-        pov.setButtonCell(new NameCell());
-        pov.valueProperty().bindBidirectional(model.povProperty());
+            @Override
+            public void openRevisions() {
+                SceneEditorView.this.openRevisions();
+            }
 
-        MenuButton present = new MenuButton("Present");
-        present.setTooltip(new Tooltip("Characters present in the scene; their sheets go into its prompts"));
-        model.characters().addListener((ListChangeListener<CharacterSheet>) c -> fillPresent(present));
-        model.present().addListener((ListChangeListener<Long>) c -> syncPresent(present));
+            @Override
+            public void summarise() {
+                summarise.run();
+            }
 
-        ToggleButton pinned = new ToggleButton("Pinned");
-        pinned.setTooltip(new Tooltip("A pinned scene always goes into the prompt context"));
-        pinned.selectedProperty().bindBidirectional(model.pinnedProperty());
+            @Override
+            public void checkContinuity() {
+                model.saveSceneSoon();
+                continuity.check();
+            }
 
-        ToggleButton provenance = provenanceToggle;
-        provenance.setTooltip(new Tooltip("Colour text by where it came from: a variant, or your own hand"));
-        provenance.selectedProperty().addListener((o, was, on) -> ProvenancePaint.show(area.getStyleClass(), on));
-
-        javafx.scene.control.Button preview = new javafx.scene.control.Button("Prompt…");
-        preview.setTooltip(new Tooltip("See exactly what the next request for this scene would send (Ctrl+Shift+P)"));
-        preview.setOnAction(e -> openPromptPreview());
-        javafx.scene.control.Button revisions = new javafx.scene.control.Button("Revisions…");
-        revisions.setTooltip(new Tooltip("Earlier states of this scene, to read, compare with now, or restore"));
-        revisions.setOnAction(e -> model.revisions(list -> new RevisionsDialog(root.getScene().getWindow(),
-                model.titleProperty().get(), list, area.prose()).choose()
-                .ifPresent(r -> model.restore(r, prose -> {
-                    showProse(prose);
-                    stitch.sceneRestored(prose.text().length());
-                }))));
-        javafx.scene.control.ToggleGroup view = new javafx.scene.control.ToggleGroup();
-        sceneToggle.setToggleGroup(view);
-        variantsToggle.setToggleGroup(view);
-        sceneToggle.setSelected(true);
-        sceneToggle.getStyleClass().add("left-pill");
-        variantsToggle.getStyleClass().add("right-pill");
-        sceneToggle.setTooltip(new Tooltip("The scene's text (Ctrl+1)"));
-        variantsToggle.setTooltip(new Tooltip("The variants side by side and the composition stitched from them"
-                + " (Ctrl+2)"));
-        view.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                was.setSelected(true);
-            } else {
-                showVariants(now == variantsToggle);
+            @Override
+            public void discuss(boolean analyst) {
+                model.flush();
+                conversations.start(analyst ? null : model.sceneId(), analyst ? "analyst" : "critic");
             }
         });
-        HBox switcher = new HBox(0, sceneToggle, variantsToggle);
-        switcher.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.control.MenuButton sceneMenu = ProseMenu.sceneMenu(() -> summarise.run(), () -> {
-            model.saveSceneSoon();
-            continuity.check();
+        sceneToggle = toolbar.sceneToggle;
+        variantsToggle = toolbar.variantsToggle;
+        provenanceToggle = toolbar.provenanceToggle;
+        sceneToggle.selectedProperty().addListener((o, was, scene) -> showVariants(!scene));
+        provenanceToggle.selectedProperty().addListener((o, was, on) -> {
+            ProvenancePaint.show(area.getStyleClass(), on);
+            legend.refresh();
         });
-        HBox header = new HBox(8, title, switcher, pov, present, pinned, provenance, revisions, sceneMenu);
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {pov, present, pinned, provenance,
-                preview, revisions, sceneMenu, sceneToggle, variantsToggle}) {
-            c.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        title.setMinWidth(120);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("editor-header");
-
-        TextArea summary = new TextArea();
-        summary.setPromptText("What happens in this scene, in a sentence or two. Older scenes reach the model"
-                + " through their summaries.");
-        summary.setWrapText(true);
-        summary.setPrefRowCount(2);
-        summary.textProperty().bindBidirectional(model.summaryProperty());
-        TitledPane summaryPane = new TitledPane("Summary", summary);
-        summaryPane.setExpanded(false);
-        summaryPane.getStyleClass().add("scene-summary");
-
-        HBox.setHgrow(summaryPane, Priority.ALWAYS);
-        HBox context = new HBox(10, summaryPane);
-        context.setAlignment(Pos.TOP_LEFT);
-        // while stitching the columns need the height more than the summary does
-        context.visibleProperty().bind(sceneToggle.selectedProperty());
-        context.managedProperty().bind(context.visibleProperty());
         // a revision that cannot be listed or restored says so here; the scene's text stays as it is
         Label problem = new Label();
         problem.getStyleClass().add("status-problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty()
                 .and(model.stateProperty().isEqualTo(SceneEditorViewModel.State.READY)));
         problem.managedProperty().bind(problem.visibleProperty());
@@ -169,7 +130,7 @@ public final class SceneEditorView extends AutosavingEditor {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
-        VBox top = new VBox(6, header, problem, notice, continuityPanel.view(), context);
+        VBox top = new VBox(6, toolbar.view(), problem, notice, continuityPanel.view());
         top.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(top);
 
@@ -184,7 +145,7 @@ public final class SceneEditorView extends AutosavingEditor {
         StackPane.setMargin(empty, new Insets(40, 0, 0, 0));
         FindBar findBar = new FindBar(area);
         this.findBar = findBar;
-        VBox centre = new VBox(findBar, body);
+        VBox centre = new VBox(findBar, legend.view(), body);
         VBox.setVgrow(body, Priority.ALWAYS);
         centreSwitch.getChildren().setAll(centre);
         root.setCenter(centreSwitch);
@@ -208,8 +169,10 @@ public final class SceneEditorView extends AutosavingEditor {
         model.readTextFrom(area::prose);
         // rich changes, not plain ones: Ctrl+I on a selection changes no text but must be saved
         area.richChanges().filter(change -> !change.isIdentity())
-                .subscribe(change -> model.textChanged(Words.count(area.getText())));
-        header.disableProperty().bind(model.stateProperty().isNotEqualTo(SceneEditorViewModel.State.READY));
+                .subscribe(change -> {
+                    model.textChanged(Words.count(area.getText()));
+                    legend.refreshSoon();
+                });
         area.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 model.flush();
@@ -223,7 +186,7 @@ public final class SceneEditorView extends AutosavingEditor {
         model.load(background, this::showProse);
         model.stateProperty().addListener((o, was, state) -> {
             if (state == SceneEditorViewModel.State.READY && stitchView == null) {
-                buildStitching(preview);
+                buildStitching();
             }
         });
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -239,15 +202,16 @@ public final class SceneEditorView extends AutosavingEditor {
                 stitch.cancel();
                 e.consume();
             } else if (GeneratePanel.GENERATE.match(e) && stitchView != null) {
-                stitch.generate();
+                generatePanel.generate();
                 e.consume();
             }
         });
     }
 
-    private static final javafx.scene.input.KeyCombination SHOW_SCENE = new javafx.scene.input.KeyCodeCombination(
+    /** The scene's text, and the stitching pane. */
+    public static final javafx.scene.input.KeyCombination SHOW_SCENE = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-    private static final javafx.scene.input.KeyCombination SHOW_VARIANTS = new javafx.scene.input.KeyCodeCombination(
+    public static final javafx.scene.input.KeyCombination SHOW_VARIANTS = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
     private boolean showingProse;
@@ -306,7 +270,7 @@ public final class SceneEditorView extends AutosavingEditor {
     }
 
     /** The generate panel and the stitching pane, made once the scene has loaded and its story is known. */
-    private void buildStitching(javafx.scene.control.Button preview) {
+    private void buildStitching() {
         stitch.attach(new SceneHost() {
             @Override
             public int caret() {
@@ -353,8 +317,25 @@ public final class SceneEditorView extends AutosavingEditor {
             }
         });
         stitchView = new StitchView(stitch);
+        if (layout != null) {
+            followDivider();
+        }
         stitch.load(model.storyId());
-        generatePanel = new GeneratePanel(stitch, this::openPromptPreview);
+        generatePanel = new GeneratePanel(stitch, this::openPromptPreview, () -> addProvider.run(), () -> {
+            variantsToggle.setSelected(true);
+            stitchView.pasteVariant();
+        });
+        generatePanel.stitchShownProperty().bind(variantsToggle.selectedProperty());
+        providersShown.addListener((o, was, shown) -> {
+            if (!shown) {
+                stitch.reloadProviders();
+                // the meter follows the context window of the provider now chosen
+                dev.quire.ui.prompt.PromptPreviewViewModel vm = model.promptProperty().get();
+                if (vm != null) {
+                    vm.refresh();
+                }
+            }
+        });
         root.setBottom(generatePanel);
         Runnable turns = () -> generatePanel.showTurns(model.characters().stream()
                 .filter(c -> c.playedBy() == dev.quire.model.PlayedBy.WRITER && model.present().contains(c.id()))
@@ -436,6 +417,66 @@ public final class SceneEditorView extends AutosavingEditor {
         }
     }
 
+    /**
+     * What "Add a provider…" does (opens the Providers page), and the page's being up: when it goes, the panel
+     * reads the profiles again.
+     */
+    public void onAddProvider(Runnable open, javafx.beans.value.ObservableBooleanValue shown) {
+        this.addProvider = open;
+        shown.addListener((o, was, now) -> providersShown.set(now));
+    }
+
+    /** Where the toolbar's Discuss starts its conversations: the window's. */
+    public void onConversation(Conversations start) {
+        this.conversations = start;
+    }
+
+    /**
+     * Follows the window's layout memory: provenance colours on or off as the writer left them, and the stitching
+     * pane's divider where it was last dragged.
+     */
+    public void useLayout(LayoutMemory memory) {
+        this.layout = memory;
+        provenanceToggle.setSelected(memory.provenanceShownProperty().get());
+        provenanceToggle.selectedProperty().addListener((o, was, on) -> memory.provenanceShownProperty().set(on));
+        memory.provenanceShownProperty().addListener((o, was, on) -> provenanceToggle.setSelected(on));
+        if (stitchView != null) {
+            followDivider();
+        }
+    }
+
+    /** The composition's divider starts where the writer left it, and every drag is remembered. */
+    private void followDivider() {
+        javafx.scene.Node found = stitchView.lookup(".stitch-split");
+        if (!(found instanceof javafx.scene.control.SplitPane split) || split.getDividers().isEmpty()) {
+            return;
+        }
+        // the remembered place is applied once the pane has its height: a split laid out at no size moves it
+        boolean[] applied = {false};
+        Runnable apply = () -> {
+            if (!applied[0] && split.getHeight() > 0) {
+                applied[0] = true;
+                split.setDividerPositions(layout.compositionDividerProperty().get());
+            }
+        };
+        split.heightProperty().addListener((o, was, now) -> apply.run());
+        split.getDividers().get(0).positionProperty().addListener((o, was, now) -> {
+            if (applied[0] && split.getScene() != null) {
+                layout.compositionDividerProperty().set(now.doubleValue());
+            }
+        });
+        apply.run();
+    }
+
+    private void openRevisions() {
+        model.revisions(list -> new RevisionsDialog(root.getScene().getWindow(),
+                model.titleProperty().get(), list, area.prose()).choose()
+                .ifPresent(r -> model.restore(r, prose -> {
+                    showProse(prose);
+                    stitch.sceneRestored(prose.text().length());
+                })));
+    }
+
     /** What Scene › Summarise does: the window's summary flow. */
     public void onSummarise(Runnable action) {
         this.summarise = action;
@@ -466,38 +507,6 @@ public final class SceneEditorView extends AutosavingEditor {
 
     public GeneratePanel generatePanel() {
         return generatePanel;
-    }
-
-    private void fillPresent(MenuButton menu) {
-        menu.getItems().clear();
-        for (CharacterSheet c : model.characters()) {
-            CheckMenuItem item = new CheckMenuItem(c.name());
-            item.setUserData(c.id());
-            item.setSelected(model.present().contains(c.id()));
-            item.selectedProperty().addListener((o, was, on) -> {
-                if (on && !model.present().contains(c.id())) {
-                    model.present().add(c.id());
-                } else if (!on) {
-                    model.present().remove(c.id());
-                }
-            });
-            menu.getItems().add(item);
-        }
-        if (menu.getItems().isEmpty()) {
-            CheckMenuItem none = new CheckMenuItem("No characters yet");
-            none.setDisable(true);
-            menu.getItems().add(none);
-        }
-    }
-
-    private void syncPresent(MenuButton menu) {
-        for (var item : menu.getItems()) {
-            if (item instanceof CheckMenuItem check && check.getUserData() instanceof Long id) {
-                check.setSelected(model.present().contains(id));
-            }
-        }
-        int n = model.present().size();
-        menu.setText(n == 0 ? "Present" : n + " present");
     }
 
     /** Opens the Prompt Preview for this scene. */
@@ -536,13 +545,5 @@ public final class SceneEditorView extends AutosavingEditor {
     @Override
     public void focus() {
         area.requestFocus();
-    }
-
-    private static final class NameCell extends ListCell<CharacterSheet> {
-        @Override
-        protected void updateItem(CharacterSheet item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? "POV" : item.name());
-        }
     }
 }

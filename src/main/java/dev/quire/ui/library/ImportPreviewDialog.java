@@ -59,7 +59,7 @@ public final class ImportPreviewDialog {
         HBox actions = new HBox(8, merge, split, rename, remove);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.getStyleClass().add("form-problems");
         problem.setWrapText(true);
         problem.managedProperty().bind(Bindings.isNotEmpty(model.problemProperty()));

@@ -78,6 +78,7 @@ public final class FrameEditorDialog {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        dev.quire.ui.common.WindowSize.fit(stage, owner, 760, 620);
     }
 
     public void open() {

@@ -142,7 +142,7 @@ public final class PromptPreviewWindow {
             }
         });
         Label problem = new Label();
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.getStyleClass().add("form-problems");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -164,6 +164,8 @@ public final class PromptPreviewWindow {
             scene.getStylesheets().setAll(styleFrom.getStylesheets());
         }
         stage.setScene(scene);
+        dev.quire.ui.common.WindowSize.fit(stage, owner, 1040, 720);
+        dev.quire.ui.common.WindowSize.closesOnEscape(stage);
         model.reportProperty().addListener((o, was, r) -> {
             copy.setText("Copy prompt");
             show(r);

@@ -1,6 +1,7 @@
 package dev.quire.ui.prose;
 
 import dev.quire.model.Provenance;
+import dev.quire.model.ProvenancePalette;
 import javafx.collections.ObservableList;
 
 /**
@@ -18,14 +19,10 @@ public final class ProvenancePaint {
     private ProvenancePaint() {
     }
 
-    /** Six quiet colours for variants A–F, repeating after that; the writer's own text has its own. */
+    /** The {@link ProvenancePalette}'s colours for A–F, repeating after that; the writer's own text has its own. */
     public static String classOf(Provenance provenance) {
-        if (provenance.isWriter()) {
-            return PREFIX + "writer";
-        }
-        String label = provenance.label();
-        int index = label.length() == 1 && label.charAt(0) >= 'A' && label.charAt(0) <= 'Z' ? label.charAt(0) - 'A' : 0;
-        return PREFIX + (char) ('a' + index % 6);
+        int index = ProvenancePalette.indexOf(provenance);
+        return index < 0 ? PREFIX + "writer" : PREFIX + (char) ('a' + index);
     }
 
     /** Gives a node the colour of {@code provenance} in place of any it had. */

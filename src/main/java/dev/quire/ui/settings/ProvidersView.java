@@ -205,7 +205,7 @@ public final class ProvidersView {
         }
 
         Label problems = new Label();
-        problems.textProperty().bind(model.problemsProperty());
+        problems.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemsProperty()));
         problems.setWrapText(true);
         problems.getStyleClass().add("form-problems");
         problems.managedProperty().bind(Bindings.isNotEmpty(model.problemsProperty()));

@@ -42,7 +42,7 @@ public final class CanonView implements Editor {
         entry.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
         problem.getStyleClass().add("status-problem");
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         ListView<CanonFact> facts = new ListView<>(model.facts());
         facts.getStyleClass().add("canon-list");

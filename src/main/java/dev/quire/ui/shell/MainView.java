@@ -1,5 +1,6 @@
 package dev.quire.ui.shell;
 
+import dev.quire.ui.common.KeyText;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.quire.ui.binder.BinderView;
@@ -20,6 +21,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import dev.quire.ui.stitch.GeneratePanel;
+import dev.quire.ui.stitch.StitchView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +58,9 @@ public final class MainView {
     private FrameExecutor frameExecutor;
     private Runnable whenSettled;
     private Consumer<Path> restorer = p -> { };
+    private Shortcuts shortcuts;
+    /** Help › Keyboard shortcuts. */
+    public static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
 
     public MainView(MainViewModel model) {
         this(model, null);
@@ -78,13 +88,20 @@ public final class MainView {
         root.setCenter(centre);
         root.setBottom(status.view());
         model.openStoryProperty().addListener((o, was, now) -> showStory(now));
+        model.providersShownProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                settings.open();
+            } else {
+                settings.close();
+            }
+        });
         showStory(model.openStoryProperty().get());
         model.library().reload();
     }
 
     private Node topBar() {
         Button libraryButton = new Button("Library");
-        libraryButton.setTooltip(new Tooltip("All stories (Ctrl+L)"));
+        libraryButton.setTooltip(new Tooltip("All stories (" + key(KeyCode.L) + ")"));
         libraryButton.setOnAction(e -> showLibrary());
         storyTitle.getStyleClass().add("story-heading");
         Button theme = flat("", "Switch between light and dark (Ctrl+Shift+D)", this::toggleTheme);
@@ -99,11 +116,19 @@ public final class MainView {
                 this::exportStory);
         export.visibleProperty().bind(model.openStoryProperty().isNotNull());
         export.managedProperty().bind(export.visibleProperty());
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, export, settings, theme);
+        MenuItem sheet = new MenuItem("Keyboard shortcuts\t" + KeyText.of(HELP));
+        sheet.setOnAction(e -> showShortcuts());
+        MenuButton help = new MenuButton("Help", null, sheet);
+        help.getStyleClass().addAll("flat", "help-menu");
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, export, settings, theme, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
         return bar;
+    }
+
+    private static String key(KeyCode code) {
+        return KeyText.of(new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN));
     }
 
     private static Button flat(String text, String tip, Runnable action) {
@@ -115,6 +140,7 @@ public final class MainView {
     }
 
     private void showStory(MainViewModel.OpenStory open) {
+        rememberLayout();
         closeAll();
         tabs.clear();
         workspace.getItems().removeIf(n -> binder != null && n == binder.view());
@@ -139,12 +165,19 @@ public final class MainView {
             settled();
         }
         workspace.getItems().add(0, binder.view());
-        workspace.setDividerPositions(0.22);
+        workspace.setDividerPositions(model.layout().binderDividerProperty().get());
         SplitPane.setResizableWithParent(binder.view(), false);
         storyTitle.textProperty().bind(open.bible().titleProperty());
         status.showStory(open.binder().storyWords());
         centre.getChildren().setAll(workspace);
         binder.tree().requestFocus();
+    }
+
+    /** Notes the binder's divider where the writer left it, for the layout memory to keep. */
+    public void rememberLayout() {
+        if (binder != null && workspace.getItems().size() > 1 && !workspace.getDividers().isEmpty()) {
+            model.layout().binderDividerProperty().set(workspace.getDividers().get(0).getPosition());
+        }
     }
 
     /** Runs {@code action} once, when the writer can first work: a scene is in its editor, or a page is up. */
@@ -217,35 +250,61 @@ public final class MainView {
 
     /** Keyboard shortcuts and the theme; installed once the view is in a scene. */
     public void installShortcuts(Scene scene) {
-        new Shortcuts(scene)
-                .ctrl(KeyCode.L, this::showLibrary)
-                .ctrl(KeyCode.N, () -> {
+        shortcuts = new Shortcuts(scene)
+                .ctrl(KeyCode.L, "All stories: the library page", this::showLibrary)
+                .ctrl(KeyCode.N, "New scene (the library page: new story)", () -> {
                     if (binder != null) {
                         binder.newScene();
                     } else {
                         library.newStory();
                     }
                 })
-                .ctrlShift(KeyCode.N, library::newStory)
-                .ctrl(KeyCode.W, tabs::closeSelected)
-                .ctrl(KeyCode.S, this::flushAll)
-                .ctrl(KeyCode.COMMA, this::toggleSettings)
-                .ctrl(KeyCode.E, this::exportStory)
-                .ctrlShift(KeyCode.P, () -> tabs.selected().filter(SceneEditorView.class::isInstance)
+                .ctrlShift(KeyCode.N, "New story", library::newStory)
+                .ctrl(KeyCode.W, "Close the tab", tabs::closeSelected)
+                .ctrl(KeyCode.S, "Save now (Quire saves as you type)", this::flushAll)
+                .ctrl(KeyCode.COMMA, "Providers", this::toggleSettings)
+                .ctrl(KeyCode.E, "Export the story", this::exportStory)
+                .on(GeneratePanel.PROMPT, "Prompt Preview of the open scene", () -> tabs.selected()
+                        .filter(SceneEditorView.class::isInstance)
                         .ifPresent(e -> ((SceneEditorView) e).openPromptPreview()))
-                .ctrl(KeyCode.O, this::importManuscript)
-                .ctrlShift(KeyCode.D, this::toggleTheme)
-                .ctrlShift(KeyCode.B, () -> {
+                .ctrl(KeyCode.O, "Import a manuscript", this::importManuscript)
+                .ctrlShift(KeyCode.D, "Light or dark theme", this::toggleTheme)
+                .ctrlShift(KeyCode.B, "Go to the binder", () -> {
                     if (binder != null) {
                         binder.tree().requestFocus();
                     }
-                });
+                })
+                .on(HELP, "Keyboard shortcuts (this sheet)", this::showShortcuts)
+                .in(Shortcuts.SCENE, GeneratePanel.GENERATE, "Generate variants")
+                .in(Shortcuts.SCENE, "Esc", "Stop generating; what arrived is kept")
+                .in(Shortcuts.SCENE, SceneEditorView.SHOW_SCENE, "Show the scene's text")
+                .in(Shortcuts.SCENE, SceneEditorView.SHOW_VARIANTS, "Show the variants and the composition")
+                .in(Shortcuts.SCENE, StitchView.TAKE, "Take the selected passage into the composition")
+                .in(Shortcuts.SCENE, SceneEditorView.FIND, "Find in the scene")
+                .in(Shortcuts.SCENE, SceneEditorView.REPLACE, "Find and replace in the scene")
+                .in(Shortcuts.SCENE, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), "Undo")
+                .in(Shortcuts.BINDER, "Click, Enter", "Open the entry")
+                .in(Shortcuts.BINDER, "Alt+Up, Alt+Down", "Move the scene or chapter")
+                .in(Shortcuts.BINDER, "F2", "Rename the chapter")
+                .in(Shortcuts.BINDER, "Delete", "Delete the entry (asks first)");
         applyTheme(model.darkProperty().get());
         model.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
         String css = MainView.class.getResource("/dev/quire/ui/quire.css").toExternalForm();
         if (!scene.getStylesheets().contains(css)) {
             scene.getStylesheets().add(css);
         }
+    }
+
+    /** Help › Keyboard shortcuts: the sheet, made from the shortcuts the window installed. */
+    public void showShortcuts() {
+        if (shortcuts != null) {
+            ShortcutSheet.of(window(), shortcuts.all()).show();
+        }
+    }
+
+    /** Every shortcut the window knows, as the sheet lists them. */
+    public java.util.List<Shortcuts.Shortcut> shortcuts() {
+        return shortcuts == null ? java.util.List.of() : shortcuts.all();
     }
 
     private void toggleTheme() {

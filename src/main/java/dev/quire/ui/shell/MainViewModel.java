@@ -43,6 +43,8 @@ public final class MainViewModel {
     public record NoticeAction(String label, Runnable run) {
     }
     private final Activity activity = new Activity();
+    private final dev.quire.ui.common.LayoutMemory layout;
+    private final BooleanProperty providersShown = new SimpleBooleanProperty(this, "providersShown");
 
     public MainViewModel(Studio studio, Background background) {
         this.studio = studio;
@@ -50,6 +52,7 @@ public final class MainViewModel {
         this.saveStatus = new SaveStatus(background.results());
         this.library = new LibraryViewModel(studio, background);
         notice.addListener((o, was, now) -> noticeAction.set(null));
+        this.layout = new dev.quire.ui.common.LayoutMemory(studio.settings(), background);
         dark.set(studio.settings().get(THEME_KEY).map("dark"::equals).orElse(false));
         dark.addListener((o, was, isDark) -> background.write(() -> {
             studio.settings().put(THEME_KEY, isDark ? "dark" : "light");
@@ -164,6 +167,19 @@ public final class MainViewModel {
     /** Long work the window is doing for the writer, with its progress and a way to stop it. */
     public Activity activity() {
         return activity;
+    }
+
+    /**
+     * Whether the Providers page is up; setting it opens or closes the page, and a scene's generate panel reads
+     * the profiles again when it closes.
+     */
+    public BooleanProperty providersShownProperty() {
+        return providersShown;
+    }
+
+    /** How the writer left the window: its place, the dividers, provenance colours. */
+    public dev.quire.ui.common.LayoutMemory layout() {
+        return layout;
     }
 
     public StringProperty problemProperty() {

@@ -25,6 +25,13 @@ final class ProvidersPage {
     void toggle() {
         if (page != null) {
             close();
+        } else {
+            open();
+        }
+    }
+
+    void open() {
+        if (page != null) {
             return;
         }
         shell.flushAll();
@@ -40,6 +47,7 @@ final class ProvidersPage {
         overlay.getStyleClass().add("settings-overlay");
         page = overlay;
         centre.getChildren().add(overlay);
+        shell.model().providersShownProperty().set(true);
         vm.reload();
     }
 
@@ -48,5 +56,6 @@ final class ProvidersPage {
             centre.getChildren().remove(page);
             page = null;
         }
+        shell.model().providersShownProperty().set(false);
     }
 }

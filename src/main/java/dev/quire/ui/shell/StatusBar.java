@@ -41,7 +41,7 @@ final class StatusBar {
         refreshSaveLabel();
         Label problem = new Label();
         problem.getStyleClass().add("status-problem");
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         Label notice = new Label();
         notice.getStyleClass().add("status-notice");
         notice.textProperty().bind(model.noticeProperty());

@@ -91,6 +91,9 @@ final class StoryDesk implements BinderView.Actions {
                 shell.notice("The scene is closed: its text before the accept is among its Revisions.");
             }
         }));
+        editor.onConversation(this::newConversation);
+        editor.useLayout(model.layout());
+        editor.onAddProvider(() -> model.providersShownProperty().set(true), model.providersShownProperty());
         shell.tabs().open(editor);
     }
 

@@ -20,12 +20,16 @@ import java.util.function.Function;
 
 /**
  * What the generate panel asks for: the instruction, the mode, the frame, the provider and model, how many
- * variants and how hot. Choosing a mode chooses its own frame; the rest stays as the writer set it.
+ * variants and how hot. Choosing a mode chooses its own frame, and only frames of the mode's kind can be chosen
+ * over it; the rest stays as the writer set it.
  */
 public final class GenerateOptions {
 
     private final StringProperty instruction = new SimpleStringProperty(this, "instruction", "");
     private final ObservableList<Prompts.FrameInfo> frameChoices = FXCollections.observableArrayList();
+    /** The frames the mode can use: its own kind only, so the frame never contradicts the mode. */
+    private final javafx.collections.transformation.FilteredList<Prompts.FrameInfo> compatibleFrames =
+            new javafx.collections.transformation.FilteredList<>(frameChoices, f -> fits(f, Mode.SCENE));
     private final ObjectProperty<Prompts.FrameInfo> frame = new SimpleObjectProperty<>(this, "frame");
     private final ObservableList<String> providerChoices = FXCollections.observableArrayList();
     private final StringProperty provider = new SimpleStringProperty(this, "provider");
@@ -33,10 +37,33 @@ public final class GenerateOptions {
     private final IntegerProperty variants = new SimpleIntegerProperty(this, "variants", 3);
     private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature", 1.0);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SCENE);
-    private final BooleanProperty optionsShown = new SimpleBooleanProperty(this, "optionsShown", true);
+    private final BooleanProperty optionsShown = new SimpleBooleanProperty(this, "optionsShown", false);
+    private final BooleanProperty providersKnown = new SimpleBooleanProperty(this, "providersKnown");
 
     GenerateOptions() {
-        mode.addListener((o, was, now) -> selectFrameFor(now));
+        mode.addListener((o, was, now) -> {
+            compatibleFrames.setPredicate(f -> fits(f, now));
+            selectFrameFor(now);
+        });
+        // a frame set from elsewhere that the mode cannot use gives way to the mode's own
+        frame.addListener((o, was, now) -> {
+            if (now != null && !fits(now, mode.get())) {
+                selectFrameFor(mode.get());
+            }
+        });
+    }
+
+    /** Whether {@code frame} is written for {@code m}: a scene, a continuation or a rewrite. */
+    static boolean fits(Prompts.FrameInfo frame, Mode m) {
+        return frame.kind().equals(m.defaultFrame());
+    }
+
+    /** The profiles again, after the Providers page: the story's own stays chosen unless the writer chose another. */
+    void providers(List<String> providers, String storyProvider) {
+        String chosen = provider.get();
+        providerChoices.setAll(providers);
+        provider.set(chosen != null && providers.contains(chosen) ? chosen : storyProvider);
+        providersKnown.set(true);
     }
 
     /** The choices the library offers, and the panel as the writer left it. */
@@ -45,6 +72,7 @@ public final class GenerateOptions {
         frameChoices.setAll(frames);
         providerChoices.setAll(providers);
         provider.set(storyProvider);
+        providersKnown.set(true);
         selectFrameFor(mode.get());
     }
 
@@ -71,7 +99,7 @@ public final class GenerateOptions {
      */
     Function<Scene, Generator.Request> request(long storyId, Mode m, int[] anchors, int count, boolean defaultFrame) {
         String instructionText = instruction.get();
-        String frameKey = defaultFrame || frame.get() == null ? null : frame.get().key();
+        String frameKey = defaultFrame || frame.get() == null || !fits(frame.get(), m) ? null : frame.get().key();
         String providerName = provider.get();
         String modelName = model.get();
         Double temp = temperature.get();
@@ -94,6 +122,19 @@ public final class GenerateOptions {
 
     public ObservableList<Prompts.FrameInfo> frameChoices() {
         return frameChoices;
+    }
+
+    /** The frames offered for the current mode: those of its kind (the built-in one and the writer's copies). */
+    public ObservableList<Prompts.FrameInfo> compatibleFrames() {
+        return compatibleFrames;
+    }
+
+    /**
+     * No provider profile is set up: nothing can be generated until the writer adds one (false until the
+     * profiles have been read).
+     */
+    public javafx.beans.binding.BooleanBinding noProvider() {
+        return providersKnown.and(javafx.beans.binding.Bindings.isEmpty(providerChoices));
     }
 
     public ObjectProperty<Prompts.FrameInfo> frameProperty() {

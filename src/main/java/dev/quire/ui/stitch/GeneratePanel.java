@@ -1,10 +1,13 @@
 package dev.quire.ui.stitch;
 
+import dev.quire.ui.common.KeyText;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Prompts;
 import dev.quire.ui.prompt.ContextMeter;
 import dev.quire.ui.prompt.PromptPreviewViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,8 +41,20 @@ public final class GeneratePanel extends VBox {
     private final Button generate = new Button("Generate");
     private final HBox meterBox = new HBox();
     private final Label turns = new Label();
+    private final StitchViewModel model;
+    private final BooleanProperty stitchShown = new SimpleBooleanProperty(this, "stitchShown");
 
-    public GeneratePanel(StitchViewModel model, Runnable openPrompt) {
+    /** The Prompt Preview, from anywhere in the window. */
+    public static final KeyCombination PROMPT = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    /**
+     * @param openPrompt  opens the Prompt Preview
+     * @param addProvider opens the Providers page
+     * @param paste       asks for a variant written elsewhere, as a column
+     */
+    public GeneratePanel(StitchViewModel model, Runnable openPrompt, Runnable addProvider, Runnable paste) {
+        this.model = model;
         GenerateOptions options = model.options();
         getStyleClass().add("generate-panel");
         setSpacing(6);
@@ -50,8 +65,11 @@ public final class GeneratePanel extends VBox {
         mode.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Generator.Mode m) {
-                return m == null ? "" : m == Generator.Mode.CONTINUE ? "Continue from cursor"
-                        : m == Generator.Mode.REWRITE ? "Rewrite selection" : "Write the scene";
+                return m == null ? "" : switch (m) {
+                    case CONTINUE -> "Continue from cursor";
+                    case REWRITE -> "Rewrite selection";
+                    case SCENE -> "Write the scene";
+                };
             }
 
             @Override
@@ -61,9 +79,11 @@ public final class GeneratePanel extends VBox {
         });
         mode.valueProperty().bindBidirectional(options.modeProperty());
         mode.setTooltip(new Tooltip("Write the whole scene, continue from the editor's cursor, or rewrite the"
-                + " passage selected in the editor"));
+                + " passage selected in the editor. The mode chooses the frame."));
+        mode.setPrefWidth(185);
         mode.setMinWidth(Region.USE_PREF_SIZE);
         mode.setMaxWidth(Region.USE_PREF_SIZE);
+        mode.getStyleClass().add("generate-mode");
 
         instruction.getStyleClass().add("instruction");
         instruction.setPromptText("What should happen, exactly: who does what, what is said or kept back, where it"
@@ -71,18 +91,21 @@ public final class GeneratePanel extends VBox {
         instruction.setWrapText(true);
         instruction.setPrefRowCount(2);
         instruction.textProperty().bindBidirectional(options.instructionProperty());
+        instruction.setTooltip(new Tooltip("The instruction for this request; " + KeyText.of(GENERATE)
+                + " generates"));
         HBox.setHgrow(instruction, Priority.ALWAYS);
-        VBox modeBox = new VBox(4, mode);
-        HBox first = new HBox(8, modeBox, instruction);
+        HBox first = new HBox(8, mode, instruction);
 
-        ComboBox<Prompts.FrameInfo> frame = new ComboBox<>(options.frameChoices());
+        ComboBox<Prompts.FrameInfo> frame = new ComboBox<>(options.compatibleFrames());
         frame.valueProperty().bindBidirectional(options.frameProperty());
         frame.setCellFactory(v -> new FrameCell());
         frame.setButtonCell(new FrameCell());
-        frame.setTooltip(new Tooltip("The frame: the prompt's template (edit frames in the Prompt Preview)"));
+        frame.getStyleClass().add("generate-frame");
+        frame.setTooltip(new Tooltip("An advanced override: another frame of the mode's kind, such as your own copy"
+                + " of it (edit frames in the Prompt Preview)"));
         // long names are cut short rather than pushing the panel wider than the window
-        frame.setPrefWidth(180);
-        frame.setMaxWidth(180);
+        frame.setPrefWidth(200);
+        frame.setMaxWidth(200);
         ComboBox<String> provider = new ComboBox<>(options.providerChoices());
         provider.setPromptText("Story's provider");
         provider.valueProperty().bindBidirectional(options.providerProperty());
@@ -107,35 +130,37 @@ public final class GeneratePanel extends VBox {
         temperature.setTooltip(new Tooltip("Temperature: higher gives more varied versions (0–2)"));
 
         Button prompt = new Button("Prompt…");
-        prompt.setTooltip(new Tooltip("See exactly what Generate would send (Ctrl+Shift+P)"));
+        prompt.setTooltip(new Tooltip("See exactly what Generate would send (" + KeyText.of(PROMPT) + ")"));
         prompt.setOnAction(e -> openPrompt.run());
         generate.getStyleClass().add("accent");
         generate.setDefaultButton(false);
-        generate.setTooltip(new Tooltip("Ask for the variants (Ctrl+Enter)"));
-        generate.setOnAction(e -> model.generate());
-        generate.disableProperty().bind(model.runningProperty());
+        generate.setTooltip(new Tooltip("Ask for the variants (" + KeyText.of(GENERATE) + ")"));
+        generate.setOnAction(e -> generate());
+        generate.disableProperty().bind(model.runningProperty().or(options.noProvider()));
         Button cancel = new Button("Cancel");
         cancel.setTooltip(new Tooltip("Stop every stream; what arrived is kept (Esc)"));
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
 
         meterBox.setAlignment(Pos.CENTER_LEFT);
-        // the settings wrap onto a second line in a narrow window; the actions stay at the right
+        meterBox.setMinWidth(0);
+        // the options wrap onto a second line in a narrow window
         javafx.scene.layout.FlowPane settings = new javafx.scene.layout.FlowPane(12, 4,
-                frame, pair("", provider, modelName), pair("Variants", variants), pair("Temperature", temperature));
+                pair("Frame", frame), pair("", provider, modelName), pair("Variants", variants),
+                pair("Temperature", temperature));
+        settings.getStyleClass().add("generate-options");
         settings.setAlignment(Pos.CENTER_LEFT);
         settings.setMinWidth(0);
         settings.setPrefWrapLength(400);
-        HBox.setHgrow(settings, Priority.ALWAYS);
-        // in a small window the settings fold into one line, leaving the stitching pane its height
+        settings.widthProperty().addListener((o, was, w) -> settings.setPrefWrapLength(w.doubleValue()));
         Button fold = new Button();
-        fold.getStyleClass().add("flat");
+        fold.getStyleClass().addAll("flat", "options-fold");
         fold.textProperty().bind(Bindings.when(options.optionsShownProperty()).then("Fewer options")
                 .otherwise("Options…"));
         fold.setOnAction(e -> options.optionsShownProperty().set(!options.optionsShownProperty().get()));
         fold.setTooltip(new Tooltip("Show or fold away the frame, provider, model, variants and temperature"));
         Label summary = new Label();
-        summary.getStyleClass().add("field-label");
+        summary.getStyleClass().addAll("field-label", "options-summary");
         summary.setMinWidth(0);
         summary.textProperty().bind(Bindings.createStringBinding(() -> (options.frameProperty().get() == null ? ""
                         : options.frameProperty().get().name() + " · ")
@@ -151,33 +176,68 @@ public final class GeneratePanel extends VBox {
         settings.visibleProperty().bind(options.optionsShownProperty());
         settings.managedProperty().bind(settings.visibleProperty());
         summary.visibleProperty().bind(options.optionsShownProperty().not());
-        summary.managedProperty().bind(summary.visibleProperty());
         fold.setMinWidth(Region.USE_PREF_SIZE);
+
+        turns.getStyleClass().add("turns-hint");
+        turns.setMinWidth(0);
+        turns.visibleProperty().bind(turns.textProperty().isNotEmpty());
+        turns.managedProperty().bind(turns.visibleProperty());
         HBox actions = new HBox(8, meterBox, fold, prompt, cancel, generate);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(Region.USE_PREF_SIZE);
-        HBox second = new HBox(12, settings, summary, actions);
+        VBox about = new VBox(2, turns, summary);
+        about.setMinWidth(0);
+        about.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(about, Priority.ALWAYS);
+        HBox second = new HBox(12, about, actions);
         second.setAlignment(Pos.CENTER_LEFT);
         for (Region r : new Region[] {variants, temperature, prompt, cancel, generate}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        settings.widthProperty().addListener((o, was, w) -> settings.setPrefWrapLength(w.doubleValue()));
+
+        // with no provider, the panel says so once, and offers the two ways on
+        Label none = new Label("No provider is set up yet, so Quire cannot ask a model for variants. Add one"
+                + " (Anthropic, OpenAI, an OpenAI-compatible server or Ollama), or paste a variant written anywhere.");
+        none.setWrapText(true);
+        none.setMinWidth(0);
+        none.getStyleClass().add("no-provider-text");
+        HBox.setHgrow(none, Priority.ALWAYS);
+        Button add = new Button("Add a provider…");
+        add.getStyleClass().add("accent");
+        add.setOnAction(e -> addProvider.run());
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        Button pasteInstead = new Button("Paste a variant instead");
+        pasteInstead.setOnAction(e -> paste.run());
+        pasteInstead.setMinWidth(Region.USE_PREF_SIZE);
+        HBox noProvider = new HBox(10, none, pasteInstead, add);
+        noProvider.setAlignment(Pos.CENTER_LEFT);
+        noProvider.getStyleClass().add("no-provider");
+        noProvider.visibleProperty().bind(options.noProvider());
+        noProvider.managedProperty().bind(noProvider.visibleProperty());
 
         Label problem = new Label();
         problem.getStyleClass().add("status-problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(Bindings.isNotEmpty(model.problemProperty()));
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
+        // one place only: the stitching pane shows the same problem while it is up, and "no provider" is said above
+        problem.visibleProperty().bind(Bindings.isNotEmpty(model.problemProperty()).and(stitchShown.not())
+                .and(options.noProvider().not()));
         problem.managedProperty().bind(problem.visibleProperty());
 
-        turns.getStyleClass().add("turns-hint");
-        turns.setWrapText(true);
-        turns.visibleProperty().bind(turns.textProperty().isNotEmpty());
-        turns.managedProperty().bind(turns.visibleProperty());
-        modeBox.getChildren().add(turns);
-        turns.setMaxWidth(180);
+        getChildren().addAll(noProvider, first, settings, second, problem);
+    }
 
-        getChildren().addAll(first, second, problem);
+    /** Generate, unless there is no provider to ask (the panel already says so). */
+    public void generate() {
+        if (!model.options().noProvider().get()) {
+            model.generate();
+        }
+    }
+
+    /** Whether the stitching pane is showing, which then shows the panel's problems itself. */
+    public BooleanProperty stitchShownProperty() {
+        return stitchShown;
     }
 
     /** Shows the context meter of the prompt Generate would send. */
@@ -192,7 +252,10 @@ public final class GeneratePanel extends VBox {
      */
     public void showTurns(java.util.List<String> writerPlayed) {
         turns.setText(writerPlayed.isEmpty() ? "" : "You play " + String.join(", ", writerPlayed)
-                + ". The model writes the others and stops at your turn.");
+                + "; the model stops at your turn.");
+        turns.setTooltip(writerPlayed.isEmpty() ? null : new Tooltip("Co-writing turns: the model writes the"
+                + " characters you do not play, and stops where " + String.join(" or ", writerPlayed)
+                + " would act or speak next."));
     }
 
     public TextArea instruction() {

@@ -41,7 +41,7 @@ import java.util.List;
  */
 public final class StitchView extends BorderPane {
 
-    static final KeyCombination TAKE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination TAKE = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
 
     private final StitchViewModel model;
     private final HBox columnsBox = new HBox(6);
@@ -86,8 +86,8 @@ public final class StitchView extends BorderPane {
         columnsScroll.setFitToHeight(true);
         columnsScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         columnsScroll.getStyleClass().add("edge-to-edge");
-        // room for a column's header, a few lines of its text and its rating, however the divider is dragged
-        columnsScroll.setMinHeight(250);
+        // room for a column's header and a few lines of its text, however the divider is dragged
+        columnsScroll.setMinHeight(140);
         StackPane columnsArea = new StackPane(columnsScroll, empty);
         generationHistory = new GenerationHistory(model);
         generationHistory.setPadding(new Insets(0, 10, 2, 10));
@@ -151,7 +151,7 @@ public final class StitchView extends BorderPane {
         clear.disableProperty().bind(accept.disableProperty());
         Label problem = new Label();
         problem.getStyleClass().add("status-problem");
-        problem.textProperty().bind(model.problemProperty());
+        problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.setWrapText(true);
         problem.setMinWidth(0);
         HBox.setHgrow(problem, Priority.ALWAYS);
@@ -168,6 +168,7 @@ public final class StitchView extends BorderPane {
 
         SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
+        split.getStyleClass().add("stitch-split");
         split.setDividerPositions(0.56);
         setCenter(split);
 
@@ -343,11 +344,13 @@ public final class StitchView extends BorderPane {
     private static void fillLegend(HBox legend, List<Shares.Share> shares) {
         legend.getChildren().clear();
         for (Shares.Share s : shares) {
-            Label chip = new Label(s.source().isWriter() ? "yours" : s.source().label());
-            chip.getStyleClass().addAll("legend-chip", ProvenancePaint.classOf(s.source()));
-            chip.setMinWidth(Region.USE_PREF_SIZE);
-            legend.getChildren().add(chip);
+            legend.getChildren().add(dev.quire.ui.prose.ProvenanceLegend.chip(s.source()));
         }
+    }
+
+    /** Asks for a variant written anywhere and adds it as one more column. */
+    public void pasteVariant() {
+        pasteDialog();
     }
 
     private void pasteDialog() {

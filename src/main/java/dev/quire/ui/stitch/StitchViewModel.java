@@ -120,7 +120,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             pane.columns().forEach(c -> texts.add(c.variant().text()));
             return new Loaded(pane, studio.prompts().frames(story), names, chosen,
                     texts.isEmpty() ? List.of() : Alignment.of(texts),
-                    !"false".equals(studio.settings().get(OPTIONS_SHOWN).orElse("true")));
+                    // folded away until the writer asks for them: at 1280×800 the composition needs the height
+                    "true".equals(studio.settings().get(OPTIONS_SHOWN).orElse("false")));
         }).onSuccess(l -> {
             loading(() -> {
                 options.fill(l.frames(), l.providers(), l.storyProvider(), l.optionsShown());
@@ -141,6 +142,20 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                 }
             });
         }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /** Reads the provider profiles again: the writer may have added one on the Providers page. */
+    public void reloadProviders() {
+        long story = storyId;
+        background.read(() -> {
+            List<String> names = new ArrayList<>();
+            for (ProviderProfile p : studio.providers().profiles()) {
+                names.add(p.name());
+            }
+            return new Loaded(null, null, names, studio.providers().profileFor(story).map(ProviderProfile::name)
+                    .orElse(null), null, false);
+        }).onSuccess(l -> options.providers(l.providers(), l.storyProvider()))
+                .describedAs("Quire could not read the provider profiles").start();
     }
 
     // ---- generating ----

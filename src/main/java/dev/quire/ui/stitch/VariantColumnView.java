@@ -140,8 +140,8 @@ public final class VariantColumnView extends VBox {
         Label error = new Label();
         error.getStyleClass().add("variant-error");
         error.setWrapText(true);
-        error.textProperty().bind(Bindings.createStringBinding(() -> !column.retryProperty().get().isEmpty()
-                ? column.retryProperty().get() : column.errorProperty().get(), column.errorProperty(),
+        error.textProperty().bind(Bindings.createStringBinding(() -> dev.quire.ui.common.WriterText.of(
+                !column.retryProperty().get().isEmpty() ? column.retryProperty().get() : column.errorProperty().get()), column.errorProperty(),
                 column.retryProperty()));
         // up to four lines; the whole message is in its tooltip, and the text below keeps room to read
         error.setMinHeight(32);

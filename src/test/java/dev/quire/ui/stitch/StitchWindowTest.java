@@ -205,7 +205,9 @@ class StitchWindowTest extends StudioWindow {
             }
         });
 
-        // fold the panel's options away: the library remembers it
+        // the options start folded; unfold them, then fold them away again: the library remembers it
+        clickOn(from(editor.generatePanel()).lookup((Button b) -> "Options…".equals(b.getText())).queryButton());
+        waitUntil("the options are shown", () -> editor.stitchView().model().optionsShownProperty().get());
         clickOn(from(editor.generatePanel()).lookup((Button b) -> "Fewer options".equals(b.getText())).queryButton());
         waitUntil("the options are folded and remembered", () -> {
             try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
@@ -347,8 +349,10 @@ class StitchWindowTest extends StudioWindow {
         write("Maud rows across at high water.");
         shortcut(KeyCode.ENTER);
 
-        waitUntil("the panel says what to do", () -> model.problemProperty().get().contains("No provider is set up"));
-        assertTrue(fx(() -> model.problemProperty().get()).contains("Providers page"));
+        // the panel says so before Generate is asked, once, with the ways on (FindWhatExistsWindowTest)
+        waitUntil("the panel says what to do", () -> editor.generatePanel().lookup(".no-provider").isVisible()
+                && ((javafx.scene.control.Label) editor.generatePanel().lookup(".no-provider-text")).getText()
+                .contains("No provider is set up"));
         assertTrue(fx(() -> model.columns().isEmpty()), "the pane stays as it was: nothing was asked");
         assertFalse(fx(() -> model.runningProperty().get()));
         assertEquals("My own first line.", fx(() -> editor.stitchView().composition().getText()));
