@@ -154,6 +154,7 @@ public final class StitchView extends BorderPane {
         problem.textProperty().bind(dev.quire.ui.common.WriterText.of(model.problemProperty()));
         problem.setWrapText(true);
         problem.setMinWidth(0);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // a refusal's figures and what to change are never cut off
         HBox.setHgrow(problem, Priority.ALWAYS);
         problem.setMaxWidth(Double.MAX_VALUE);
         HBox compositionFoot = new HBox(8, problem, clear, accept);

@@ -57,7 +57,7 @@ class LaptopLayoutWindowTest extends StudioWindow {
         shortcut(KeyCode.DIGIT2);
         waitUntil("the stitching pane shows", () -> editor.stitchView().getScene() != null);
         SplitPane split = stitchSplit(editor);
-        onFx(() -> split.setDividerPositions(0.52));
+        onFx(() -> split.setDividerPositions(0.7));
         double dragged = fx(() -> split.getDividers().get(0).getPosition());
         // away from both the pane's own start (0.56) and the memory's (0.6), so a forgotten place shows
         assertTrue(Math.abs(dragged - 0.6) > 0.02 && Math.abs(dragged - 0.56) > 0.02, "the divider moved: " + dragged);

@@ -90,7 +90,11 @@ class NeverSendWindowTest extends StudioWindow {
         assertTrue(problem.matches("(?s).*alone take [0-9,]+ tokens.*"), problem);
         assertTrue(problem.contains("Raise the context window") && problem.contains("lower the maximum output"),
                 "says what to change: " + problem);
-        assertTrue(fx(() -> from(editor.generatePanel()).lookup(".status-problem").query().isVisible()));
+        // said in one place only: the stitching pane is up, so it says it and the panel's own line stays hidden
+        List<String> shown = fx(() -> from(editor.view()).lookup(".status-problem").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && l.getParent().isVisible() && !l.getText().isBlank())
+                .map(Label::getText).toList());
+        assertEquals(List.of(problem), shown, "the problem is shown exactly once");
         assertEquals(0, server.getRequestCount(), "no request reached the provider");
         assertTrue(fx(() -> model.columns().isEmpty()), "no columns were opened for variants that never came");
         assertTrue(meter(editor).equals("does not fit"), "never an absurd percentage: " + meter(editor));
