@@ -141,7 +141,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print {\"generation\": ID, \"status\": …, \"usage\": {…}, \"variants\": "
             + "[{\"id\", \"index\", \"label\", \"text\", \"status\", \"stopReason\", \"refusal\", \"usage\": {\"input\", "
-            + "\"output\", \"cachedInput\"}, \"error\"}]} at the end instead of streaming. A variant's status is "
+            + "\"output\", \"cachedInput\"}, \"error\"}]} at the end instead of streaming. The generation's status is COMPLETE, PARTIAL, FAILED or "
+            + "STOPPED; a variant's is "
             + "COMPLETE, CUT_OFF, REFUSED, FILTERED, FAILED, INCOMPLETE or STOPPED; stopReason is the provider's own "
             + "word. The generation's usage is the requests' own, counted once; a variant's is null where one request"
             + " served several.")

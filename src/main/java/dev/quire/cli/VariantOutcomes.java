@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quire.llm.Usage;
 import dev.quire.llm.VariantResult;
+import dev.quire.model.Generation;
 import dev.quire.model.Variant;
 import dev.quire.studio.Generator;
 
@@ -43,7 +44,8 @@ final class VariantOutcomes {
     static String json(Generator.Outcome outcome, List<Variant> stored) throws JsonProcessingException {
         ObjectNode root = JSON.createObjectNode();
         root.put("generation", outcome.generationId());
-        root.put("status", outcome.status().name());
+        // the writer stopped it: said as the variants say it
+        root.put("status", outcome.status() == Generation.Status.CANCELLED ? "STOPPED" : outcome.status().name());
         usage(root.putObject("usage"), outcome.usage());
         ArrayNode array = root.putArray("variants");
         for (VariantResult r : outcome.variants()) {

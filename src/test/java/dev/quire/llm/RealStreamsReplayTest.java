@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import okio.BufferedSink;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -128,6 +129,26 @@ class RealStreamsReplayTest {
             }
         }
         return all.stream();
+    }
+
+    /** A recording dropped into the folder is replayed, never skipped: it needs its case and its expectation. */
+    @Test
+    void everyRecordingInTheFolderHasACaseAndAnExpectation() throws Exception {
+        JsonNode cases = Loopback.JSON.readTree(resource("cases.json")).get("cases");
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (JsonNode c : cases) {
+            named.add(c.get("file").asText());
+            assertNotNull(EXPECTED.get(c.get("id").asText()), "an expectation for the case " + c.get("id"));
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(RealStreamsReplayTest.class.getResource(DIR).toURI());
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            List<String> unreplayed = files.filter(java.nio.file.Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> !n.equals("cases.json") && !n.equals("SOURCE.txt") && !named.contains(n))
+                    .toList();
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), unreplayed,
+                    "recordings with no case in cases.json");
+        }
     }
 
     @ParameterizedTest(name = "{0} {4}")

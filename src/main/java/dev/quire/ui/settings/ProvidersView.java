@@ -124,7 +124,7 @@ public final class ProvidersView {
         HBox top = new HBox(12, heading, spacer, add);
         top.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
+        message.textProperty().bind(dev.quire.ui.common.WriterText.of(model.messageProperty()));
         message.getStyleClass().add("page-message");
         message.managedProperty().bind(Bindings.isNotEmpty(model.messageProperty()));
 
@@ -161,7 +161,7 @@ public final class ProvidersView {
         TextField maxTokens = field(model.maxOutputTokensProperty(), "4096");
 
         Label keyStatus = new Label();
-        keyStatus.textProperty().bind(model.keyStatusProperty());
+        keyStatus.textProperty().bind(dev.quire.ui.common.WriterText.of(model.keyStatusProperty()));
         keyStatus.setWrapText(true);
         keyStatus.getStyleClass().add("field-hint");
         PasswordField key = new PasswordField();
@@ -235,7 +235,7 @@ public final class ProvidersView {
         spinner.managedProperty().bind(spinner.visibleProperty());
         Label result = new Label();
         result.setWrapText(true);
-        result.textProperty().bind(model.testResultProperty());
+        result.textProperty().bind(dev.quire.ui.common.WriterText.of(model.testResultProperty()));
         model.testStateProperty().addListener((o, was, state) -> {
             result.getStyleClass().removeAll("test-passed", "test-failed");
             if (state == TestState.PASSED) {

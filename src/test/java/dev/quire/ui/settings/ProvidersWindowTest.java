@@ -52,6 +52,33 @@ class ProvidersWindowTest extends StudioWindow {
     }
 
     @Test
+    void aRejectedKeySaysWhatToDoWithoutNamingACommand() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
+                        + "\"code\":\"invalid_api_key\"}}").build());
+        server.start();
+        start();
+        waitForOpenScene();
+
+        shortcut(KeyCode.COMMA);
+        clickOn("Add provider");
+        clickOn("LM Studio  ·  http://localhost:1234/v1");
+        TextField baseUrl = lookup((TextField f) -> "http://localhost:1234/v1".equals(f.getText())).query();
+        onFx(() -> baseUrl.setText(server.url("/v1").toString().replaceAll("/$", "")));
+        clickOn("Save");
+        waitUntil("the profile is saved", () -> lookup(".page-message").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().startsWith("Saved \"LM Studio\"")));
+        clickOn("Test connection");
+
+        waitUntil("the test failed", () -> lookup(".test-failed").tryQuery().isPresent());
+        String result = fx(() -> lookup(".test-failed").queryLabeled().getText());
+        assertEquals(true, result.toLowerCase(java.util.Locale.ROOT).contains("key"), result);
+        assertEquals(false, result.contains("quire "), "the window names no command: " + result);
+        assertEquals(false, fx(() -> lookup((Label l) -> l.getText() != null && l.getText().contains("`quire "))
+                .tryQuery().isPresent()), "no label on the page names a command");
+    }
+
+    @Test
     void withNoProviderThePageSaysHowToAddOne() throws TimeoutException {
         start();
         waitForOpenScene();
