@@ -13,6 +13,7 @@ import dev.quire.model.StorySummary;
 import dev.quire.model.Variant;
 import dev.quire.prompt.PromptTooSmallException;
 import dev.quire.studio.CannotGenerateException;
+import dev.quire.studio.GenerationRequest;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Studio;
 import picocli.CommandLine;
@@ -159,7 +160,7 @@ final class GenerateCommand implements Callable<Integer> {
             Generator generator = studio.generator();
             Generator.Prepared prepared;
             try {
-                Generator.Request.Builder builder = Generator.Request.builder(chosen.id(),
+                GenerationRequest.Builder builder = GenerationRequest.builder(chosen.id(),
                                 instruction == null ? "" : instruction)
                         .scene(scene).frame(frame).provider(provider).model(model).baseUrl(baseUrl).variants(variants)
                         .maxOutputTokens(maxTokens).temperature(temperature);

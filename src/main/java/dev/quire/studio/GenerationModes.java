@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What each {@link Mode} needs (a scene, a cursor, a passage, a frame that can carry them) and how a
- * {@link Generator.Request} becomes a {@link Generator.Prepared} generation: the story, the scene, the frame and the
+ * {@link GenerationRequest} becomes a {@link Generator.Prepared} generation: the story, the scene, the frame and the
  * provider resolved, and the prompt built, with nothing sent or recorded.
  */
 final class GenerationModes {
@@ -99,7 +99,7 @@ final class GenerationModes {
     // ---- preparing ----
 
     /** See {@link Generator#prepare}. */
-    static Generator.Prepared prepare(Studio studio, BooleanSupplier ollamaRunning, Generator.Request request) {
+    static Generator.Prepared prepare(Studio studio, BooleanSupplier ollamaRunning, GenerationRequest request) {
         Optional<String> tuning = studio.providerTuningProblem();
         if (tuning.isPresent()) {
             throw new CannotGenerateException(CannotGenerateException.Reason.BAD_SETTING, tuning.get());
@@ -276,7 +276,7 @@ final class GenerationModes {
 
     // ---- the provider ----
 
-    private static ProviderProfile resolveProfile(Generator.Request request, Story story, ProviderSettings providers,
+    private static ProviderProfile resolveProfile(GenerationRequest request, Story story, ProviderSettings providers,
                                                   BooleanSupplier ollamaRunning) {
         if (request.provider() != null) {
             return providers.find(request.provider()).orElseThrow(() -> {

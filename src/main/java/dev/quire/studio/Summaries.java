@@ -274,7 +274,7 @@ public final class Summaries {
     Target resolve(long storyId, Options options) {
         Options o = options == null ? Options.DEFAULT : options;
         // resolving through the generator refuses exactly as generating would: no provider, an unusable one…
-        Generator.Prepared probe = studio.generator().prepare(Generator.Request.builder(storyId, SummaryPrompts.WHOLE)
+        Generator.Prepared probe = studio.generator().prepare(GenerationRequest.builder(storyId, SummaryPrompts.WHOLE)
                 .frame(FRAME).provider(o.provider()).model(o.model()).build());
         ProviderProfile profile = probe.profile();
         return new Target(probe.story(), profile, studio.providers().provider(profile), o.model(), probe.frame(),

@@ -316,7 +316,7 @@ final class SummaryPrompts {
             chat.system(new SystemBlock(block.text(), block.cacheBreakpoint()));
         }
         chat.message(ChatMessage.user(prompt.user()));
-        Generator.Request request = Generator.Request.builder(target.story().id(), instruction)
+        GenerationRequest request = GenerationRequest.builder(target.story().id(), instruction)
                 .scene(scene == null ? null : scene.position() + 1).frame(frame.key()).model(target.model())
                 .build();
         return new Generator.Prepared(target.story(), scene, request, frame, target.profile(), target.provider(),

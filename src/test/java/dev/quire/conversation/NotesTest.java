@@ -6,6 +6,7 @@ import dev.quire.model.Message;
 import dev.quire.model.Note;
 import dev.quire.prompt.PromptReport;
 import dev.quire.studio.ConversationThreads;
+import dev.quire.studio.GenerationRequest;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Prompts;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +104,7 @@ class NotesTest {
         Message first = Desk.settle(threads.reply(c, q.id(), null, desk.caller));
         threads.setShared(shared.id(), false);
         Desk.settle(threads.regenerate(first.id(), null, desk.caller));
-        new Generator(desk.studio).start(Generator.Request.builder(desk.storyId(), "Write on.").build(),
+        new Generator(desk.studio).start(GenerationRequest.builder(desk.storyId(), "Write on.").build(),
                 new Desk.Handler(desk.studio), desk.caller).done().get(10, TimeUnit.SECONDS);
 
         JsonNode withShared = Wire.body(desk.server.takeRequest(5, TimeUnit.SECONDS));

@@ -10,6 +10,7 @@ import dev.quire.model.PlayedBy;
 import dev.quire.model.Prose;
 import dev.quire.model.Scene;
 import dev.quire.studio.CannotGenerateException;
+import dev.quire.studio.GenerationRequest;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Prompts;
 import dev.quire.studio.Studio;
@@ -71,12 +72,12 @@ class GenerationModesTest {
         studio.close();
     }
 
-    Generator.Request.Builder ask(String instruction) {
-        return Generator.Request.builder(story.story.id(), instruction);
+    GenerationRequest.Builder ask(String instruction) {
+        return GenerationRequest.builder(story.story.id(), instruction);
     }
 
     /** Sends, waits for the outcome, and returns the generation as recorded. */
-    Generation generate(Generator.Request request) throws Exception {
+    Generation generate(GenerationRequest request) throws Exception {
         server.enqueue(Wire.sse(Wire.anthropic("New words.")).build());
         Generator.Running running = new Generator(studio).start(request, (variant, delta) -> { }, Runnable::run);
         running.done().get(10, TimeUnit.SECONDS);
@@ -183,7 +184,7 @@ class GenerationModesTest {
         studio.providers().storeKey("small", ApiKey.of("sk-test-modes-0123456789"));
         int start = text.indexOf(passage);
 
-        Generator.Request request = ask("Make it brief.").provider("small").scene(2)
+        GenerationRequest request = ask("Make it brief.").provider("small").scene(2)
                 .rewrite(start, start + passage.length()).build();
         Generator.Prepared prepared = new Generator(studio).prepare(request);
         generate(request);

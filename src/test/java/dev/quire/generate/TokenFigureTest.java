@@ -4,6 +4,7 @@ import dev.quire.llm.ProviderKind;
 import dev.quire.llm.ProviderProfile;
 import dev.quire.prompt.PromptReport;
 import dev.quire.prompt.PromptTooSmallException;
+import dev.quire.studio.GenerationRequest;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Prompts;
 import dev.quire.studio.Studio;
@@ -65,7 +66,7 @@ class TokenFigureTest {
                 Generator.Mode.SCENE, 0, 0, null,
                 new Prompts.Asking("router", "openai/gpt-4o", List.of()));
 
-        Generator.Prepared prepared = studio.generator().prepare(Generator.Request.builder(story.story.id(),
+        Generator.Prepared prepared = studio.generator().prepare(GenerationRequest.builder(story.story.id(),
                 instruction).scene(2).provider("router").model("openai/gpt-4o").build());
 
         assertEquals(asChosen.tokens(), prepared.estimatedInputTokens());
@@ -84,7 +85,7 @@ class TokenFigureTest {
                 story.story.id(), scene2(), null, "Tomas is late.", Generator.Mode.SCENE, 0, 0, null,
                 new Prompts.Asking("tiny", null, List.of())));
         PromptTooSmallException sent = assertThrows(PromptTooSmallException.class, () -> studio.generator().prepare(
-                Generator.Request.builder(story.story.id(), "Tomas is late.").scene(2).provider("tiny").build()));
+                GenerationRequest.builder(story.story.id(), "Tomas is late.").scene(2).provider("tiny").build()));
         assertEquals(shown.getMessage(), sent.getMessage());
         assertEquals(50, sent.available());
     }

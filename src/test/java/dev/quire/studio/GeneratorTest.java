@@ -77,8 +77,8 @@ class GeneratorTest {
         return new Generator(studio, () -> false);
     }
 
-    Generator.Request.Builder ask(String instruction) {
-        return Generator.Request.builder(story.story.id(), instruction);
+    GenerationRequest.Builder ask(String instruction) {
+        return GenerationRequest.builder(story.story.id(), instruction);
     }
 
     static String allText(ChatRequest request) {

@@ -129,8 +129,8 @@ class PromptsTest {
                 "claude-test", 200_000, 1000), null);
         Generator generator = new Generator(studio, () -> false);
 
-        var first = generator.prepare(Generator.Request.builder(id(), "Mara waits.").scene(2).build()).request();
-        var second = generator.prepare(Generator.Request.builder(id(), "Tomas crosses the causeway at night.")
+        var first = generator.prepare(GenerationRequest.builder(id(), "Mara waits.").scene(2).build()).request();
+        var second = generator.prepare(GenerationRequest.builder(id(), "Tomas crosses the causeway at night.")
                 .scene(2).build()).request();
 
         assertEquals(first.system().subList(0, 2), second.system().subList(0, 2));

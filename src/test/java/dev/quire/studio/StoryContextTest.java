@@ -135,7 +135,7 @@ class StoryContextTest {
         studio.canon().add(CanonFact.byWriter(id(), CANON));
         studio.prompts().setVerbatimCap(id(), 0);
 
-        Generator.Prepared prepared = new Generator(studio, () -> false).prepare(Generator.Request.builder(id(),
+        Generator.Prepared prepared = new Generator(studio, () -> false).prepare(GenerationRequest.builder(id(),
                 "Next.").scene(3).build());
         String sent = GeneratorTest.allText(prepared.request());
         assertTrue(sent.contains(CANON) && sent.contains(CHAPTER_SUMMARY), sent);
@@ -152,7 +152,7 @@ class StoryContextTest {
         Generator generator = new Generator(studio, () -> false);
 
         PromptTooSmallException refused = assertThrows(PromptTooSmallException.class, () -> generator.start(
-                Generator.Request.builder(id(), "Next.").build(), new Silent(), Runnable::run));
+                GenerationRequest.builder(id(), "Next.").build(), new Silent(), Runnable::run));
 
         assertTrue(refused.getMessage().startsWith("The story's canon needs "), refused.getMessage());
         assertTrue(refused.getMessage().contains("raise the budget, choose a model with a larger window, or shorten "

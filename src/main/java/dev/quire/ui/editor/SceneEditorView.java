@@ -9,7 +9,6 @@ import dev.quire.ui.prose.ProseArea;
 import dev.quire.ui.prose.ProvenanceLegend;
 import dev.quire.ui.prose.ProvenancePaint;
 import dev.quire.ui.stitch.GeneratePanel;
-import dev.quire.ui.stitch.SceneHost;
 import dev.quire.ui.stitch.StitchView;
 import dev.quire.ui.stitch.StitchViewModel;
 import dev.quire.ui.stitch.VariantColumn;
@@ -28,7 +27,8 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
  * A scene: its title and details above, its prose below in a rich-text area, and beside it (Ctrl+2) the
- * stitching pane with the generate panel under both.
+ * stitching pane with the generate panel under both. The editor as the pane sees it, accepts and their undo
+ * included, is {@link EditorSceneHost}; the meter and Prompt Preview follow the panel through {@link PreviewFollower}.
  */
 public final class SceneEditorView extends AutosavingEditor {
 
@@ -52,6 +52,7 @@ public final class SceneEditorView extends AutosavingEditor {
     private final ToggleButton variantsToggle;
     private final ToggleButton provenanceToggle;
     private final ProvenanceLegend legend = new ProvenanceLegend(area);
+    private final EditorSceneHost host;
     private Conversations conversations = (sceneId, frameKey) -> { };
     private LayoutMemory layout;
     private Runnable addProvider = () -> { };
@@ -116,6 +117,10 @@ public final class SceneEditorView extends AutosavingEditor {
         provenanceToggle.selectedProperty().addListener((o, was, on) -> {
             ProvenancePaint.show(area.getStyleClass(), on);
             legend.refresh();
+        });
+        host = new EditorSceneHost(area, model, () -> root.getScene() != null, () -> {
+            provenanceToggle.setSelected(true);
+            sceneToggle.setSelected(true);
         });
         // a revision that cannot be listed or restored says so here; the scene's text stays as it is
         Label problem = new Label();
@@ -183,7 +188,7 @@ public final class SceneEditorView extends AutosavingEditor {
             double side = Math.max(28, (width.doubleValue() - 720) / 2);
             area.setPadding(new Insets(20, side, 60, side));
         });
-        model.load(background, this::showProse);
+        model.load(background, host::showProse);
         model.stateProperty().addListener((o, was, state) -> {
             if (state == SceneEditorViewModel.State.READY && stitchView == null) {
                 buildStitching();
@@ -214,51 +219,13 @@ public final class SceneEditorView extends AutosavingEditor {
     public static final javafx.scene.input.KeyCombination SHOW_VARIANTS = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
-    private boolean showingProse;
-
-    /** Puts prose from the library into the editor: not an edit, so nothing follows it (anchors stay). */
-    private void showProse(dev.quire.model.Prose prose) {
-        showingProse = true;
-        try {
-            area.setProse(prose);
-        } finally {
-            showingProse = false;
-        }
-    }
-
-    private java.util.function.BiConsumer<String, java.util.function.BooleanSupplier> accepted = (what, undo) -> { };
-
-    /** An accepted composition, put into the editor as one edit that Ctrl+Z (or {@link #undoAccept}) takes back. */
-    private void showAccepted(dev.quire.model.Prose prose) {
-        showingProse = true;
-        try {
-            area.replaceAsOneEdit(prose);
-        } finally {
-            showingProse = false;
-        }
-    }
-
     /**
      * Takes the last accept back, when nothing was edited since; the text it replaced is saved again.
      *
      * @return whether it was taken back; when not, the editor says why
      */
     public boolean undoAccept() {
-        var undo = area.getUndoManager();
-        if (root.getScene() == null) {
-            // the scene's tab was closed: its editor no longer holds the text
-            return false;
-        }
-        if (undo.isAtMarkedPosition() && undo.isUndoAvailable()) {
-            undo.undo();
-            area.requestFocus();
-            return true;
-        } else {
-            model.problemProperty().set("The scene has changed since that accept, so Undo would take back your"
-                    + " later edits too: press Ctrl+Z in the text to step back, or find the earlier text in"
-                    + " Revisions….");
-            return false;
-        }
+        return host.undoAccept();
     }
 
     /**
@@ -266,56 +233,15 @@ public final class SceneEditorView extends AutosavingEditor {
      * status bar).
      */
     public void onAccepted(java.util.function.BiConsumer<String, java.util.function.BooleanSupplier> listener) {
-        this.accepted = listener;
+        host.onAccepted(listener);
     }
 
     /** The generate panel and the stitching pane, made once the scene has loaded and its story is known. */
     private void buildStitching() {
-        stitch.attach(new SceneHost() {
-            @Override
-            public int caret() {
-                return area.getCaretPosition();
-            }
-
-            @Override
-            public int[] selection() {
-                return new int[] {area.getSelection().getStart(), area.getSelection().getEnd()};
-            }
-
-            @Override
-            public String text() {
-                return area.getText();
-            }
-
-            @Override
-            public void saveScene() {
-                model.saveSceneSoon();
-            }
-
-            @Override
-            public void sceneReplaced(dev.quire.model.Prose prose) {
-                model.replaced(prose, SceneEditorView.this::showProse);
-                provenanceToggle.setSelected(true);
-                sceneToggle.setSelected(true);
-            }
-
-            @Override
-            public void accepted(dev.quire.model.Prose prose, String what) {
-                model.replaced(prose, SceneEditorView.this::showAccepted);
-                provenanceToggle.setSelected(true);
-                sceneToggle.setSelected(true);
-                area.requestFocus();
-                accepted.accept(what, SceneEditorView.this::undoAccept);
-            }
-        });
+        stitch.attach(host);
         stitch.sceneWordsProperty().bind(model.wordsProperty());
         model.companion(stitch);
-        // where a continuation or rewrite goes moves with the writer's edits before it
-        area.plainTextChanges().subscribe(change -> {
-            if (!showingProse) {
-                stitch.sceneEdited(change.getPosition(), change.getRemoved().length(), change.getInserted().length());
-            }
-        });
+        host.followEdits(stitch);
         stitchView = new StitchView(stitch);
         if (layout != null) {
             followDivider();
@@ -361,51 +287,9 @@ public final class SceneEditorView extends AutosavingEditor {
         }
     }
 
-    /** The context meter and Prompt Preview show what Generate would send: the panel's frame and instruction. */
+    /** The context meter and Prompt Preview show what Generate would send. */
     private void followPanel(dev.quire.ui.prompt.PromptPreviewViewModel vm) {
-        generatePanel.showMeter(vm);
-        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
-        settle.setOnFinished(e -> {
-            try {
-                vm.refresh();
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                // the library closed while the timer waited: there is nothing left to preview
-            }
-        });
-        stitch.options().instructionProperty().addListener((o, was, now) -> {
-            vm.instructionProperty().set(now);
-            settle.playFromStart();
-        });
-        stitch.options().frameProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                vm.frameProperty().set(now.key());
-                settle.playFromStart();
-            }
-        });
-        // counted for the provider and model Generate will ask, so the meter shows the figure it records
-        vm.providerProperty().bind(stitch.options().providerProperty());
-        vm.modelProperty().bind(stitch.options().modelProperty());
-        vm.providerProperty().addListener((o, was, now) -> settle.playFromStart());
-        vm.modelProperty().addListener((o, was, now) -> settle.playFromStart());
-        // continue and rewrite send part of the scene: the meter follows the cursor or the selection
-        Runnable placement = () -> {
-            dev.quire.studio.Generator.Mode m = stitch.modeProperty().get();
-            var sel = area.getSelection();
-            if (m == dev.quire.studio.Generator.Mode.CONTINUE) {
-                vm.placement(m, area.getCaretPosition(), area.getCaretPosition());
-            } else if (m == dev.quire.studio.Generator.Mode.REWRITE && sel.getLength() > 0) {
-                vm.placement(m, sel.getStart(), sel.getEnd());
-            } else {
-                vm.placement(dev.quire.studio.Generator.Mode.SCENE, 0, 0);
-            }
-            settle.playFromStart();
-        };
-        stitch.modeProperty().addListener((o, was, now) -> placement.run());
-        area.caretPositionProperty().addListener((o, was, now) -> {
-            if (stitch.modeProperty().get() != dev.quire.studio.Generator.Mode.SCENE) {
-                placement.run();
-            }
-        });
+        PreviewFollower.follow(vm, stitch, generatePanel, area);
     }
 
     private void showVariants(boolean variants) {
@@ -472,7 +356,7 @@ public final class SceneEditorView extends AutosavingEditor {
         model.revisions(list -> new RevisionsDialog(root.getScene().getWindow(),
                 model.titleProperty().get(), list, area.prose()).choose()
                 .ifPresent(r -> model.restore(r, prose -> {
-                    showProse(prose);
+                    host.showProse(prose);
                     stitch.sceneRestored(prose.text().length());
                 })));
     }
@@ -533,14 +417,10 @@ public final class SceneEditorView extends AutosavingEditor {
         return model;
     }
 
-
-
     @Override
     public Node view() {
         return root;
     }
-
-
 
     @Override
     public void focus() {

@@ -1,7 +1,7 @@
 package dev.quire.ui.stitch;
 
 import dev.quire.model.Scene;
-import dev.quire.studio.Generator;
+import dev.quire.studio.GenerationRequest;
 import dev.quire.studio.Generator.Mode;
 import dev.quire.studio.Prompts;
 import javafx.beans.property.BooleanProperty;
@@ -97,14 +97,14 @@ public final class GenerateOptions {
      * @param anchors      the cursor twice (continue), the passage (rewrite), unused for a scene
      * @param defaultFrame use the mode's own frame rather than the one chosen in the panel
      */
-    Function<Scene, Generator.Request> request(long storyId, Mode m, int[] anchors, int count, boolean defaultFrame) {
+    Function<Scene, GenerationRequest> request(long storyId, Mode m, int[] anchors, int count, boolean defaultFrame) {
         String instructionText = instruction.get();
         String frameKey = defaultFrame || frame.get() == null || !fits(frame.get(), m) ? null : frame.get().key();
         String providerName = provider.get();
         String modelName = model.get();
         Double temp = temperature.get();
         return scene -> {
-            Generator.Request.Builder b = Generator.Request.builder(storyId, instructionText)
+            GenerationRequest.Builder b = GenerationRequest.builder(storyId, instructionText)
                     .scene(scene.position() + 1).provider(providerName).model(modelName).variants(count)
                     .temperature(temp).frame(frameKey);
             switch (m) {

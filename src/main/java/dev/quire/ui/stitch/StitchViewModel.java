@@ -1,14 +1,10 @@
 package dev.quire.ui.stitch;
 
-import dev.quire.llm.ProviderProfile;
 import dev.quire.model.Composition;
 import dev.quire.model.Prose;
-import dev.quire.model.Variant;
-import dev.quire.stitch.Alignment;
 import dev.quire.stitch.Shares;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Generator.Mode;
-import dev.quire.studio.Prompts;
 import dev.quire.studio.Stitching;
 import dev.quire.studio.Studio;
 import dev.quire.ui.common.AutosavingViewModel;
@@ -25,14 +21,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
  * A scene's stitching pane: the composition stitched from the variant columns, which autosaves and which Accept
- * puts into the scene where it was asked for. What to ask is {@link GenerateOptions}; the columns and the streams
- * filling them are {@link VariantStreams}.
+ * puts into the scene where it was asked for ({@link AcceptPlace}). What to ask is {@link GenerateOptions}; the
+ * columns and the streams filling them are {@link VariantStreams}, laid out by {@link ColumnLayout}; what the pane
+ * reads when it opens is {@link StoredPane}.
  */
 public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.Draft> {
 
@@ -57,10 +53,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private final StringProperty shares = new SimpleStringProperty(this, "shares", "");
     private final ObjectProperty<List<Shares.Share>> shareList = new SimpleObjectProperty<>(this, "shareList",
             List.of());
-    private final ObjectProperty<Composition.Placement> placement = new SimpleObjectProperty<>(this, "placement",
-            Composition.Placement.REPLACE_SCENE);
-    private final IntegerProperty anchorStart = new SimpleIntegerProperty(this, "anchorStart");
-    private final IntegerProperty anchorEnd = new SimpleIntegerProperty(this, "anchorEnd");
+    private final AcceptPlace place = new AcceptPlace();
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
     private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
     private final IntegerProperty sceneWords = new SimpleIntegerProperty(this, "sceneWords");
@@ -102,34 +95,15 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     // ---- loading ----
 
-    private record Loaded(Stitching.Pane pane, List<Prompts.FrameInfo> frames, List<String> providers,
-                          String storyProvider, List<List<Alignment.Mark>> marks, boolean optionsShown) {
-    }
-
     /** Reads the stored pane, frames and providers, once the scene has loaded and its story is known. */
     public void load(long story) {
         this.storyId = story;
-        background.read(() -> {
-            Stitching.Pane pane = studio.stitching().pane(sceneId);
-            List<String> names = new ArrayList<>();
-            for (ProviderProfile p : studio.providers().profiles()) {
-                names.add(p.name());
-            }
-            String chosen = studio.providers().profileFor(story).map(ProviderProfile::name).orElse(null);
-            List<String> texts = new ArrayList<>();
-            pane.columns().forEach(c -> texts.add(c.variant().text()));
-            return new Loaded(pane, studio.prompts().frames(story), names, chosen,
-                    texts.isEmpty() ? List.of() : Alignment.of(texts),
-                    // folded away until the writer asks for them: at 1280×800 the composition needs the height
-                    "true".equals(studio.settings().get(OPTIONS_SHOWN).orElse("false")));
-        }).onSuccess(l -> {
+        background.read(() -> StoredPane.read(studio, sceneId, story)).onSuccess(l -> {
             loading(() -> {
-                options.fill(l.frames(), l.providers(), l.storyProvider(), l.optionsShown());
+                options.fill(l.frames(), l.providers().names(), l.providers().storyProvider(), l.optionsShown());
                 streams.showStored(l.pane(), l.marks());
                 Composition comp = l.pane().composition();
-                placement.set(comp.placement());
-                anchorStart.set(comp.anchorStart());
-                anchorEnd.set(comp.anchorEnd());
+                place.set(comp.placement(), comp.anchorStart(), comp.anchorEnd());
                 composition.show(comp.prose());
                 compositionEdited(comp.prose());
             });
@@ -147,14 +121,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     /** Reads the provider profiles again: the writer may have added one on the Providers page. */
     public void reloadProviders() {
         long story = storyId;
-        background.read(() -> {
-            List<String> names = new ArrayList<>();
-            for (ProviderProfile p : studio.providers().profiles()) {
-                names.add(p.name());
-            }
-            return new Loaded(null, null, names, studio.providers().profileFor(story).map(ProviderProfile::name)
-                    .orElse(null), null, false);
-        }).onSuccess(l -> options.providers(l.providers(), l.storyProvider()))
+        background.read(() -> StoredPane.Providers.read(studio, story))
+                .onSuccess(l -> options.providers(l.names(), l.storyProvider()))
                 .describedAs("Quire could not read the provider profiles").start();
     }
 
@@ -172,38 +140,21 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             return;
         }
         int count = options.variantsProperty().get();
-        int[] anchors = anchorsFor(m);
+        int[] anchors = AcceptPlace.anchorsFor(m, host);
         if (anchors == null) {
+            problem.set("Select the passage to rewrite in the scene first.");
             return;
         }
         host.saveScene();
         saveSoon();
         problem.set("");
-        ObservableList<VariantColumn> columns = streams.columns();
         streams.start(options.request(storyId, m, anchors, count, false),
                 new Stitching.Asked(m, anchors[0], anchors[1]), () -> {
-                    List<VariantColumn> fresh = new ArrayList<>();
-                    columns.removeIf(VariantColumn::isOriginal);
-                    if (m == Mode.REWRITE) {
-                        // the passage as it stands goes first, to compare with and to keep
-                        fresh.addAll(VariantColumn.fresh(count));
-                        columns.setAll(VariantColumn.original(host.text(), anchors[0], anchors[1]));
-                        columns.addAll(fresh);
-                    } else if (columns.size() == count) {
-                        // the same number of columns: they start over in place, and the views stay (rebuilding
-                        // them is the one slow frame of a Generate)
-                        fresh.addAll(columns);
-                    } else {
-                        for (int i = 0; i < count; i++) {
-                            fresh.add(new VariantColumn(Variant.labelFor(i)));
-                        }
-                        columns.setAll(fresh);
-                    }
+                    List<VariantColumn> fresh = ColumnLayout.forAsk(streams.columns(), m, count,
+                            m == Mode.REWRITE ? host.text() : "", anchors);
                     // a composition already begun keeps where it goes: new variants feed it, they do not move it
                     if (composition.prose().isEmpty()) {
-                        placement.set(placementFor(m));
-                        anchorStart.set(anchors[0]);
-                        anchorEnd.set(anchors[1]);
+                        place.askedFor(m, anchors);
                         changed();
                     }
                     return fresh;
@@ -224,44 +175,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             problem.set("Say what the scene should do in the instruction first, then regenerate.");
             return;
         }
-        // the pane's own anchors follow the writer's edits; a column asked in another mode keeps its own
-        int[] anchors = modeFor(placement.get()) == m ? new int[] {anchorStart.get(), anchorEnd.get()}
-                : new int[] {was.anchorStart(), was.anchorEnd()};
+        int[] anchors = place.anchorsAgain(was);
         host.saveScene();
         problem.set("");
         streams.start(options.request(storyId, m, anchors, 1, m != options.modeProperty().get()),
                 new Stitching.Asked(m, anchors[0], anchors[1]), () -> List.of(column));
-    }
-
-    private static Mode modeFor(Composition.Placement p) {
-        return switch (p) {
-            case AT_CURSOR -> Mode.CONTINUE;
-            case REPLACE_SELECTION -> Mode.REWRITE;
-            case REPLACE_SCENE -> Mode.SCENE;
-        };
-    }
-
-    private static Composition.Placement placementFor(Mode m) {
-        return switch (m) {
-            case CONTINUE -> Composition.Placement.AT_CURSOR;
-            case REWRITE -> Composition.Placement.REPLACE_SELECTION;
-            case SCENE -> Composition.Placement.REPLACE_SCENE;
-        };
-    }
-
-    private int[] anchorsFor(Mode m) {
-        return switch (m) {
-            case CONTINUE -> new int[] {host.caret(), host.caret()};
-            case REWRITE -> {
-                int[] sel = host.selection();
-                if (sel[1] <= sel[0]) {
-                    problem.set("Select the passage to rewrite in the scene first.");
-                    yield null;
-                }
-                yield sel;
-            }
-            case SCENE -> new int[] {0, 0};
-        };
     }
 
     /**
@@ -272,19 +190,9 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         streams.extend(column);
     }
 
-    /**
-     * Puts the passage a rewrite is for, as the scene holds it now, first among the columns: when the pane will
-     * replace a selection and its columns were asked to rewrite it.
-     */
+    /** The rewrite's passage as the scene holds it now, first among the columns, when they rewrite it. */
     private void showOriginal() {
-        ObservableList<VariantColumn> columns = streams.columns();
-        boolean rewrites = columns.stream().anyMatch(c -> c.askedProperty().get() != null
-                && c.askedProperty().get().mode() == Mode.REWRITE);
-        String text = host.text();
-        if (placement.get() == Composition.Placement.REPLACE_SELECTION && rewrites
-                && columns.stream().noneMatch(VariantColumn::isOriginal) && anchorEnd.get() <= text.length()
-                && anchorStart.get() < anchorEnd.get()) {
-            columns.add(0, VariantColumn.original(text, anchorStart.get(), anchorEnd.get()));
+        if (ColumnLayout.showOriginal(streams.columns(), place, host.text())) {
             streams.realign();
         }
     }
@@ -372,7 +280,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     /** Puts the composition where the pane was asked for: the whole scene, a continuation's cursor, a selection. */
     public void accept() {
-        accept(placement.get(), anchorStart.get(), anchorEnd.get());
+        accept(place.placement(), place.start(), place.end());
     }
 
     /** Inserts the composition at the scene editor's cursor as it is now. */
@@ -409,10 +317,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
                     loading(() -> {
                         composition.show(Prose.EMPTY);
                         compositionEdited(Prose.EMPTY);
-                        // the anchors pointed into text that has just changed
-                        placement.set(Composition.Placement.REPLACE_SCENE);
-                        anchorStart.set(0);
-                        anchorEnd.set(0);
+                        place.reset();
                     });
                     host.accepted(scene.prose(), done);
                 })
@@ -427,10 +332,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
      * goes at the end, where it replaces nothing.
      */
     public void sceneRestored(int length) {
-        if (placement.get() != Composition.Placement.REPLACE_SCENE) {
-            placement.set(Composition.Placement.AT_CURSOR);
-            anchorStart.set(length);
-            anchorEnd.set(length);
+        if (place.sceneRestored(length)) {
             changed();
         }
     }
@@ -441,16 +343,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
      * selection being rewritten stretches or shrinks it.
      */
     public void sceneEdited(int position, int removed, int inserted) {
-        Composition.Placement p = placement.get();
-        if (p == Composition.Placement.REPLACE_SCENE) {
-            return;
-        }
-        int start = anchorStart.get();
-        int end = anchorEnd.get();
-        int[] moved = Anchors.moved(start, end, p == Composition.Placement.AT_CURSOR, position, removed, inserted);
-        if (moved[0] != start || moved[1] != end) {
-            anchorStart.set(moved[0]);
-            anchorEnd.set(moved[1]);
+        if (place.sceneEdited(position, removed, inserted)) {
             changed();
         }
     }
@@ -462,7 +355,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     @Override
     protected Draft snapshot() {
-        return new Draft(composition.prose(), placement.get(), anchorStart.get(), anchorEnd.get());
+        return new Draft(composition.prose(), place.placement(), place.start(), place.end());
     }
 
     @Override
@@ -521,7 +414,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     /** "Insert at the cursor where Continue was asked (position 120)": the Accept button's tooltip. */
     public String placementText() {
-        return AcceptChoice.tooltip(placement.get(), anchorStart.get());
+        return place.tooltip();
     }
 
     /** "38% yours · 40% B · 22% C". */
@@ -534,7 +427,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     }
 
     public ObjectProperty<Composition.Placement> placementProperty() {
-        return placement;
+        return place.placementProperty();
     }
 
     /** True while an accepted composition is being written into the scene. */

@@ -6,6 +6,7 @@ import dev.quire.llm.VariantResult;
 import dev.quire.model.Scene;
 import dev.quire.model.Variant;
 import dev.quire.stitch.Alignment;
+import dev.quire.studio.GenerationRequest;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Stitching;
 import dev.quire.studio.Studio;
@@ -128,7 +129,7 @@ final class VariantStreams {
      * @param request what to ask, given the scene as the library holds it
      * @param asked   what the columns' variants are asked for, kept with them for Regenerate
      */
-    void start(Function<Scene, Generator.Request> request, Stitching.Asked asked,
+    void start(Function<Scene, GenerationRequest> request, Stitching.Asked asked,
                Supplier<List<VariantColumn>> columnsWhenReady) {
         preparing++;
         running.set(true);

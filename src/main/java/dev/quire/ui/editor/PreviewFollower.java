@@ -1,0 +1,68 @@
+package dev.quire.ui.editor;
+
+import dev.quire.studio.Generator.Mode;
+import dev.quire.ui.prompt.PromptPreviewViewModel;
+import dev.quire.ui.prose.ProseArea;
+import dev.quire.ui.stitch.GeneratePanel;
+import dev.quire.ui.stitch.StitchViewModel;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
+
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Keeps the scene's context meter and Prompt Preview on what Generate would send: the generate panel's frame,
+ * instruction, provider and model, and the cursor or selection a continuation or rewrite sends part of the scene
+ * from. Counted again once the writer pauses.
+ */
+final class PreviewFollower {
+
+    private PreviewFollower() {
+    }
+
+    static void follow(PromptPreviewViewModel vm, StitchViewModel stitch, GeneratePanel panel, ProseArea area) {
+        panel.showMeter(vm);
+        PauseTransition settle = new PauseTransition(Duration.millis(300));
+        settle.setOnFinished(e -> {
+            try {
+                vm.refresh();
+            } catch (RejectedExecutionException closed) {
+                // the library closed while the timer waited: there is nothing left to preview
+            }
+        });
+        stitch.options().instructionProperty().addListener((o, was, now) -> {
+            vm.instructionProperty().set(now);
+            settle.playFromStart();
+        });
+        stitch.options().frameProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.frameProperty().set(now.key());
+                settle.playFromStart();
+            }
+        });
+        // counted for the provider and model Generate will ask, so the meter shows the figure it records
+        vm.providerProperty().bind(stitch.options().providerProperty());
+        vm.modelProperty().bind(stitch.options().modelProperty());
+        vm.providerProperty().addListener((o, was, now) -> settle.playFromStart());
+        vm.modelProperty().addListener((o, was, now) -> settle.playFromStart());
+        // continue and rewrite send part of the scene: the meter follows the cursor or the selection
+        Runnable placement = () -> {
+            Mode m = stitch.modeProperty().get();
+            var sel = area.getSelection();
+            if (m == Mode.CONTINUE) {
+                vm.placement(m, area.getCaretPosition(), area.getCaretPosition());
+            } else if (m == Mode.REWRITE && sel.getLength() > 0) {
+                vm.placement(m, sel.getStart(), sel.getEnd());
+            } else {
+                vm.placement(Mode.SCENE, 0, 0);
+            }
+            settle.playFromStart();
+        };
+        stitch.modeProperty().addListener((o, was, now) -> placement.run());
+        area.caretPositionProperty().addListener((o, was, now) -> {
+            if (stitch.modeProperty().get() != Mode.SCENE) {
+                placement.run();
+            }
+        });
+    }
+}
