@@ -73,6 +73,7 @@ public final class ChatViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final ObjectProperty<PromptReport> report = new SimpleObjectProperty<>(this, "report");
+    private final ObjectProperty<Long> highlighted = new SimpleObjectProperty<>(this, "highlighted");
     private Long leaf;
     private ConversationThreads.Reply running;
 
@@ -295,6 +296,11 @@ public final class ChatViewModel {
 
     public ObjectProperty<PromptReport> reportProperty() {
         return report;
+    }
+
+    /** The message a "source" link led to, shown marked; null when none. */
+    public ObjectProperty<Long> highlightedProperty() {
+        return highlighted;
     }
 
     public Studio studio() {
