@@ -81,6 +81,10 @@ public final class PinDialog {
         lore.disableProperty().bind(toLore.selectedProperty().not());
         loreTitle.disableProperty().bind(toLore.selectedProperty().not().or(lore.valueProperty().isNotNull()));
 
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {character, field, lore, loreTitle}) {
+            c.setPrefWidth(210);
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);

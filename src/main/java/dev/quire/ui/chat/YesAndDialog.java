@@ -40,7 +40,7 @@ public final class YesAndDialog {
         text.setText(template);
         text.setWrapText(true);
         text.setPrefColumnCount(48);
-        text.setPrefRowCount(5);
+        text.setPrefRowCount(PinDialog.rowsFor(template, 48));
         text.getStyleClass().add("yes-and-text");
         Label hint = new Label("Replace the part in brackets with the clue you see in it.");
         hint.getStyleClass().add("field-hint");

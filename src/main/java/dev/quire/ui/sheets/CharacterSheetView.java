@@ -150,6 +150,7 @@ public final class CharacterSheetView extends AutosavingEditor {
             if (row.hasSource()) {
                 javafx.scene.control.Hyperlink source = new javafx.scene.control.Hyperlink("from a conversation");
                 source.getStyleClass().add("fact-source");
+                source.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 source.setTooltip(new Tooltip("Go to source: open the conversation at the message this came from"));
                 source.setOnAction(e -> goToSource.accept(row.sourceMessageId()));
                 line.getChildren().add(1, source);
