@@ -65,7 +65,7 @@ class PromptCommandTest {
 
         assertEquals(0, run.code(), run.toString());
         JsonNode json = run.json();
-        assertEquals(Set.of("messages", "tokens", "budget", "coverage", "included", "dropped"), fields(json));
+        assertEquals(Set.of("messages", "tokens", "budget", "coverage", "included", "dropped", "avoid"), fields(json));
         assertEquals(Set.of("role", "content"), fields(json.get("messages").get(0)));
         assertEquals(Set.of("kind", "id", "tokens"), fields(json.get("included").get(0)));
         assertEquals(Set.of("kind", "id", "reason"), fields(json.get("dropped").get(0)));
