@@ -17,15 +17,16 @@ final class Constructions {
     static final String TRIPLE = "constructions:triple adjectives";
 
     private static final String APOS = "['\u2019]";
-    private static final String SUBJECT = "(?:it|this|that|he|she|they|i|you|we)";
     private static final String NEGATED_BE = "(?:(?:was|is|were|are|am)\\s+not|(?:wasn|isn|weren|aren)" + APOS + "t|"
             + APOS + "s\\s+not|" + APOS + "re\\s+not|" + APOS + "m\\s+not)";
     private static final String BE = "(?:\\s+(?:was|is|were|are|am)|" + APOS + "s|" + APOS + "re|" + APOS + "m)";
 
-    /** "It wasn't X. It was Y." and its relatives ("This isn't X — it's Y", "She wasn't X; she was Y"). */
-    private static final Pattern WASNT = Pattern.compile("(?i)\\b(" + SUBJECT + ")\\s*" + NEGATED_BE
-            + "\\s+(?:just\\s+|only\\s+|merely\\s+|simply\\s+)?[^.!?;:,\\n\u2014\u2013]{1,60}?\\s*(?:[.!?;:]|\u2014|\u2013|\\s-\\s|,)"
-            + "\\s*\\1" + BE + "\\b[^.!?;\\n]{0,60}");
+    /**
+     * "It wasn't X. It was Y." and its relatives ("She wasn't X; she was Y", "This isn't X. It's Y."): the same
+     * subject twice, or "this" then "it". "That" is left out: it is too often a relative pronoun.
+     */
+    private static final Pattern WASNT = wasnt("(it|he|she|they|i|you|we)", "\\1");
+    private static final Pattern THIS_ISNT = wasnt("(this)", "(?:this|it)");
 
     /** "not X, but Y" after a form of "be", or "not just X, but Y"; Y opening a new clause is ordinary. */
     private static final Pattern NOT_BUT = Pattern.compile("(?i)\\b(?:" + NEGATED_BE
@@ -40,11 +41,20 @@ final class Constructions {
     private Constructions() {
     }
 
+    private static Pattern wasnt(String subject, String again) {
+        return Pattern.compile("(?i)\\b" + subject + "\\s*" + NEGATED_BE
+                + "\\s+(?:just\\s+|only\\s+|merely\\s+|simply\\s+)?[^.!?;:,\\n\u2014\u2013]{1,60}?\\s*"
+                + "(?:[.!?;:]|\u2014|\u2013|\\s-\\s|,)\\s*\\b" + again + BE + "\\b[^.!?;\\n]{0,60}");
+    }
+
     static void find(String text, List<Finding> out) {
-        Matcher m = WASNT.matcher(text);
-        while (m.find()) {
-            out.add(finding(text, m.start(), m.end(), WASNT_X_WAS_Y));
+        for (Pattern p : new Pattern[] {WASNT, THIS_ISNT}) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                out.add(finding(text, m.start(), m.end(), WASNT_X_WAS_Y));
+            }
         }
+        Matcher m;
         m = NOT_BUT.matcher(text);
         while (m.find()) {
             out.add(finding(text, m.start(), m.end(), NOT_X_BUT_Y));
