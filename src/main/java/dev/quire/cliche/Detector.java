@@ -103,8 +103,12 @@ public final class Detector {
     public List<Finding> scan(String text) {
         Tokens t = new Tokens(text);
         List<Finding> found = new ArrayList<>();
+        List<PhrasePattern> afterPossessive = byFirstWord.getOrDefault(PhrasePattern.ANY_POSSESSIVE, List.of());
         for (int i = 0; i < t.size; i++) {
             List<PhrasePattern> candidates = byFirstWord.get(t.lower[i]);
+            if (t.lower[i].endsWith("'s") && !afterPossessive.isEmpty()) {
+                candidates = candidates == null ? afterPossessive : concat(candidates, afterPossessive);
+            }
             if (candidates == null) {
                 continue;
             }
@@ -119,6 +123,12 @@ public final class Detector {
         }
         Constructions.find(text, found);
         return settle(found);
+    }
+
+    private static List<PhrasePattern> concat(List<PhrasePattern> a, List<PhrasePattern> b) {
+        List<PhrasePattern> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** How many words {@code text} has, counted as the scan counts them. */

@@ -15,13 +15,17 @@ import java.util.Set;
  *       shivered, shivering);</li>
  *   <li>{@code {a|b c|d}}: one of the alternatives, each a sequence; {@code [a|b]}: the same, or nothing;</li>
  *   <li>{@code *}: any one word;</li>
- *   <li>{@code POSS}, {@code PRON}, {@code OBJ}: a possessive (her, his, their…), a subject pronoun (she, he…, and
+ *   <li>{@code POSS}, {@code PRON}, {@code OBJ}: a possessive (her, his, their…, Maud's), a subject pronoun (she, he…, and
  *       she'd, he'd…), an object pronoun (her, him, them…).</li>
  * </ul>
  */
 final class PhrasePattern {
 
-    sealed interface Element permits Literal, AnyWord, Group {
+    sealed interface Element permits Literal, AnyWord, Group, Possessive {
+    }
+
+    /** Any word in the possessive ("Maud's"), for POSS. */
+    record Possessive() implements Element {
     }
 
     record Literal(Set<String> forms) implements Element {
@@ -37,6 +41,9 @@ final class PhrasePattern {
             "POSS", "{her|his|their|my|your|its|our}",
             "PRON", "{she|he|they|i|you|we|it|she'd|he'd|they'd|i'd|you'd|we'd}",
             "OBJ", "{her|him|them|me|you|us|it}");
+
+    /** The index key of patterns that can start with any possessive word. */
+    static final String ANY_POSSESSIVE = "*'s";
 
     final List<Element> elements;
     final Finding.Kind kind;
@@ -72,6 +79,10 @@ final class PhrasePattern {
         }
         if (e instanceof AnyWord) {
             throw new IllegalArgumentException("A pattern cannot start with *");
+        }
+        if (e instanceof Possessive) {
+            out.add(ANY_POSSESSIVE);
+            return false;
         }
         Group g = (Group) e;
         boolean empty = g.optional();
@@ -110,10 +121,18 @@ final class PhrasePattern {
         if (pos >= t.size || (pos != first && t.breakBefore[pos])) {
             return -1;
         }
-        if (e instanceof Literal l && !l.forms().contains(t.lower[pos])) {
+        if (e instanceof Literal l && !l.forms().contains(t.lower[pos]) && !possessiveOf(l, t.lower[pos])) {
+            return -1;
+        }
+        if (e instanceof Possessive && !t.lower[pos].endsWith("'s")) {
             return -1;
         }
         return match(els, k + 1, t, pos + 1, first);
+    }
+
+    /** "Chen's" is Chen. */
+    private static boolean possessiveOf(Literal l, String word) {
+        return word.endsWith("'s") && l.forms().contains(word.substring(0, word.length() - 2));
     }
 
     static List<Element> parse(String src) {
@@ -158,7 +177,13 @@ final class PhrasePattern {
         }
         String macro = MACROS.get(w);
         if (macro != null) {
-            return group(macro.substring(1, macro.length() - 1), false);
+            Group g = group(macro.substring(1, macro.length() - 1), false);
+            if (w.equals("POSS")) {
+                List<List<Element>> alts = new ArrayList<>(g.alternatives());
+                alts.add(List.of(new Possessive()));
+                return new Group(alts, false);
+            }
+            return g;
         }
         if (w.endsWith("~")) {
             return new Literal(inflect(Tokens.normal(w.substring(0, w.length() - 1))));
