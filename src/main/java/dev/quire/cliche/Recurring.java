@@ -59,28 +59,43 @@ public final class Recurring {
         Map<String, Integer> nameCounts = new HashMap<>();
         Map<String, Integer> stockCounts = new HashMap<>();
         Map<String, Finding.Kind> stockKinds = new HashMap<>();
+        // a capital inside a sentence says "name"; once known as a name, it counts at a sentence's start too
+        Set<String> candidates = new HashSet<>();
+        List<List<Tokens>> tokenized = new ArrayList<>();
         for (Generation g : window) {
-            Set<String> names = new HashSet<>();
-            Set<String> stock = new HashSet<>();
+            List<Tokens> texts = new ArrayList<>();
             for (String v : g.variants()) {
                 Tokens t = new Tokens(v);
+                texts.add(t);
                 for (int i = 0; i < t.size; i++) {
                     if (isName(t, i)) {
-                        String raw = v.substring(t.start[i], t.end[i]).replace('\u2019', '\'');
-                        String name = raw.endsWith("'s") ? raw.substring(0, raw.length() - 2) : raw;
-                        String key = name.toLowerCase(Locale.ROOT);
+                        String key = key(t.lower[i]);
                         if (!NOT_NAMES.contains(key)) {
-                            names.add(key);
-                            shown.putIfAbsent(key, name);
+                            candidates.add(key);
                         }
                     }
                 }
-                for (Finding f : detector.scan(v)) {
+            }
+            tokenized.add(texts);
+        }
+        for (int k = 0; k < window.size(); k++) {
+            Set<String> names = new HashSet<>();
+            Set<String> stock = new HashSet<>();
+            for (Tokens t : tokenized.get(k)) {
+                for (int i = 0; i < t.size; i++) {
+                    String key = key(t.lower[i]);
+                    if (t.capital[i] && candidates.contains(key)) {
+                        names.add(key);
+                        String raw = t.text.substring(t.start[i], t.end[i]).replace('\u2019', '\'');
+                        shown.putIfAbsent(key, raw.endsWith("'s") ? raw.substring(0, raw.length() - 2) : raw);
+                    }
+                }
+                for (Finding f : detector.scan(t.text)) {
                     if (f.kind() != Finding.Kind.CONSTRUCTION) {
-                        String key = Detector.key(f.text());
-                        stock.add(key);
-                        stockKinds.putIfAbsent(key, f.kind());
-                        shown.putIfAbsent(key, f.text().strip());
+                        String fk = Detector.key(f.text());
+                        stock.add(fk);
+                        stockKinds.putIfAbsent(fk, f.kind());
+                        shown.putIfAbsent(fk, f.text().strip());
                     }
                 }
             }
@@ -101,6 +116,10 @@ public final class Recurring {
         });
         out.sort(java.util.Comparator.comparingInt(Item::generations).reversed().thenComparing(Item::text));
         return out;
+    }
+
+    private static String key(String lower) {
+        return lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
     }
 
     /** A capitalised word inside a sentence: at a sentence's start a capital says nothing. */
