@@ -34,10 +34,6 @@ final class Constructions {
             + "[^.,;:!?\\n\u2014\u2013]{1,40}?,\\s*but\\s+(?!(?:she|he|they|i|we|you|it|that|then|there|not|still|now|"
             + "this|thanks|yes|no)\\b)[\\p{L}'\u2019-]+(?:\\s+[\\p{L}'\u2019-]+){0,2}");
 
-    /** Three single words in a row, with commas: checked for adjectives afterwards. */
-    private static final Pattern THREE = Pattern.compile("\\b([\\p{Ll}-]{3,}),\\s+([\\p{Ll}-]{3,})(,\\s+and|,)?\\s+"
-            + "([\\p{Ll}-]{3,})\\b(?=\\s*([.!?;:,\u2014\u2013]|$))");
-
     private Constructions() {
     }
 
@@ -47,39 +43,75 @@ final class Constructions {
                 + "(?:[.!?;:]|\u2014|\u2013|\\s-\\s|,)\\s*\\b" + again + BE + "\\b[^.!?;\\n]{0,60}");
     }
 
-    static void find(String text, List<Finding> out) {
-        for (Pattern p : new Pattern[] {WASNT, THIS_ISNT}) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                out.add(finding(text, m.start(), m.end(), WASNT_X_WAS_Y));
-            }
-        }
-        Matcher m;
-        m = NOT_BUT.matcher(text);
-        while (m.find()) {
-            out.add(finding(text, m.start(), m.end(), NOT_X_BUT_Y));
-        }
-        m = THREE.matcher(text);
-        while (m.find()) {
-            String joint = m.group(3);
-            // "cold, dark, silent" or "cold, dark, and silent"; "cold, dark and silent" is left to the writer
-            if (joint == null || joint.isEmpty()) {
+    /**
+     * The regular expressions run only near a negation, so a long text costs little more than its words: each
+     * "not" or "…n't" opens a window from two words before it.
+     */
+    static void find(Tokens t, List<Finding> out) {
+        String text = t.text;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Matcher[] matchers = {WASNT.matcher(text), THIS_ISNT.matcher(text), NOT_BUT.matcher(text)};
+        String[] rules = {WASNT_X_WAS_Y, WASNT_X_WAS_Y, NOT_X_BUT_Y};
+        for (int i = 0; i < t.size; i++) {
+            String w = t.lower[i];
+            if (!w.equals("not") && !w.endsWith("n't")) {
                 continue;
             }
-            if (Adjectives.is(m.group(1)) && Adjectives.is(m.group(2)) && Adjectives.is(m.group(4))
-                    && !sameWord(m.group(1), m.group(2), m.group(4)) && !precededByComma(text, m.start())) {
-                out.add(finding(text, m.start(), m.end(), TRIPLE));
+            int from = t.start[Math.max(0, i - 2)];
+            int to = Math.min(text.length(), t.end[i] + 240);
+            for (int k = 0; k < matchers.length; k++) {
+                Matcher m = matchers[k];
+                m.region(from, to);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+                while (m.find()) {
+                    if (seen.add(k * 31 + m.start() * 7919)) {
+                        out.add(finding(text, m.start(), m.end(), rules[k]));
+                    }
+                }
+            }
+        }
+        triples(t, out);
+    }
+
+    /** "cold, dark, silent" or "cold, dark, and silent" closing a clause; "cold, dark and silent" is left alone. */
+    private static void triples(Tokens t, List<Finding> out) {
+        String text = t.text;
+        for (int i = 0; i + 2 < t.size; i++) {
+            if (!t.commaBefore[i + 1] || !t.commaBefore[i + 2] || t.commaBefore[i] || t.breakBefore[i + 1]
+                    || t.breakBefore[i + 2]) {
+                continue;
+            }
+            int third = i + 2;
+            if (t.lower[third].equals("and")) {
+                third++;
+                if (third >= t.size || t.commaBefore[third] || t.breakBefore[third]) {
+                    continue;
+                }
+            }
+            if (!plain(t, i) || !plain(t, i + 1) || !plain(t, third) || !closesClause(text, t.end[third])) {
+                continue;
+            }
+            String a = t.lower[i];
+            String b = t.lower[i + 1];
+            String c = t.lower[third];
+            if (Adjectives.is(a) && Adjectives.is(b) && Adjectives.is(c) && !sameWord(a, b, c)) {
+                out.add(finding(text, t.start[i], t.end[third], TRIPLE));
             }
         }
     }
 
-    /** A fourth item before the three makes it a list, not a cadence. */
-    private static boolean precededByComma(String text, int at) {
-        int i = at - 1;
-        while (i >= 0 && text.charAt(i) == ' ') {
-            i--;
+    /** A lower-case word of three letters or more, directly followed by its comma where one follows. */
+    private static boolean plain(Tokens t, int i) {
+        return !t.capital[i] && t.end[i] - t.start[i] >= 3 && Character.isLetter(t.text.charAt(t.start[i]));
+    }
+
+    private static boolean closesClause(String text, int at) {
+        int i = at;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
         }
-        return i >= 0 && text.charAt(i) == ',';
+        return i >= text.length() || ".!?;:,\u2014\u2013\n".indexOf(text.charAt(i)) >= 0;
     }
 
     private static boolean sameWord(String a, String b, String c) {

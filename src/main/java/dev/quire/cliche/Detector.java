@@ -121,7 +121,7 @@ public final class Detector {
                 }
             }
         }
-        Constructions.find(text, found);
+        Constructions.find(t, found);
         return settle(found);
     }
 
