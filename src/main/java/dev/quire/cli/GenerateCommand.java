@@ -3,6 +3,8 @@ package dev.quire.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.cliche.Detector;
+import dev.quire.cliche.Finding;
 import dev.quire.llm.ChatRequest;
 import dev.quire.llm.GenerationHandler;
 import dev.quire.llm.Ollama;
@@ -131,7 +133,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print {\"generation\": ID, \"status\": …, \"variants\": [{\"index\", "
             + "\"text\", \"status\", \"stopReason\", \"usage\": {\"input\", \"output\", \"cachedInput\"}, "
-            + "\"error\"}]} at the end instead of streaming.")
+            + "\"error\", \"findings\": [{\"start\", \"end\", \"text\", \"kind\", \"rule\"}]}]} at the end instead of "
+            + "streaming; findings are the variant's clichés, as `quire cliches` finds them.")
     boolean json;
 
     @Override
@@ -171,7 +174,10 @@ final class GenerateCommand implements Callable<Integer> {
             Printer printer = new Printer(json ? null : out, err, variants);
             Generator.Running running = generator.start(prepared, printer, Runnable::run);
             Generator.Outcome outcome = awaitCancellingOnInterrupt(running);
-            return report(outcome, prepared, chosen, out, err);
+            // each variant's clichés, by the story's lists and the names its model keeps reaching for
+            Detector detector = json ? studio.cliches().detector(chosen.id())
+                    .withRecurring(studio.cliches().recurring(chosen.id())) : null;
+            return report(outcome, prepared, chosen, detector, out, err);
         }
     }
 
@@ -254,11 +260,11 @@ final class GenerateCommand implements Callable<Integer> {
         return Interruptible.await(running.done(), running::cancel, "generate");
     }
 
-    private int report(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen, PrintWriter out,
-                       PrintWriter err) throws Exception {
+    private int report(Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen, Detector detector,
+                       PrintWriter out, PrintWriter err) throws Exception {
         List<VariantResult> results = outcome.variants();
         if (json) {
-            out.println(json(outcome));
+            out.println(json(outcome, detector));
         } else {
             err.println(summary(outcome, prepared, chosen));
         }
@@ -331,7 +337,7 @@ final class GenerateCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String json(Generator.Outcome outcome) throws Exception {
+    private static String json(Generator.Outcome outcome, Detector detector) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("generation", outcome.generationId());
@@ -348,6 +354,11 @@ final class GenerateCommand implements Callable<Integer> {
             usage.put("output", r.usage().output());
             usage.put("cachedInput", r.usage().cachedInput());
             v.put("error", r.error() == null ? null : r.error().message());
+            ArrayNode findings = v.putArray("findings");
+            for (Finding f : detector.scan(r.text() == null ? "" : r.text())) {
+                findings.addObject().put("start", f.start()).put("end", f.end()).put("text", f.text())
+                        .put("kind", f.kind().key()).put("rule", f.rule());
+            }
         }
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
