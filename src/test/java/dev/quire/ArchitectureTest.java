@@ -41,6 +41,7 @@ class ArchitectureTest {
             .optionalLayer("Llm").definedBy("dev.quire.llm..")
             .optionalLayer("Prompt").definedBy("dev.quire.prompt..")
             .optionalLayer("Stitch").definedBy("dev.quire.stitch..")
+            .layer("Cliche").definedBy("dev.quire.cliche..")
             .layer("Studio").definedBy("dev.quire.studio..")
             .layer("Cli").definedBy("dev.quire.cli..")
             .layer("Ui").definedBy("dev.quire.ui..")
@@ -53,6 +54,7 @@ class ArchitectureTest {
             .whereLayer("Llm").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .whereLayer("Prompt").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .whereLayer("Stitch").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
+            .whereLayer("Cliche").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .because("a lower layer must not know the layers built on it (docs/architecture.md)");
 
     @ArchTest
@@ -65,8 +67,8 @@ class ArchitectureTest {
     static final ArchRule modelIsPure = noClasses()
             .that().resideInAPackage("dev.quire.model..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.quire.store..", "dev.quire.llm..",
-                    "dev.quire.prompt..", "dev.quire.stitch..", "dev.quire.studio..", "dev.quire.cli..",
-                    "dev.quire.ui..", "java.sql..", "java.io..", "java.nio..", "com.fasterxml..", "okhttp3..")
+                    "dev.quire.prompt..", "dev.quire.stitch..", "dev.quire.cliche..", "dev.quire.studio..",
+                    "dev.quire.cli..", "dev.quire.ui..", "java.sql..", "java.io..", "java.nio..", "com.fasterxml..", "okhttp3..")
             .because("the model is values only: no I/O and no other Quire package");
 
     @ArchTest

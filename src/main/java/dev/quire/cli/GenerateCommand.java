@@ -3,6 +3,8 @@ package dev.quire.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quire.cliche.Detector;
+import dev.quire.cliche.Finding;
 import dev.quire.llm.ChatRequest;
 import dev.quire.llm.GenerationHandler;
 import dev.quire.llm.Ollama;
@@ -146,7 +148,8 @@ final class GenerateCommand implements Callable<Integer> {
             + "STOPPED; a variant's is "
             + "COMPLETE, CUT_OFF, REFUSED, FILTERED, FAILED, INCOMPLETE or STOPPED; stopReason is the provider's own "
             + "word. The generation's usage is the requests' own, counted once; a variant's is null where one request"
-            + " served several.")
+            + " served several. Each variant also lists its clichés as `quire cliches` finds them: \"findings\": "
+            + "[{\"start\", \"end\", \"text\", \"kind\", \"rule\"}].")
     boolean json;
 
     @Override
@@ -190,7 +193,10 @@ final class GenerateCommand implements Callable<Integer> {
             Printer printer = new Printer(json ? null : out, err, variants);
             Generator.Running running = generator.start(prepared, printer, Runnable::run);
             Generator.Outcome outcome = awaitCancellingOnInterrupt(running);
-            return report(studio, outcome, prepared, chosen, out, err);
+            // each variant's clichés, by the story's lists and the names its model keeps reaching for
+            Detector detector = json ? studio.cliches().detector(chosen.id())
+                    .withRecurring(studio.cliches().recurring(chosen.id())) : null;
+            return report(studio, outcome, prepared, chosen, detector, out, err);
         }
     }
 
@@ -273,11 +279,12 @@ final class GenerateCommand implements Callable<Integer> {
         return Interruptible.await(running.done(), running::cancel, "generate");
     }
 
-    private int report(Studio studio, Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen, PrintWriter out,
-                       PrintWriter err) throws Exception {
+    private int report(Studio studio, Generator.Outcome outcome, Generator.Prepared prepared, StorySummary chosen,
+                       Detector detector, PrintWriter out, PrintWriter err) throws Exception {
         List<VariantResult> results = outcome.variants();
         if (json) {
-            out.println(VariantOutcomes.json(outcome, studio.generations().variants(outcome.generationId())));
+            out.println(json(VariantOutcomes.node(outcome, studio.generations().variants(outcome.generationId())),
+                    outcome, detector));
         } else {
             err.println(summary(outcome, prepared, chosen));
         }
@@ -354,6 +361,19 @@ final class GenerateCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** The outcome's JSON with each variant's clichés added. */
+    private static String json(ObjectNode root, Generator.Outcome outcome, Detector detector) throws Exception {
+        ArrayNode variants = (ArrayNode) root.get("variants");
+        for (int i = 0; i < variants.size(); i++) {
+            VariantResult r = outcome.variants().get(i);
+            ArrayNode findings = ((ObjectNode) variants.get(i)).putArray("findings");
+            for (Finding f : detector.scan(r.text() == null ? "" : r.text())) {
+                findings.addObject().put("start", f.start()).put("end", f.end()).put("text", f.text())
+                        .put("kind", f.kind().key()).put("rule", f.rule());
+            }
+        }
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
 
     /** Streams text to standard output (plain for one variant, labelled lines for several) and retries to stderr. */
     private static final class Printer implements GenerationHandler {

@@ -35,8 +35,9 @@ import java.util.concurrent.Callable;
                         + "estimate) or true (OpenAI's own count), \"counter\": \"o200k_base\", \"budget\": N, "
                         + "\"coverage\": \"scenes 1–96 by summary, 97–118 verbatim\", \"stop\": [\"\\n\\nMara\", …] (the stop "
                         + "sequences sent when the author plays a character), \"included\": [{\"kind\", "
-                        + "\"id\", \"tokens\"}], \"dropped\": [{\"kind\", \"id\", \"reason\"}]}. An included "
-                        + "item's kind is frame, instruction, passage, turns, bible, canon, character, lore, note, "
+                        + "\"id\", \"tokens\"}], \"dropped\": [{\"kind\", \"id\", \"reason\"}], \"avoid\": [\"...\"]}: avoid is the "
+                        + "story's avoid list as sent (empty when it is empty or did not fit). An included "
+                        + "item's kind is frame, instruction, passage, turns, bible, avoid, canon, character, lore, note, "
                         + "message, scene (a scene's text), summary (a scene's) or chapter-summary; its id is the "
                         + "scene's for a scene or summary, the chapter's for a chapter summary, the fact's for canon. "
                         + "A summary also has \"stale\": true when its scene changed after it was made.",
@@ -136,7 +137,10 @@ final class PromptCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cmd, e.getMessage());
             }
             if (json) {
-                out.println(json(report));
+                boolean sent = report.included().stream().anyMatch(i -> i.kind().equals("avoid"));
+                List<String> avoid = sent ? studio.cliches().avoidList(chosen.id()).stream()
+                        .filter(a -> !a.isBlank()).map(String::strip).toList() : List.of();
+                out.println(json(report, avoid));
             } else {
                 out.println(report.text());
                 err.println(summary(report));
@@ -145,7 +149,7 @@ final class PromptCommand implements Callable<Integer> {
         }
     }
 
-    static String json(PromptReport report) throws Exception {
+    static String json(PromptReport report, List<String> avoid) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode messages = root.putArray("messages");
@@ -170,6 +174,8 @@ final class PromptCommand implements Callable<Integer> {
         for (PromptReport.Dropped d : report.dropped()) {
             dropped.addObject().put("kind", d.kind()).put("id", d.id()).put("reason", d.reason());
         }
+        ArrayNode sentAvoid = root.putArray("avoid");
+        avoid.forEach(sentAvoid::add);
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 

@@ -42,6 +42,11 @@ final class VariantOutcomes {
 
     /** The generation and its variants, as stored, with how each ended. */
     static String json(Generator.Outcome outcome, List<Variant> stored) throws JsonProcessingException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node(outcome, stored));
+    }
+
+    /** The same as a tree, for a command that adds to each variant. */
+    static ObjectNode node(Generator.Outcome outcome, List<Variant> stored) {
         ObjectNode root = JSON.createObjectNode();
         root.put("generation", outcome.generationId());
         // the writer stopped it: said as the variants say it
@@ -64,7 +69,7 @@ final class VariantOutcomes {
             usage(v.putObject("usage"), r.usage());
             v.put("error", r.error() == null ? null : r.error().message());
         }
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return root;
     }
 
     /** One variant as the library holds it, with the usage of the request that last added to it. */

@@ -184,8 +184,19 @@ public final class ContextAssembler {
             }
             budget.remaining -= historyTokens;
 
-            // tier 1: the bible
+            // tier 1: the avoid list, then the bible it is sent with; the bible is shortened first
             if (budget.uses("bible")) {
+                String avoid = avoid(story);
+                if (!avoid.isEmpty()) {
+                    int n = (int) story.avoidList().stream().filter(a -> !a.isBlank()).count();
+                    Piece p = budget.piece("bible", "avoid", story.id(), "Avoid list: " + n
+                            + (n == 1 ? " entry" : " entries"), 1, avoid);
+                    if (p.tokens() <= budget.remaining) {
+                        budget.take(p);
+                    } else {
+                        budget.drop("avoid", story.id(), "Avoid list", PromptReport.OVER_BUDGET);
+                    }
+                }
                 String bible = bible(story);
                 int t = counter.count(bible) + 1;
                 if (t > budget.remaining) {
@@ -387,18 +398,27 @@ public final class ContextAssembler {
         return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 39) + "…";
     }
 
-    /** Premise, style guide, about the writer and the avoid list, under the story's title. */
+    /** Premise, style guide and about the writer, under the story's title; the avoid list goes apart. */
     public static String bible(Story story) {
         StringBuilder sb = new StringBuilder("# Story bible: ").append(story.title().strip());
         section(sb, "Premise", story.premise());
         section(sb, "Style guide", story.styleGuide());
         section(sb, "About the author", story.aboutWriter());
-        boolean heading = false;
+        return sb.toString();
+    }
+
+    /**
+     * The story's avoid list as a short, concrete instruction, sent after the bible in the stable part of the
+     * prompt (it changes only when the writer edits the list); empty when the list is.
+     */
+    public static String avoid(Story story) {
+        StringBuilder sb = new StringBuilder();
         for (String a : story.avoidList()) {
             if (!a.isBlank()) {
-                if (!heading) {
-                    sb.append("\n\n## Avoid (names, phrases and habits the author does not want)");
-                    heading = true;
+                if (sb.length() == 0) {
+                    sb.append("## Avoid (names, phrases and habits the author does not want)\n")
+                            .append("Do not use any of these, in narration or dialogue, nor a near variant of one; "
+                                    + "choose a fresh name, word or image instead:");
                 }
                 sb.append("\n- ").append(a.strip());
             }

@@ -230,6 +230,11 @@ public final class Studio implements AutoCloseable {
         return new ContinuityCheck(this); // it keeps nothing of its own: the library holds its state
     }
 
+    /** Cliché watch: the story's detector, its scenes scanned, what recurs across its generations, its avoid list. */
+    public Cliches cliches() {
+        return new Cliches(this); // it keeps nothing of its own: the library holds its state
+    }
+
     /** Model-written scene and chapter summaries: plan a batch, run it with progress and cancel, or one scene. */
     public Summaries summarizer() {
         return new Summaries(this);

@@ -66,7 +66,7 @@ class PromptCommandTest {
         assertEquals(0, run.code(), run.toString());
         JsonNode json = run.json();
         assertEquals(Set.of("messages", "tokens", "exact", "counter", "stop", "budget", "coverage", "included",
-                "dropped"), fields(json));
+                "dropped", "avoid"), fields(json));
         assertEquals(Set.of("role", "content"), fields(json.get("messages").get(0)));
         assertEquals(Set.of("kind", "id", "tokens"), fields(json.get("included").get(0)));
         assertEquals(Set.of("kind", "id", "reason"), fields(json.get("dropped").get(0)));

@@ -194,6 +194,31 @@ class GenerateCommandTest {
     }
 
     @Test
+    void jsonListsEachVariantsClichesWithOffsetsIntoItsText() throws Exception {
+        server.setDispatcher(inTurn(List.of(
+                Wire.sse(Wire.openAi("Elara paused. A shiver ran ", "down her spine.")).build(),
+                Wire.sse(Wire.openAi("The keeper lit ", "the lamp.")).build())));
+
+        Quire.Run run = quire.run("generate", "--story", "the lighthouse", "--provider", "openai-compatible",
+                "--base-url", Wire.root(server) + "/v1", "--variants", "2", "--max-tokens", "64", "--json",
+                "--instruction", "The keeper's first night.");
+
+        assertEquals(0, run.code(), run.toString());
+        JsonNode variants = run.json().get("variants");
+        JsonNode withClichés = variants.get(0).get("text").asText().startsWith("Elara") ? variants.get(0)
+                : variants.get(1);
+        JsonNode clean = withClichés == variants.get(0) ? variants.get(1) : variants.get(0);
+        String text = withClichés.get("text").asText();
+        List<String> found = new java.util.ArrayList<>();
+        for (JsonNode f : withClichés.get("findings")) {
+            assertEquals(f.get("text").asText(), text.substring(f.get("start").asInt(), f.get("end").asInt()));
+            found.add(f.get("kind").asText() + ":" + f.get("text").asText());
+        }
+        assertEquals(List.of("name:Elara", "phrase:shiver ran down her spine"), found);
+        assertEquals(0, clean.get("findings").size());
+    }
+
+    @Test
     void anOpenAiCompatibleServerGetsOneRequestPerVariantAndJsonListsThemAll() throws Exception {
         server.setDispatcher(inTurn(List.of(
                 Wire.sse(Wire.openAi("First ", "take.")).build(),

@@ -120,23 +120,33 @@ public final class ChatView implements Editor {
         VBox bottom = new VBox(6, problem, input);
         bottom.setPadding(new Insets(8, 16, 12, 16));
         root.setBottom(bottom);
-        model.show(atMessage);
         if (atMessage != null) {
-            // the message a fact came from: scroll to it and mark it
-            model.rows().addListener(new javafx.collections.ListChangeListener<ChatViewModel.Row>() {
-                @Override
-                public void onChanged(Change<? extends ChatViewModel.Row> c) {
-                    for (int i = 0; i < model.rows().size(); i++) {
-                        if (model.rows().get(i).message().id() == atMessage) {
-                            list.scrollTo(i);
-                            list.getSelectionModel().select(i);
-                            model.rows().removeListener(this);
-                            return;
-                        }
+            reveal(atMessage);
+        } else {
+            model.show(null);
+        }
+    }
+
+    /**
+     * Shows the branch that leads to {@code messageId}, scrolled to that message and marked, as "go to
+     * source" asks: the message a pinned fact came from.
+     */
+    public void reveal(long messageId) {
+        model.highlightedProperty().set(messageId);
+        model.rows().addListener(new javafx.collections.ListChangeListener<ChatViewModel.Row>() {
+            @Override
+            public void onChanged(Change<? extends ChatViewModel.Row> c) {
+                for (int i = 0; i < model.rows().size(); i++) {
+                    if (model.rows().get(i).message().id() == messageId) {
+                        list.scrollTo(i);
+                        list.getSelectionModel().select(i);
+                        model.rows().removeListener(this);
+                        return;
                     }
                 }
-            });
-        }
+            }
+        });
+        model.show(messageId);
     }
 
     /** The Prompt Preview for the next reply, with the draft as what would be said. */
@@ -172,8 +182,12 @@ public final class ChatView implements Editor {
         private final Button branch = small("Branch here", "Continue the conversation from this message");
         private final Button pinButton = small("Pin…", "Pin the selected passage to a sheet, the lore or the notes");
         private final Button noteButton = small("Note…", "Mark a surprise or an inconsistency: make it a clue?");
+        /** The light text, with the selectable editor laid over it once pressed. */
+        private final javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(flow);
         private final VBox box;
         private ChatViewModel.Row row;
+        /** Where a press-and-drag on the light text started, or -1. */
+        private int anchor = -1;
         private final javafx.beans.value.ChangeListener<String> follow = (o, was, now) -> render(now);
 
         MessageCell() {
@@ -199,11 +213,41 @@ public final class ChatView implements Editor {
             flow.getStyleClass().add("message-flow");
             flow.prefWidthProperty().bind(list.widthProperty().subtract(60));
             flow.setCursor(javafx.scene.Cursor.TEXT);
-            // a reply shows as light text; pressing it swaps in a selectable editor for pinning
-            flow.setOnMousePressed(e -> select());
-            Tooltip.install(flow, new Tooltip("Click to select text in this message, then Pin… or Note…"));
-            box = new VBox(4, who, flow, actions);
+            // a reply shows as light text; pressing it lays a selectable editor over it, and the same
+            // press-and-drag selects: the flow stays the drag's target underneath, hidden
+            flow.setOnMousePressed(e -> {
+                if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                    select();
+                    return;
+                }
+                int at = flow.hitTest(new javafx.geometry.Point2D(e.getX(), e.getY())).getInsertionIndex();
+                select();
+                anchor = Math.max(0, Math.min(at, text.getLength()));
+                text.moveTo(anchor);
+                e.consume();
+            });
+            flow.setOnMouseDragged(e -> {
+                if (anchor >= 0 && shown()) {
+                    text.selectRange(anchor, indexAt(e));
+                    e.consume();
+                }
+            });
+            flow.setOnMouseReleased(e -> anchor = -1);
+            Tooltip.install(flow, new Tooltip("Drag across a passage to select it, then Pin… or Note…"));
+            holder.setAlignment(Pos.TOP_LEFT);
+            box = new VBox(4, who, holder, actions);
             box.setPadding(new Insets(8, 10, 8, 10));
+            model.highlightedProperty().addListener((o, was, now) -> mark());
+        }
+
+        /** The message a "source" link led to stands out until another is asked for. */
+        private void mark() {
+            Long id = model.highlightedProperty().get();
+            boolean on = row != null && id != null && row.message().id() == id;
+            getStyleClass().remove("message-highlighted");
+            if (on) {
+                getStyleClass().add("message-highlighted");
+            }
         }
 
         @Override
@@ -215,6 +259,7 @@ public final class ChatView implements Editor {
             row = item;
             showFlow();
             if (empty || item == null) {
+                mark();
                 setGraphic(null);
                 return;
             }
@@ -235,6 +280,7 @@ public final class ChatView implements Editor {
             next.setDisable(item.alternative() >= item.alternatives());
             regenerate.setVisible(model);
             regenerate.setManaged(model);
+            mark();
             setGraphic(box);
         }
 
@@ -265,13 +311,29 @@ public final class ChatView implements Editor {
                 at += span.length();
             }
             flow.getChildren().setAll(pieces);
-            if (text != null && box.getChildren().contains(text)) {
+            if (shown()) {
                 text.setProse(prose);
             }
         }
 
+        private boolean shown() {
+            return text != null && holder.getChildren().contains(text);
+        }
+
         private String selected() {
-            return text == null || !box.getChildren().contains(text) ? "" : text.getSelectedText();
+            return shown() ? text.getSelectedText() : "";
+        }
+
+        /** The character under a drag: the editor's own layout once it has one, else the light text's. */
+        private int indexAt(javafx.scene.input.MouseEvent e) {
+            javafx.geometry.Point2D p = text.getHeight() > 0 ? text.screenToLocal(e.getScreenX(), e.getScreenY()) : null;
+            int at;
+            if (p != null) {
+                at = text.hit(Math.max(0, p.getX()), Math.max(0, p.getY())).getInsertionIndex();
+            } else {
+                at = flow.hitTest(new javafx.geometry.Point2D(e.getX(), e.getY())).getInsertionIndex();
+            }
+            return Math.max(0, Math.min(at, text.getLength()));
         }
 
         private ProseArea selectable() {
@@ -292,22 +354,24 @@ public final class ChatView implements Editor {
             return text;
         }
 
-        /** Swaps the light text for a selectable editor, for choosing a passage. */
+        /** Lays a selectable editor over the light text, for choosing a passage. */
         private void select() {
-            if (text != null && box.getChildren().contains(text)) {
+            if (shown()) {
                 return;
             }
             selectable().setProse(prose);
-            box.getChildren().set(box.getChildren().indexOf(flow), text);
+            holder.getChildren().add(text);
+            flow.setVisible(false);
             text.requestFocus();
         }
 
         private void showFlow() {
-            int i = text == null ? -1 : box.getChildren().indexOf(text);
-            if (i >= 0) {
+            anchor = -1;
+            if (shown()) {
                 text.deselect();
-                box.getChildren().set(i, flow);
+                holder.getChildren().remove(text);
             }
+            flow.setVisible(true);
             pinButton.setDisable(true);
         }
     }

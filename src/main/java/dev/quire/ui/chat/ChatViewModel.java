@@ -75,6 +75,7 @@ public final class ChatViewModel {
     private final ObjectProperty<PromptReport> report = new SimpleObjectProperty<>(this, "report");
     private final javafx.beans.property.StringProperty tooSmall =
             new javafx.beans.property.SimpleStringProperty(this, "tooSmall", "");
+    private final ObjectProperty<Long> highlighted = new SimpleObjectProperty<>(this, "highlighted");
     private Long leaf;
     private ConversationThreads.Reply running;
 
@@ -307,6 +308,11 @@ public final class ChatViewModel {
 
     public ObjectProperty<PromptReport> reportProperty() {
         return report;
+    }
+
+    /** The message a "source" link led to, shown marked; null when none. */
+    public ObjectProperty<Long> highlightedProperty() {
+        return highlighted;
     }
 
     public Studio studio() {

@@ -48,7 +48,11 @@ public final class PinDialog {
         dialog.setHeaderText("Keep this passage in the story");
         passage.setText(selected.strip());
         passage.setWrapText(true);
-        passage.setPrefRowCount(4);
+        // the whole fact in view, however long: wrapped, and as many rows as it needs up to a screenful
+        passage.setPrefColumnCount(52);
+        passage.setPrefRowCount(rowsFor(selected.strip(), 52));
+        passage.getStyleClass().add("pin-passage");
+        dialog.setResizable(true);
         for (RadioButton r : new RadioButton[] {toSheet, toLore, toNotes, toCanon}) {
             r.setToggleGroup(target);
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -77,6 +81,10 @@ public final class PinDialog {
         lore.disableProperty().bind(toLore.selectedProperty().not());
         loreTitle.disableProperty().bind(toLore.selectedProperty().not().or(lore.valueProperty().isNotNull()));
 
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {character, field, lore, loreTitle}) {
+            c.setPrefWidth(210);
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -116,6 +124,20 @@ public final class PinDialog {
             return Optional.of(new Choice(text, null, null, false, false, null, null, false, true));
         }
         return Optional.of(new Choice(text, null, null, false, false, null, null, true, false));
+    }
+
+    /** Rows a wrapped text needs at about {@code columns} characters a row: three at least, twelve at most. */
+    static int rowsFor(String text, int columns) {
+        int rows = 0;
+        for (String line : text.split("\n", -1)) {
+            rows += Math.max(1, (int) Math.ceil(line.length() / (double) columns));
+        }
+        return Math.max(3, Math.min(12, rows + 1));
+    }
+
+    /** The passage field, for tests. */
+    TextArea passageField() {
+        return passage;
     }
 
     private static String firstWords(String text) {

@@ -66,6 +66,8 @@ public final class CharacterSheetViewModel extends AutosavingViewModel<Character
     private final ObservableList<FactRow> facts = FXCollections.observableArrayList(
             row -> new javafx.beans.Observable[] {row.textProperty()});
 
+    private final ObjectProperty<FactRow> pinned = new SimpleObjectProperty<>(this, "pinned");
+
     /** Written only on the save thread: ids the library gave to rows that were new. */
     private final Map<FactRow, Long> savedIds = new IdentityHashMap<>();
 
@@ -104,6 +106,28 @@ public final class CharacterSheetViewModel extends AutosavingViewModel<Character
 
     public void removeFact(FactRow row) {
         facts.remove(row);
+    }
+
+    /**
+     * A fact pinned from a conversation while the sheet is open, as the library now holds it: added in place
+     * (not an edit to save again), and marked as the newest pin.
+     */
+    public void factPinned(Fact fact) {
+        loading(() -> {
+            FactRow row = new FactRow(fact.text(), fact.sourceMessageId(), fact.id());
+            facts.add(row);
+            pinned.set(row);
+        });
+    }
+
+    /** A passage pinned into a field while the sheet is open: the field takes the library's text. */
+    public void fieldPinned(Field field, String stored) {
+        loading(() -> fields.get(field).set(stored));
+    }
+
+    /** The fact pinned last while the sheet was open, shown marked; null when none. */
+    public ObjectProperty<FactRow> pinnedProperty() {
+        return pinned;
     }
 
     @Override

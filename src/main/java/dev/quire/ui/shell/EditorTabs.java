@@ -55,6 +55,14 @@ final class EditorTabs {
         tab.setUserData(editor);
         tab.setOnClosed(e -> editor.close());
         tabs.getTabs().add(tab);
+        // a tab shown again gives its editor the focus at once: left to the window, the focus would fall on the
+        // tab's first field and scroll a long sheet back to its top (added after the skin's own listener, which
+        // makes the content visible first)
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && tabs.getScene() != null) {
+                editor.focus();
+            }
+        });
         tabs.getSelectionModel().select(tab);
         editor.focus();
     }

@@ -1,17 +1,14 @@
 package dev.quire.ui.shell;
 
 import dev.quire.model.CanonFact;
+import dev.quire.model.Fact;
 import dev.quire.model.LoreEntry;
 import dev.quire.studio.ConversationThreads;
 import dev.quire.ui.chat.ChatViewModel;
 import dev.quire.ui.chat.PinDialog;
+import dev.quire.ui.chat.YesAndDialog;
 import dev.quire.ui.common.EditorKey;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.VBox;
+import dev.quire.ui.sheets.CharacterSheetView;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,12 +51,16 @@ final class PinFlow {
         long source = row.message().id();
         long storyId = open.story().id();
         ConversationThreads threads = shell.model().studio().threads();
+        Object[] pinnedFact = new Object[1];
+        String[] fieldNow = new String[1];
         shell.model().background().write(() -> {
             if (c.character() != null && c.asFact()) {
-                threads.pinAsFact(c.character().id(), c.passage(), source);
+                pinnedFact[0] = threads.pinAsFact(c.character().id(), c.passage(), source);
                 return (EditorKey) new EditorKey.Character(c.character().id());
             } else if (c.character() != null) {
                 threads.pinToField(c.character().id(), c.field(), c.passage(), source);
+                fieldNow[0] = shell.model().studio().characters().get(c.character().id())
+                        .map(sheet -> sheet.get(c.field())).orElse(null);
                 return new EditorKey.Character(c.character().id());
             } else if (c.toCanon()) {
                 shell.model().studio().canon().add(new CanonFact(0, storyId, c.passage(), CanonFact.Source.MESSAGE,
@@ -93,6 +94,16 @@ final class PinFlow {
                         .onSuccess(s -> s.ifPresent(st -> open.bible().notesChanged(st.notes())))
                         .describedAs("Quire could not show the pinned notes")
                         .start();
+            } else if (key instanceof EditorKey.Character) {
+                // an open sheet takes the pin in place, scrolled where it was, the new fact marked
+                shell.tabs().editor(key).filter(CharacterSheetView.class::isInstance)
+                        .map(e -> ((CharacterSheetView) e).model()).ifPresent(sheet -> {
+                            if (pinnedFact[0] instanceof Fact fact) {
+                                sheet.factPinned(fact);
+                            } else if (fieldNow[0] != null) {
+                                sheet.fieldPinned(c.field(), fieldNow[0]);
+                            }
+                        });
             } else {
                 reopen.accept(key);
             }
@@ -102,22 +113,10 @@ final class PinFlow {
     /** "Yes, and": keeps what the model said as a possible clue, sent to the model or kept private. */
     void yesAnd(ChatViewModel.Row row, String passage) {
         String said = passage == null || passage.isBlank() ? row.textProperty().get() : passage;
-        String quote = said.length() > 240 ? said.substring(0, 240).strip() + "…" : said.strip();
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(shell.window().get());
-        dialog.setTitle("“Yes, and” note");
-        dialog.setHeaderText("Keep this as a possible clue");
-        TextArea text = new TextArea("The model said: “" + quote + "” Make it a clue?");
-        text.setWrapText(true);
-        text.setPrefRowCount(4);
-        CheckBox shared = new CheckBox("Send it to the model with the story context (otherwise it stays private)");
-        dialog.getDialogPane().setContent(new VBox(10, text, shared));
-        ButtonType keep = new ButtonType("Keep note", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, keep);
-        if (dialog.showAndWait().filter(b -> b == keep).isPresent() && !text.getText().isBlank()) {
-            open.bible().addClue(text.getText().strip(), shared.isSelected(), "message", row.message().id());
-            shell.notice("Kept a “yes, and” note" + (shared.isSelected()
+        new YesAndDialog(shell.window().get(), said).choose().ifPresent(note -> {
+            open.bible().addClue(note.text(), note.shared(), "message", row.message().id());
+            shell.notice("Kept a “yes, and” note" + (note.shared()
                     ? ", sent to the model from now on." : ", private."));
-        }
+        });
     }
 }

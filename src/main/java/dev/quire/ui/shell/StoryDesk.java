@@ -146,8 +146,15 @@ final class StoryDesk implements BinderView.Actions {
         model.background().read(() -> model.studio().conversations().message(messageId)
                         .flatMap(m -> model.studio().conversations().get(m.conversationId())))
                 .onSuccess(found -> found.ifPresentOrElse(conversation -> {
-                    shell.tabs().discard(new EditorKey.Conversation(conversation.id()));
-                    shell.tabs().open(chat(conversation, messageId));
+                    EditorKey key = new EditorKey.Conversation(conversation.id());
+                    // an open conversation keeps its draft: it is shown at the message, not reopened
+                    var shown = shell.tabs().editor(key).filter(ChatView.class::isInstance).map(ChatView.class::cast);
+                    if (shown.isPresent()) {
+                        shell.tabs().select(key);
+                        shown.get().reveal(messageId);
+                    } else {
+                        shell.tabs().open(chat(conversation, messageId));
+                    }
                 }, () -> model.problemProperty().set("The conversation this came from has been deleted.")))
                 .describedAs("Quire could not open the conversation")
                 .start();
