@@ -21,6 +21,7 @@ public final class LayoutMemory {
     static final String BINDER = "ui.split.binder";
     static final String COMPOSITION = "ui.split.composition";
     static final String PROVENANCE = "ui.provenance.shown";
+    static final String BINDER_SHOWN = "ui.binder.shown";
 
     /** Where the window was: its outer bounds when not maximised, and whether it was maximised. */
     public record Placement(double x, double y, double width, double height, boolean maximized) {
@@ -49,6 +50,7 @@ public final class LayoutMemory {
     private final DoubleProperty binderDivider = new SimpleDoubleProperty(this, "binderDivider", 0.22);
     private final DoubleProperty compositionDivider = new SimpleDoubleProperty(this, "compositionDivider", 0.6);
     private final BooleanProperty provenanceShown = new SimpleBooleanProperty(this, "provenanceShown");
+    private final BooleanProperty binderShown = new SimpleBooleanProperty(this, "binderShown", true);
     private Placement placement;
 
     /** Reads what the library remembers; on the FX thread at start-up, as the theme is read. */
@@ -63,6 +65,11 @@ public final class LayoutMemory {
             settings.put(PROVENANCE, String.valueOf(on));
             return null;
         }).describedAs("Quire could not remember whether provenance colours show").start());
+        binderShown.set(settings.get(BINDER_SHOWN).map(v -> !"false".equals(v)).orElse(true));
+        binderShown.addListener((o, was, on) -> background.write(() -> {
+            settings.put(BINDER_SHOWN, String.valueOf(on));
+            return null;
+        }).describedAs("Quire could not remember whether the binder shows").start());
     }
 
     private Optional<Double> fraction(String key) {
@@ -94,6 +101,11 @@ public final class LayoutMemory {
     /** The variant columns' share of the stitching pane's height; the composition has the rest. */
     public DoubleProperty compositionDividerProperty() {
         return compositionDivider;
+    }
+
+    /** Whether the binder shows beside the tabs, or is folded away for more room to write. */
+    public BooleanProperty binderShownProperty() {
+        return binderShown;
     }
 
     /** Whether the scene editor colours text by where it came from. */

@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -61,6 +62,9 @@ public final class MainView {
     private Shortcuts shortcuts;
     /** Help › Keyboard shortcuts. */
     public static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    /** Show or fold away the binder. */
+    public static final KeyCombination BINDER_TOGGLE = new KeyCodeCombination(KeyCode.BACK_SLASH,
+            KeyCombination.SHORTCUT_DOWN);
 
     public MainView(MainViewModel model) {
         this(model, null);
@@ -88,6 +92,7 @@ public final class MainView {
         root.setCenter(centre);
         root.setBottom(status.view());
         model.openStoryProperty().addListener((o, was, now) -> showStory(now));
+        model.layout().binderShownProperty().addListener((o, was, shown) -> showBinder(shown));
         model.providersShownProperty().addListener((o, was, shown) -> {
             if (shown) {
                 settings.open();
@@ -119,8 +124,15 @@ public final class MainView {
         MenuItem sheet = new MenuItem("Keyboard shortcuts\t" + KeyText.of(HELP));
         sheet.setOnAction(e -> showShortcuts());
         MenuButton help = new MenuButton("Help", null, sheet);
+        ToggleButton binderToggle = new ToggleButton("Binder");
+        binderToggle.getStyleClass().add("flat");
+        binderToggle.setTooltip(new Tooltip("Show or fold away the binder, for more room to write ("
+                + KeyText.of(BINDER_TOGGLE) + ")"));
+        binderToggle.selectedProperty().bindBidirectional(model.layout().binderShownProperty());
+        binderToggle.visibleProperty().bind(model.openStoryProperty().isNotNull());
+        binderToggle.managedProperty().bind(binderToggle.visibleProperty());
         help.getStyleClass().addAll("flat", "help-menu");
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, export, settings, theme, help);
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, export, settings, theme, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
@@ -164,13 +176,27 @@ public final class MainView {
         } else {
             settled();
         }
-        workspace.getItems().add(0, binder.view());
-        workspace.setDividerPositions(model.layout().binderDividerProperty().get());
         SplitPane.setResizableWithParent(binder.view(), false);
+        showBinder(model.layout().binderShownProperty().get());
         storyTitle.textProperty().bind(open.bible().titleProperty());
         status.showStory(open.binder().storyWords());
         centre.getChildren().setAll(workspace);
         binder.tree().requestFocus();
+    }
+
+    /** Puts the binder beside the tabs, where its divider was, or folds it away. */
+    private void showBinder(boolean shown) {
+        if (binder == null) {
+            return;
+        }
+        boolean showing = workspace.getItems().contains(binder.view());
+        if (shown && !showing) {
+            workspace.getItems().add(0, binder.view());
+            workspace.setDividerPositions(model.layout().binderDividerProperty().get());
+        } else if (!shown && showing) {
+            rememberLayout();
+            workspace.getItems().remove(binder.view());
+        }
     }
 
     /** Notes the binder's divider where the writer left it, for the layout memory to keep. */
@@ -271,9 +297,12 @@ public final class MainView {
                 .ctrlShift(KeyCode.D, "Light or dark theme", this::toggleTheme)
                 .ctrlShift(KeyCode.B, "Go to the binder", () -> {
                     if (binder != null) {
+                        model.layout().binderShownProperty().set(true);
                         binder.tree().requestFocus();
                     }
                 })
+                .on(BINDER_TOGGLE, "Show or fold away the binder", () -> model.layout().binderShownProperty()
+                        .set(!model.layout().binderShownProperty().get()))
                 .on(HELP, "Keyboard shortcuts (this sheet)", this::showShortcuts)
                 .in(Shortcuts.SCENE, GeneratePanel.GENERATE, "Generate variants")
                 .in(Shortcuts.SCENE, "Esc", "Stop generating; what arrived is kept")

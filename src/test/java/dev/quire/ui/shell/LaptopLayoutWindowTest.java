@@ -81,6 +81,28 @@ class LaptopLayoutWindowTest extends StudioWindow {
     }
 
     @Test
+    void theBinderFoldsAwayForRoomToWriteAndStaysFoldedAfterARestart() throws TimeoutException {
+        start();
+        SceneEditorView editor = openWithPane();
+        double before = fx(() -> editor.area().getWidth());
+        assertEquals(2, fx(() -> workspace().getItems().size()), "the binder beside the tabs");
+
+        clickOn(editor.area());
+        shortcut(KeyCode.BACK_SLASH);
+        waitUntil("the binder folds away", () -> workspace().getItems().size() == 1);
+        waitUntil("the scene takes the room", () -> editor.area().getWidth() > before + 100);
+
+        restart();
+        SceneEditorView again = openWithPane();
+        assertEquals(1, fx(() -> workspace().getItems().size()), "still folded away after a restart");
+        Node binderButton = fx(() -> lookup((javafx.scene.control.ToggleButton b) -> "Binder".equals(b.getText()))
+                .query());
+        clickOn(binderButton);
+        waitUntil("the Binder button brings it back", () -> workspace().getItems().size() == 2);
+        assertTrue(fx(() -> again.view().getScene() != null));
+    }
+
+    @Test
     void aMaximisedWindowOpensMaximisedAndKeepsItsSizeForLater() throws TimeoutException {
         start();
         Stage stage = stage();
