@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                         + "it keeps.",
                 "",
                 "With --json prints {\"text\": \"...\", \"spans\": [{\"start\": N, \"end\": N, \"source\": \"writer\"}, "
-                        + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\"}], "
+                        + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\"}, {\"start\": N, \"end\": N, \"source\": \"unknown\"}], "
                         + "\"revisions\": N, \"summary\": \"...\", \"summary_stale\": false, \"chapter\": {\"id\": N, "
                         + "\"title\": \"...\", \"label\": \"Chapter 2: ...\"}, \"generations\": [{\"id\": N, "
                         + "\"instruction\": \"...\", \"frame\": \"scene\", \"provider\": \"...\", \"model\": \"...\", "
@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
                         + "bold do not split them); a paragraph break between two passages of one variant belongs to "
                         + "that variant's span. start and end are offsets into text counted in UTF-16 code units, as "
                         + "Java and JavaScript strings count them (a character outside the Basic Multilingual Plane, "
-                        + "such as an emoji, counts as 2); end is exclusive.",
+                        + "such as an emoji, counts as 2); end is exclusive. source is \"unknown\" for text whose provenance "
+                        + "the library does not know (pasted from outside, or its stored provenance did not match it).",
                 ""},
         footerHeading = "%n",
         footer = "Exit codes: 0 shown, 2 bad options or no such story or scene, 3 the library cannot be used, "
@@ -80,13 +81,16 @@ final class ShowSceneCommand implements Callable<Integer> {
             if (provenance.isWriter()) {
                 return "writer";
             }
+            if (provenance.isUnknown()) {
+                return "unknown";
+            }
             return provenance.variantId() == null ? "variant" : "variant:" + provenance.variantId();
         }
 
         /** Runs with the same key are one passage; a variant kept without an id is told apart by its label. */
         boolean sameSourceAs(Run other) {
             return source().equals(other.source())
-                    && (provenance.isWriter() || provenance.variantId() != null
+                    && (!provenance.isVariant() || provenance.variantId() != null
                     || provenance.label().equals(other.provenance.label()));
         }
     }
@@ -108,6 +112,7 @@ final class ShowSceneCommand implements Callable<Integer> {
             long sceneId = scenes.get(scene - 1).id();
             Scene shown = studio.scenes().get(sceneId).orElseThrow(() -> new PersistenceException(
                     "Scene " + scene + " of “" + chosen.title() + "” was deleted while it was being read."));
+            studio.provenance().noticeOnce(sceneId).ifPresent(notice -> cmd.getErr().println("quire: " + notice));
             if (json) {
                 ObjectNode root = json(shown.prose(), studio.scenes().revisions(sceneId).size());
                 about(studio, chosen.id(), shown, root);
@@ -160,7 +165,7 @@ final class ShowSceneCommand implements Callable<Integer> {
         for (Run run : runs(prose)) {
             ObjectNode span = spans.addObject().put("start", run.start()).put("end", run.end())
                     .put("source", run.source());
-            if (!run.provenance().isWriter()) {
+            if (run.provenance().isVariant()) {
                 span.put("label", run.provenance().label());
             }
         }
@@ -181,7 +186,7 @@ final class ShowSceneCommand implements Callable<Integer> {
             int last = out.size() - 1;
             if (last >= 0 && out.get(last).sameSourceAs(run)) {
                 out.set(last, new Run(out.get(last).start(), run.end(), out.get(last).provenance()));
-            } else if (last >= 1 && !run.provenance().isWriter() && isBreak(prose.text(), out.get(last))
+            } else if (last >= 1 && run.provenance().isVariant() && isBreak(prose.text(), out.get(last))
                     && out.get(last - 1).sameSourceAs(run)) {
                 out.remove(last);
                 out.set(last - 1, new Run(out.get(last - 1).start(), run.end(), out.get(last - 1).provenance()));
