@@ -11,6 +11,7 @@ import dev.quire.model.Scene;
 import dev.quire.model.SceneHeader;
 import dev.quire.model.Span;
 import dev.quire.model.StorySummary;
+import dev.quire.store.GenerationRepository.VariantOrigin;
 import dev.quire.store.PersistenceException;
 import dev.quire.store.SummaryRepository;
 import dev.quire.studio.Studio;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,7 +37,8 @@ import java.util.concurrent.Callable;
                         + "it keeps.",
                 "",
                 "With --json prints {\"text\": \"...\", \"spans\": [{\"start\": N, \"end\": N, \"source\": \"writer\"}, "
-                        + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\"}, {\"start\": N, \"end\": N, \"source\": \"unknown\"}], "
+                        + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\", \"variant\": ID, \"generation\": N, "
+                        + "\"provider\": \"...\", \"model\": \"...\"}, {\"start\": N, \"end\": N, \"source\": \"unknown\"}], "
                         + "\"revisions\": N, \"summary\": \"...\", \"summary_stale\": false, \"chapter\": {\"id\": N, "
                         + "\"title\": \"...\", \"label\": \"Chapter 2: ...\"}, \"generations\": [{\"id\": N, "
                         + "\"instruction\": \"...\", \"frame\": \"scene\", \"provider\": \"...\", \"model\": \"...\", "
@@ -114,7 +118,8 @@ final class ShowSceneCommand implements Callable<Integer> {
                     "Scene " + scene + " of “" + chosen.title() + "” was deleted while it was being read."));
             studio.provenance().noticeOnce(sceneId).ifPresent(notice -> cmd.getErr().println("quire: " + notice));
             if (json) {
-                ObjectNode root = json(shown.prose(), studio.scenes().revisions(sceneId).size());
+                ObjectNode root = json(shown.prose(), studio.scenes().revisions(sceneId).size(),
+                        origins(studio, chosen.id()));
                 about(studio, chosen.id(), shown, root);
                 generations(root, studio.generations().forScene(sceneId));
                 out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -158,19 +163,40 @@ final class ShowSceneCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode json(Prose prose, int revisions) {
+    static ObjectNode json(Prose prose, int revisions, Map<Long, VariantOrigin> origins) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("text", prose.text());
+        spans(root, prose, origins);
+        root.put("revisions", revisions);
+        return root;
+    }
+
+    /** Where the story's variants came from, by variant id. */
+    static Map<Long, VariantOrigin> origins(Studio studio, long storyId) {
+        Map<Long, VariantOrigin> out = new HashMap<>();
+        studio.generations().origins(storyId).forEach(o -> out.put(o.variantId(), o));
+        return out;
+    }
+
+    /**
+     * The prose's runs as {@code spans}: each with its offsets and source, and for a variant's its letter, its id,
+     * and the provider and model of its generation when the library still has it.
+     */
+    static void spans(ObjectNode root, Prose prose, Map<Long, VariantOrigin> origins) {
         ArrayNode spans = root.putArray("spans");
         for (Run run : runs(prose)) {
             ObjectNode span = spans.addObject().put("start", run.start()).put("end", run.end())
                     .put("source", run.source());
-            if (run.provenance().isVariant()) {
-                span.put("label", run.provenance().label());
+            Provenance p = run.provenance();
+            if (p.isVariant()) {
+                span.put("label", p.label());
+                VariantOrigin origin = p.variantId() == null ? null : origins.get(p.variantId());
+                if (origin != null) {
+                    span.put("variant", origin.variantId()).put("generation", origin.generationId())
+                            .put("provider", origin.provider()).put("model", origin.model());
+                }
             }
         }
-        root.put("revisions", revisions);
-        return root;
     }
 
     /**

@@ -98,7 +98,8 @@ public final class Shares {
         return percents;
     }
 
-    private static int nonWhitespace(String text, int from, int to) {
+    /** The characters a share counts from {@code from} to {@code to}: code points that are not white space. */
+    public static int nonWhitespace(String text, int from, int to) {
         int n = 0;
         for (int i = from; i < to; ) {
             int c = text.codePointAt(i);
