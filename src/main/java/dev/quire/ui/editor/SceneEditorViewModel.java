@@ -313,6 +313,16 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
         return repaired;
     }
 
+    private dev.quire.ui.prose.KeptViewModel kept;
+
+    /** What the writer keeps of this scene, by model; worked out on {@link dev.quire.ui.prose.KeptViewModel#refresh()}. */
+    public dev.quire.ui.prose.KeptViewModel kept() {
+        if (kept == null) {
+            kept = dev.quire.ui.prose.KeptViewModel.scene(studio, background, sceneId);
+        }
+        return kept;
+    }
+
     /** A passing word under the header: a passage kept as canon. */
     public StringProperty noticeProperty() {
         return notice;

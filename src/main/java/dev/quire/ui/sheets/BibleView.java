@@ -27,8 +27,23 @@ public final class BibleView extends AutosavingEditor {
                         + " test providers under Providers in the top bar.", providerChoice(model)),
                 Form.field("Earlier scenes word for word", "At most this many words of the nearest earlier scenes"
                         + " go into a prompt verbatim; the rest go by summary. Empty: as many as the model's window"
-                        + " allows.", verbatimCap(model)));
+                        + " allows.", verbatimCap(model)),
+                Form.field("What you keep, by model", "How much of the story's text as it stands is yours, and how"
+                        + " much each model wrote; pasted text and text of no known origin are unknown.",
+                        new dev.quire.ui.prose.KeptBar(model.kept(), 420).view()));
         model.loadProviders();
+        model.kept().refresh();
+        // the figure follows the text: worked out again each time the page is shown
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.kept().refresh();
+            }
+        });
+        root.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                model.kept().refresh();
+            }
+        });
         root.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 model.flush();
