@@ -53,7 +53,10 @@ public final class Kept {
             return share(unknownChars, chars);
         }
 
-        /** "yours 41% · claude-opus 38% · deepseek-chat 14% · unknown 7%", whole percents that add up to 100. */
+        /**
+         * "yours 41% · claude-opus 38% · deepseek-chat 14% · unknown 7%": whole percents that add up to 100, a source
+         * with none left out, and "<1%" for one too small to round to 1.
+         */
         public String describe() {
             if (chars == 0) {
                 return "";
@@ -72,7 +75,7 @@ public final class Kept {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 if (counts.get(i) > 0) {
-                    parts.add(names.get(i) + " " + percents[i] + "%");
+                    parts.add(names.get(i) + " " + (percents[i] == 0 ? "<1" : String.valueOf(percents[i])) + "%");
                 }
             }
             return String.join(" · ", parts);
@@ -87,20 +90,17 @@ public final class Kept {
         return studio.database().consistentRead("work out what the writer keeps", () -> {
             List<Scene> scenes = sceneId == null ? studio.scenes().all(storyId)
                     : studio.scenes().get(sceneId).map(List::of).orElse(List.of());
-            List<VariantOrigin> origins = studio.generations().origins(storyId);
-            if (sceneId != null) {
-                origins = origins.stream().filter(o -> sceneId.equals(o.sceneId())).toList();
-            }
-            return of(scenes.stream().map(Scene::prose).toList(), origins);
+            return of(scenes.stream().map(Scene::prose).toList(), studio.generations().origins(storyId), sceneId);
         });
     }
 
     /**
-     * The figure for these texts. {@code origins} are the variants that count as produced (for a scene, those asked
-     * for it; for a story, all of its); a passage from a variant not among them still counts for its model when its
-     * origin is known, else as unknown.
+     * The figure for these texts. {@code origins} tell which model wrote each variant of the story; a passage from a
+     * variant not among them (pasted, or no longer in the library) is unknown. A model's variants produced are those
+     * asked for scene {@code sceneId}, or for the whole story when it is null; a passage taken from a variant asked
+     * for another scene still counts for its model.
      */
-    public static Result of(List<Prose> texts, List<VariantOrigin> origins) {
+    public static Result of(List<Prose> texts, List<VariantOrigin> origins, Long sceneId) {
         Objects.requireNonNull(texts, "texts");
         Map<Long, Model> modelOf = new HashMap<>();
         Map<Model, Integer> produced = new LinkedHashMap<>();
@@ -110,6 +110,9 @@ public final class Kept {
             }
             Model m = new Model(o.provider(), o.model());
             modelOf.put(o.variantId(), m);
+            if (sceneId != null && !sceneId.equals(o.sceneId())) {
+                continue;
+            }
             if (o.hasText()) {
                 produced.merge(m, 1, Integer::sum);
             } else {

@@ -141,6 +141,21 @@ class ComposeAndKeptCommandTest {
     }
 
     @Test
+    void aPassageFromAVariantAskedForAnotherSceneStillCountsForItsModel() {
+        Quire.Run run = quire.run("compose", "--story", Lighthouse.TITLE, "--scene", "1", "--generation",
+                String.valueOf(claude), "--take", "A:0-8", "--accept", "--at", "0");
+        assertEquals(0, run.code(), run.toString());
+
+        JsonNode k = quire.run("kept", "--story", Lighthouse.TITLE, "--scene", "1", "--json").json();
+        assertEquals(0, k.get("unknown_chars").asInt(), k.toString());
+        JsonNode row = k.get("by_model").get(0);
+        assertEquals("claude-opus", row.get("model").asText());
+        assertEquals(nonSpace(A.substring(0, 8)), row.get("chars").asInt());
+        assertEquals(1, row.get("variants_kept").asInt());
+        assertEquals(1, k.get("by_model").size(), "no variants were asked for this scene");
+    }
+
+    @Test
     void aBadLabelAnOffsetOutsideTheVariantOrAnUnknownGenerationChangeNothing() {
         Path file = LibraryLocation.libraryFile(quire.dataDir);
         String before = Jdbc.queryString(file, "SELECT text || spans FROM scene WHERE position = 2");
