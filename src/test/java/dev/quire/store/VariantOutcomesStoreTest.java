@@ -68,7 +68,7 @@ class VariantOutcomesStoreTest {
         Jdbc.execute(file, "DROP TABLE continuation", "ALTER TABLE variant DROP COLUMN outcome",
                 "ALTER TABLE variant DROP COLUMN refusal", "ALTER TABLE variant DROP COLUMN thinking",
                 "ALTER TABLE variant DROP COLUMN output_tokens", "UPDATE variant SET status = 'CANCELLED'",
-                "PRAGMA user_version = 4");
+                "ALTER TABLE generation DROP COLUMN instruction", "PRAGMA user_version = 4");
 
         db = Database.open(file);
         generations = new GenerationRepository(db);
