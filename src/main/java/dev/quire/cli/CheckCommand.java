@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the library's integrity. Exits non-zero, saying what is wrong, when it is not sound.")
+        description = {"Check the library's integrity. Exits non-zero, saying what is wrong, when it is not sound.",
+                "With --repair, first repairs what can be repaired without guessing: a scene whose stored provenance "
+                        + "does not match its text keeps its text exactly, the unmatched part becomes of unknown "
+                        + "origin, and its state before is kept as a revision (one transaction per scene)."})
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -24,6 +27,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--repair", description = "Repair scenes whose provenance does not match "
+            + "their text, keeping a revision of each, then check.")
+    boolean repair;
 
     @Override
     public Integer call() {
@@ -36,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
             return QuireCommand.LIBRARY_PROBLEM;
         }
         try (Studio studio = options.open()) {
+            if (repair) {
+                studio.repair().forEach(r -> spec.commandLine().getOut().println("repaired: " + r));
+            }
             List<String> problems = studio.check();
             if (problems.isEmpty()) {
                 PrintWriter out = spec.commandLine().getOut();

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
                 ProvidersCommand.class, ProviderCommand.class, ImportCommand.class, ExportCommand.class,
                 ImportCardCommand.class, ExportCardCommand.class, BackupCommand.class, PromptCommand.class,
                 CheckContinuityCommand.class, CanonCommand.class, SummarizeCommand.class, ChaptersCommand.class,
-                ShowSceneCommand.class, ClichesCommand.class, AvoidCommand.class, CommandLine.HelpCommand.class})
+                ShowSceneCommand.class, ClichesCommand.class, AvoidCommand.class, ComposeCommand.class,
+                KeptCommand.class, CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
     /** Exit codes beyond picocli's own (0 ok, 1 failure, 2 usage). */

@@ -11,6 +11,7 @@ import dev.quire.model.Scene;
 import dev.quire.model.SceneHeader;
 import dev.quire.model.Span;
 import dev.quire.model.StorySummary;
+import dev.quire.store.GenerationRepository.VariantOrigin;
 import dev.quire.store.PersistenceException;
 import dev.quire.store.SummaryRepository;
 import dev.quire.studio.Studio;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,7 +37,8 @@ import java.util.concurrent.Callable;
                         + "it keeps.",
                 "",
                 "With --json prints {\"text\": \"...\", \"spans\": [{\"start\": N, \"end\": N, \"source\": \"writer\"}, "
-                        + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\"}], "
+                        + "{\"start\": N, \"end\": N, \"source\": \"variant:ID\", \"label\": \"B\", \"variant\": ID, \"generation\": N, "
+                        + "\"provider\": \"...\", \"model\": \"...\"}, {\"start\": N, \"end\": N, \"source\": \"unknown\"}], "
                         + "\"revisions\": N, \"summary\": \"...\", \"summary_stale\": false, \"chapter\": {\"id\": N, "
                         + "\"title\": \"...\", \"label\": \"Chapter 2: ...\"}, \"generations\": [{\"id\": N, "
                         + "\"instruction\": \"...\", \"frame\": \"scene\", \"provider\": \"...\", \"model\": \"...\", "
@@ -46,7 +50,8 @@ import java.util.concurrent.Callable;
                         + "bold do not split them); a paragraph break between two passages of one variant belongs to "
                         + "that variant's span. start and end are offsets into text counted in UTF-16 code units, as "
                         + "Java and JavaScript strings count them (a character outside the Basic Multilingual Plane, "
-                        + "such as an emoji, counts as 2); end is exclusive.",
+                        + "such as an emoji, counts as 2); end is exclusive. source is \"unknown\" for text whose provenance "
+                        + "the library does not know (pasted from outside, or its stored provenance did not match it).",
                 ""},
         footerHeading = "%n",
         footer = "Exit codes: 0 shown, 2 bad options or no such story or scene, 3 the library cannot be used, "
@@ -80,13 +85,16 @@ final class ShowSceneCommand implements Callable<Integer> {
             if (provenance.isWriter()) {
                 return "writer";
             }
+            if (provenance.isUnknown()) {
+                return "unknown";
+            }
             return provenance.variantId() == null ? "variant" : "variant:" + provenance.variantId();
         }
 
         /** Runs with the same key are one passage; a variant kept without an id is told apart by its label. */
         boolean sameSourceAs(Run other) {
             return source().equals(other.source())
-                    && (provenance.isWriter() || provenance.variantId() != null
+                    && (!provenance.isVariant() || provenance.variantId() != null
                     || provenance.label().equals(other.provenance.label()));
         }
     }
@@ -108,8 +116,10 @@ final class ShowSceneCommand implements Callable<Integer> {
             long sceneId = scenes.get(scene - 1).id();
             Scene shown = studio.scenes().get(sceneId).orElseThrow(() -> new PersistenceException(
                     "Scene " + scene + " of “" + chosen.title() + "” was deleted while it was being read."));
+            studio.provenance().noticeOnce(sceneId).ifPresent(notice -> cmd.getErr().println("quire: " + notice));
             if (json) {
-                ObjectNode root = json(shown.prose(), studio.scenes().revisions(sceneId).size());
+                ObjectNode root = json(shown.prose(), studio.scenes().revisions(sceneId).size(),
+                        origins(studio, chosen.id()));
                 about(studio, chosen.id(), shown, root);
                 generations(root, studio.generations().forScene(sceneId));
                 out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -153,19 +163,40 @@ final class ShowSceneCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode json(Prose prose, int revisions) {
+    static ObjectNode json(Prose prose, int revisions, Map<Long, VariantOrigin> origins) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("text", prose.text());
+        spans(root, prose, origins);
+        root.put("revisions", revisions);
+        return root;
+    }
+
+    /** Where the story's variants came from, by variant id. */
+    static Map<Long, VariantOrigin> origins(Studio studio, long storyId) {
+        Map<Long, VariantOrigin> out = new HashMap<>();
+        studio.generations().origins(storyId).forEach(o -> out.put(o.variantId(), o));
+        return out;
+    }
+
+    /**
+     * The prose's runs as {@code spans}: each with its offsets and source, and for a variant's its letter, its id,
+     * and the provider and model of its generation when the library still has it.
+     */
+    static void spans(ObjectNode root, Prose prose, Map<Long, VariantOrigin> origins) {
         ArrayNode spans = root.putArray("spans");
         for (Run run : runs(prose)) {
             ObjectNode span = spans.addObject().put("start", run.start()).put("end", run.end())
                     .put("source", run.source());
-            if (!run.provenance().isWriter()) {
-                span.put("label", run.provenance().label());
+            Provenance p = run.provenance();
+            if (p.isVariant()) {
+                span.put("label", p.label());
+                VariantOrigin origin = p.variantId() == null ? null : origins.get(p.variantId());
+                if (origin != null) {
+                    span.put("variant", origin.variantId()).put("generation", origin.generationId())
+                            .put("provider", origin.provider()).put("model", origin.model());
+                }
             }
         }
-        root.put("revisions", revisions);
-        return root;
     }
 
     /**
@@ -181,7 +212,7 @@ final class ShowSceneCommand implements Callable<Integer> {
             int last = out.size() - 1;
             if (last >= 0 && out.get(last).sameSourceAs(run)) {
                 out.set(last, new Run(out.get(last).start(), run.end(), out.get(last).provenance()));
-            } else if (last >= 1 && !run.provenance().isWriter() && isBreak(prose.text(), out.get(last))
+            } else if (last >= 1 && run.provenance().isVariant() && isBreak(prose.text(), out.get(last))
                     && out.get(last - 1).sameSourceAs(run)) {
                 out.remove(last);
                 out.set(last - 1, new Run(out.get(last - 1).start(), run.end(), out.get(last - 1).provenance()));

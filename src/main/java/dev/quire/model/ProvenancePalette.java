@@ -38,9 +38,9 @@ public final class ProvenancePalette {
     private ProvenancePalette() {
     }
 
-    /** Which colour a variant's text takes: by its letter, so A is the same colour everywhere; -1 for the writer. */
+    /** Which colour a variant's text takes: by its letter, so A is the same colour everywhere; -1 for the writer and for unknown text. */
     public static int indexOf(Provenance provenance) {
-        if (provenance.isWriter()) {
+        if (!provenance.isVariant()) {
             return -1;
         }
         String label = provenance.label().strip();

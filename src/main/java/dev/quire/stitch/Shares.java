@@ -48,8 +48,8 @@ public final class Shares {
             }
             Provenance source = span.provenance();
             // the writer's label is "yours", which no variant has, but keep the two apart regardless
-            String key = source.isWriter() ? "" : "\u0000" + source.label();
-            sources.putIfAbsent(key, source.isWriter() ? Provenance.WRITER : source);
+            String key = source.isWriter() ? "" : source.isUnknown() ? "\u0001" + source.label() : "\u0000" + source.label();
+            sources.putIfAbsent(key, source.isWriter() ? Provenance.WRITER : source.isUnknown() ? Provenance.UNKNOWN : source);
             counts.merge(key, characters, Integer::sum);
         }
         List<String> keys = new ArrayList<>(counts.keySet());
@@ -98,7 +98,8 @@ public final class Shares {
         return percents;
     }
 
-    private static int nonWhitespace(String text, int from, int to) {
+    /** The characters a share counts from {@code from} to {@code to}: code points that are not white space. */
+    public static int nonWhitespace(String text, int from, int to) {
         int n = 0;
         for (int i = from; i < to; ) {
             int c = text.codePointAt(i);

@@ -59,19 +59,20 @@ final class Columns {
 
     /**
      * Spans as a compact array of arrays, {@code [length, flags, label, variantId]}, where flags has
-     * bit 0 italic, bit 1 bold and bit 2 "from a variant". Compact because a long scene has many.
+     * bit 0 italic, bit 1 bold, bit 2 "from a variant" and bit 3 "of unknown origin". Compact because a long
+     * scene has many.
      */
     static String spans(List<Span> spans) {
         StringBuilder sb = new StringBuilder(spans.size() * 16).append('[');
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
             Provenance p = s.provenance();
-            int flags = (s.italic() ? 1 : 0) | (s.bold() ? 2 : 0) | (p.isWriter() ? 0 : 4);
+            int flags = (s.italic() ? 1 : 0) | (s.bold() ? 2 : 0) | (p.isVariant() ? 4 : 0) | (p.isUnknown() ? 8 : 0);
             if (i > 0) {
                 sb.append(',');
             }
             sb.append('[').append(s.length()).append(',').append(flags);
-            if (!p.isWriter()) {
+            if (p.isVariant()) {
                 try {
                     sb.append(',').append(JSON.writeValueAsString(p.label()))
                             .append(',').append(p.variantId() == null ? "null" : p.variantId().toString());
@@ -84,47 +85,60 @@ final class Columns {
         return sb.append(']').toString();
     }
 
+    /** The text exactly as stored, with its spans made to fit it ({@link #fitted}); spans that cannot be read at all leave the whole text unknown. */
     static Prose prose(String text, String spansJson) {
+        return new Prose(text, fitted(readSpans(spansJson), text.length()));
+    }
+
+    /** Stored spans as written, or none when they are not the compact array {@link #spans} writes. */
+    static List<Span> readSpans(String spansJson) {
         List<Span> spans = new ArrayList<>();
         try {
-            for (var node : JSON.readTree(spansJson)) {
+            for (var node : JSON.readTree(spansJson == null ? "[]" : spansJson)) {
                 int length = node.get(0).asInt();
                 int flags = node.get(1).asInt();
-                Provenance provenance = (flags & 4) == 0 ? Provenance.WRITER
+                Provenance provenance = (flags & 8) != 0 ? Provenance.UNKNOWN
+                        : (flags & 4) == 0 ? Provenance.WRITER
                         : Provenance.variant(node.get(2).asText(),
                         node.get(3) == null || node.get(3).isNull() ? null : node.get(3).asLong());
                 spans.add(new Span(length, provenance, (flags & 1) != 0, (flags & 2) != 0));
             }
-        } catch (JsonProcessingException e) {
-            throw new PersistenceException("A scene's styles in the library are not valid JSON", e);
+            return spans;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return List.of();
         }
-        if (spans.isEmpty() && !text.isEmpty()) {
-            return Prose.plain(text);
-        }
-        return new Prose(text, fitted(spans, text.length()));
     }
 
-    /** What is wrong with stored styles for {@code text}, if anything: their lengths must add up to the text's. */
+    /**
+     * What is wrong with a scene's stored provenance for {@code text}, if anything: its spans' lengths must add up to
+     * the text's, and each must be readable.
+     */
     static Optional<String> stylesProblem(String text, String spansJson) {
         try {
             var array = JSON.readTree(spansJson == null ? "[]" : spansJson);
+            if (!array.isArray()) {
+                return Optional.of("its provenance is not a list of spans");
+            }
+            if (readSpans(spansJson).size() != array.size()) {
+                return Optional.of("its provenance cannot be read");
+            }
             int covered = 0;
             for (var node : array) {
                 covered += node.get(0).asInt();
             }
-            if (array.isEmpty() || covered == text.length()) {
+            if (covered == text.length()) {
                 return Optional.empty();
             }
-            return Optional.of("its styles cover " + covered + " of its " + text.length() + " characters");
+            return Optional.of("its provenance covers " + covered + " of its " + text.length() + " characters");
         } catch (JsonProcessingException | RuntimeException e) {
-            return Optional.of("its styles are not valid JSON");
+            return Optional.of("its provenance is not valid JSON");
         }
     }
 
     /**
      * Styles that no longer match their text (the text was changed outside Quire, in the file itself) are made to
-     * fit rather than refused: text past the styles counts as the writer's, styles past the text are cut. The
-     * writer's words always load.
+     * fit rather than refused: text past the styles (or all of it, when none were stored) is of unknown origin, never
+     * silently the writer's; styles past the text are cut. The writer's words always load, exactly as stored.
      */
     static List<Span> fitted(List<Span> spans, int length) {
         int covered = 0;
@@ -138,7 +152,7 @@ final class Columns {
             covered += take;
         }
         if (covered < length) {
-            out.add(new Span(length - covered, Provenance.WRITER, false, false));
+            out.add(new Span(length - covered, Provenance.UNKNOWN, false, false));
         }
         return out;
     }

@@ -86,6 +86,28 @@ public final class GenerationRepository {
                 error, id));
     }
 
+    /** Where a variant came from: its generation's provider and model, and the scene it was asked for. */
+    public record VariantOrigin(long variantId, long generationId, Long sceneId, String provider, String model,
+                                boolean hasText) {
+    }
+
+    /**
+     * Every variant of the story's prose generations with its provider and model, in one statement; neither
+     * conversation replies nor summaries nor continuity checks are among them.
+     */
+    public List<VariantOrigin> origins(long storyId) {
+        return db.read("load where the story's variants came from", c -> Statements.query(c,
+                "SELECT v.id, g.id, g.scene_id, g.provider, g.model, length(trim(v.text)) > 0 FROM variant v"
+                        + " JOIN generation g ON g.id = v.generation_id WHERE g.story_id = ? AND g.conversation_id"
+                        + " IS NULL AND " + PROSE.replace("frame", "g.frame") + " ORDER BY v.id",
+                rs -> {
+                    long scene = rs.getLong(3);
+                    Long sceneId = rs.wasNull() ? null : scene;
+                    return new VariantOrigin(rs.getLong(1), rs.getLong(2), sceneId, rs.getString(4), rs.getString(5),
+                            rs.getInt(6) != 0);
+                }, storyId));
+    }
+
     public List<Variant> variants(long generationId) {
         return db.read("load the variants", c -> Statements.query(c,
                 "SELECT * FROM variant WHERE generation_id = ? ORDER BY idx", GenerationRepository::variant,

@@ -85,6 +85,39 @@ public final class SceneRepository {
                 rs -> Columns.stylesProblem(rs.getString(1), rs.getString(2)), sceneId)).flatMap(p -> p);
     }
 
+    /**
+     * Stores the scene's provenance as it loads ({@link Columns#fitted}: the text exactly as stored, any part the
+     * stored spans do not cover of unknown origin), when the stored spans do not match the text. The state before is
+     * kept as a revision first, all in one transaction; the text itself is not touched.
+     *
+     * @return what was wrong, or empty when nothing needed repair
+     */
+    public Optional<String> repairProvenance(long sceneId) {
+        return db.write("repair the scene's provenance", c -> {
+            Optional<String[]> row = Statements.one(c, "SELECT text, spans, word_count FROM scene WHERE id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, sceneId);
+            if (row.isEmpty()) {
+                throw missing(sceneId);
+            }
+            String text = row.get()[0];
+            String stored = row.get()[1];
+            Optional<String> problem = Columns.stylesProblem(text, stored);
+            if (problem.isEmpty()) {
+                return problem;
+            }
+            long now = Columns.now();
+            // the revision keeps the spans as they were when they can be read at all, so it loads as the scene did
+            String before = Columns.readSpans(stored).isEmpty() ? "[]" : stored;
+            addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, text, before, Integer.parseInt(row.get()[2]), now - 1);
+            Prose repaired = Columns.prose(text, stored);
+            Statements.update(c, "UPDATE scene SET spans = ?, word_count = ?, updated_at = ? WHERE id = ?",
+                    Columns.spans(repaired.spans()), repaired.wordCount(), now, sceneId);
+            addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, text, Columns.spans(repaired.spans()),
+                    repaired.wordCount(), now);
+            return problem;
+        });
+    }
+
     /** Adds a scene at the end of the story. */
     public Scene append(Scene scene) {
         return insert(scene, Integer.MAX_VALUE);

@@ -32,8 +32,8 @@ final class LibraryCheck {
                     Optional<String> styles = studio.scenes().stylesProblem(h.id());
                     if (styles.isPresent()) {
                         problems.add("Story \"" + story.title() + "\": scene \"" + h.title() + "\" cannot be read as"
-                                + " it was saved: " + styles.get() + ". Quire opens it with the text past them as"
-                                + " your own.");
+                                + " it was saved: " + styles.get() + ". Quire opens it with its text as stored and the"
+                                + " unmatched part of unknown origin; 'quire check --repair' keeps it so.");
                         continue;
                     }
                     Scene scene = studio.scenes().get(h.id()).orElseThrow();
@@ -48,5 +48,20 @@ final class LibraryCheck {
             }
         }
         return problems;
+    }
+
+    static List<String> repair(Studio studio) {
+        List<String> repaired = new ArrayList<>();
+        if (!studio.database().integrityProblems().isEmpty()) {
+            return repaired;
+        }
+        for (StorySummary story : studio.stories().list()) {
+            for (SceneHeader h : studio.scenes().headers(story.id())) {
+                studio.scenes().repairProvenance(h.id()).ifPresent(problem -> repaired.add("Story \""
+                        + story.title() + "\": scene \"" + h.title() + "\": " + problem + "; the unmatched part is now"
+                        + " of unknown origin, and the state before is kept among its revisions."));
+            }
+        }
+        return repaired;
     }
 }

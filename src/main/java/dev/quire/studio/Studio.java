@@ -64,6 +64,7 @@ public final class Studio implements AutoCloseable {
     private final Prompts prompts;
     private final ConversationThreads threads;
     private final Stitching stitching;
+    private final ProvenanceRepairs provenance;
     private final ProviderSettings providers;
     private final ProviderTuning.Result providerTuning;
     private final ScheduledThreadPoolExecutor streaming;
@@ -91,6 +92,7 @@ public final class Studio implements AutoCloseable {
         this.prompts = new Prompts(this);
         this.threads = new ConversationThreads(this);
         this.stitching = new Stitching(this);
+        this.provenance = new ProvenanceRepairs(this);
         this.providerTuning = ProviderTuning.fromEnvironment(env);
         this.providers = new ProviderSettings(new ProviderRepository(database), settings,
                 new KeyVault(LibraryLocation.configDir(env)), env, providerTuning.settings());
@@ -245,6 +247,11 @@ public final class Studio implements AutoCloseable {
         return stitching;
     }
 
+    /** Scenes whose stored provenance does not match their text: said once when they open, repaired on request. */
+    public ProvenanceRepairs provenance() {
+        return provenance;
+    }
+
     /** The prompt builder: frames, the preview of what a request sends, and the context meter. */
     public Prompts prompts() {
         return prompts;
@@ -304,6 +311,16 @@ public final class Studio implements AutoCloseable {
     /** SQLite's structural check plus Quire's own invariants; an empty list means the library is sound. */
     public List<String> check() {
         return LibraryCheck.run(this);
+    }
+
+    /**
+     * Repairs what {@link #check()} finds that Quire can repair without guessing: scenes whose provenance does not
+     * match their text (each in its own transaction, keeping a revision). SQLite damage is left alone.
+     *
+     * @return what was repaired, one line each
+     */
+    public List<String> repair() {
+        return LibraryCheck.repair(this);
     }
 
     /**

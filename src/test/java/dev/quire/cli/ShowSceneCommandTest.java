@@ -44,6 +44,7 @@ class ShowSceneCommandTest {
 
     private long a;
     private long b;
+    private long generation;
 
     record Run(int code, String out, String err) {
         JsonNode json() throws Exception {
@@ -67,6 +68,7 @@ class ShowSceneCommandTest {
                     "claude-opus", "[]", "{}", null, 2, null, Instant.now(), Instant.now(), Generation.Status.COMPLETE,
                     null));
             List<Variant> variants = studio.generations().variants(g.id());
+            generation = g.id();
             a = variants.get(0).id();
             b = variants.get(1).id();
             Provenance fromA = Provenance.variant("A", a);
@@ -107,13 +109,15 @@ class ShowSceneCommandTest {
                 {"text": %s,
                  "spans": [
                    {"start": 0, "end": 9, "source": "writer"},
-                   {"start": 9, "end": 46, "source": "variant:%d", "label": "A"},
+                   {"start": 9, "end": 46, "source": "variant:%d", "label": "A", "variant": %d, "generation": %d,
+                    "provider": "Claude", "model": "claude-opus"},
                    {"start": 46, "end": 47, "source": "writer"},
-                   {"start": 47, "end": 60, "source": "variant:%d", "label": "B"},
+                   {"start": 47, "end": 60, "source": "variant:%d", "label": "B", "variant": %d, "generation": %d,
+                    "provider": "Claude", "model": "claude-opus"},
                    {"start": 60, "end": 68, "source": "writer"}
                  ],
                  "revisions": 2, "summary": "", "summary_stale": false, "chapter": null}
-                """.formatted(JSON.writeValueAsString(text), a, b));
+                """.formatted(JSON.writeValueAsString(text), a, a, generation, b, b, generation));
         JsonNode json = run.json();
         assertEquals(1, json.get("generations").size(), json.toString());
         ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("generations");

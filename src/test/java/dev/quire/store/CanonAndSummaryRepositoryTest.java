@@ -92,8 +92,14 @@ class CanonAndSummaryRepositoryTest {
                 false), new dev.quire.model.Span(4, dev.quire.model.Provenance.variant("A", 1L), false, false));
         assertEquals(List.of(two.get(0), new dev.quire.model.Span(2, dev.quire.model.Provenance.variant("A", 1L),
                 false, false)), Columns.fitted(two, 5));
-        assertEquals(List.of(two.get(0), two.get(1), new dev.quire.model.Span(3, dev.quire.model.Provenance.WRITER,
-                false, false)), Columns.fitted(two, 10));
+        assertEquals(List.of(two.get(0), two.get(1), new dev.quire.model.Span(3, dev.quire.model.Provenance.UNKNOWN,
+                false, false)), Columns.fitted(two, 10), "text past the styles is of unknown origin, not the writer's");
+        assertEquals(List.of(new dev.quire.model.Span(4, dev.quire.model.Provenance.UNKNOWN, false, false)),
+                Columns.prose("abcd", "[[3,").spans(), "styles that cannot be read leave the whole text unknown");
+        assertEquals(Columns.spans(List.of(two.get(0), new dev.quire.model.Span(2, dev.quire.model.Provenance.UNKNOWN,
+                false, false))), "[[3,1],[2,8]]", "unknown origin is kept as such");
+        assertEquals(List.of(two.get(0), new dev.quire.model.Span(2, dev.quire.model.Provenance.UNKNOWN, false,
+                false)), Columns.prose("abcde", "[[3,1],[2,8]]").spans());
     }
 
     @Test

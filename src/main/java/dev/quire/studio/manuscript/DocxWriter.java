@@ -123,7 +123,7 @@ final class DocxWriter {
                 if (run.bold()) {
                     r.setBold(true);
                 }
-                if (!run.provenance().isWriter()) {
+                if (run.provenance().isVariant()) {
                     if (colours.containsKey(ExportedStory.markLabel(run.provenance()))) {
                         shade(r, run.provenance());
                     }

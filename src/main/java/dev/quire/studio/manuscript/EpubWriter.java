@@ -236,7 +236,7 @@ final class EpubWriter {
                 if (r.italic()) {
                     text = "<em>" + text + "</em>";
                 }
-                Integer mark = r.provenance().isWriter() ? null : labels.get(ExportedStory.markLabel(r.provenance()));
+                Integer mark = !r.provenance().isVariant() ? null : labels.get(ExportedStory.markLabel(r.provenance()));
                 if (mark != null) {
                     String label = ExportedStory.markLabel(r.provenance());
                     text = "<span class=\"mark mark-" + (mark % COLOURS.length) + "\" title=\"Variant "

@@ -114,7 +114,7 @@ public record ExportedStory(long id, String title, Instant modified, List<Sectio
         Map<String, Integer> labels = new LinkedHashMap<>();
         for (Section s : scenes) {
             for (Span span : s.prose().spans()) {
-                if (!span.provenance().isWriter()) {
+                if (span.provenance().isVariant()) {
                     labels.putIfAbsent(markLabel(span.provenance()), labels.size());
                 }
             }

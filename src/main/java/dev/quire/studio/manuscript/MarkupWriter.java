@@ -135,7 +135,7 @@ final class MarkupWriter {
             for (int i = 0; i < r.text().length(); i++, at++) {
                 italic[at] = r.italic();
                 bold[at] = r.bold();
-                mark[at] = marks && !r.provenance().isWriter() ? ExportedStory.markLabel(r.provenance()) : null;
+                mark[at] = marks && r.provenance().isVariant() ? ExportedStory.markLabel(r.provenance()) : null;
             }
         }
         trim(italic, text);

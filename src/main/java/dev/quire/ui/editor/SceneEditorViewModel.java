@@ -49,6 +49,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     private final IntegerProperty words = new SimpleIntegerProperty(this, "words");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final StringProperty repaired = new SimpleStringProperty(this, "repaired", "");
     private final ContinuityViewModel continuity;
 
     private Scene loaded;
@@ -79,13 +80,14 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
         present.addListener((javafx.collections.ListChangeListener<Long>) c -> changed());
     }
 
-    private record Loaded(Scene scene, List<CharacterSheet> cast) {
+    private record Loaded(Scene scene, List<CharacterSheet> cast, String repaired) {
     }
 
     /** Loads the scene; {@code show} receives its prose on the FX thread to put into the editor. */
     public void load(Background background, Consumer<Prose> show) {
         background.read(() -> studio.scenes().get(sceneId)
-                        .map(scene -> new Loaded(scene, studio.characters().list(scene.storyId()))).orElse(null))
+                        .map(scene -> new Loaded(scene, studio.characters().list(scene.storyId()),
+                                studio.provenance().noticeOnce(sceneId).orElse(""))).orElse(null))
                 .onSuccess(result -> {
                     if (result == null) {
                         problem.set("This scene is no longer in the library.");
@@ -108,6 +110,7 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
                         show.accept(scene.prose());
                     });
                     state.set(State.READY);
+                    repaired.set(result.repaired());
                     dev.quire.ui.prompt.PromptPreviewViewModel preview =
                             new dev.quire.ui.prompt.PromptPreviewViewModel(studio, this.background, scene.storyId(),
                                     sceneId);
@@ -300,6 +303,24 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
     /** The scene's continuity check. */
     public ContinuityViewModel continuity() {
         return continuity;
+    }
+
+    /**
+     * Set once the scene has loaded, when its stored provenance did not match its text and was repaired as it
+     * loaded (said once per scene while the library is open); "" otherwise.
+     */
+    public StringProperty repairedProperty() {
+        return repaired;
+    }
+
+    private dev.quire.ui.prose.KeptViewModel kept;
+
+    /** What the writer keeps of this scene, by model; worked out on {@link dev.quire.ui.prose.KeptViewModel#refresh()}. */
+    public dev.quire.ui.prose.KeptViewModel kept() {
+        if (kept == null) {
+            kept = dev.quire.ui.prose.KeptViewModel.scene(studio, background, sceneId);
+        }
+        return kept;
     }
 
     /** A passing word under the header: a passage kept as canon. */

@@ -121,7 +121,20 @@ final class SceneToolbar {
                 + " psychology: a conversation in a new tab"));
         MenuButton sceneMenu = ProseMenu.sceneMenu(actions::summarise, actions::checkContinuity);
 
-        HBox left = new HBox(8, pov, present, pinned, summaryToggle, provenanceToggle);
+        Node kept = new dev.quire.ui.prose.KeptBar(model.kept(), 0).compact().view();
+        kept.getStyleClass().add("scene-kept");
+        // the scene's figure as it stands: again when it has loaded and each time the writer comes back to the text
+        model.stateProperty().addListener((o, was, now) -> {
+            if (now == SceneEditorViewModel.State.READY) {
+                model.kept().refresh();
+            }
+        });
+        sceneToggle.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                model.kept().refresh();
+            }
+        });
+        HBox left = new HBox(8, pov, present, pinned, summaryToggle, provenanceToggle, kept);
         HBox right = new HBox(8, prompt, revisions, discuss, sceneMenu);
         left.setAlignment(Pos.CENTER_LEFT);
         right.setAlignment(Pos.CENTER_LEFT);

@@ -21,6 +21,9 @@ public final class ProvenancePaint {
 
     /** The {@link ProvenancePalette}'s colours for A–F, repeating after that; the writer's own text has its own. */
     public static String classOf(Provenance provenance) {
+        if (provenance.isUnknown()) {
+            return PREFIX + "unknown";
+        }
         int index = ProvenancePalette.indexOf(provenance);
         return index < 0 ? PREFIX + "writer" : PREFIX + (char) ('a' + index);
     }

@@ -15,6 +15,9 @@ public final class BibleView extends AutosavingEditor {
         this.model = model;
         root = Form.page(
                 Form.heading("Story bible"),
+                Form.field("What you keep, by model", "How much of the story's text as it stands is yours, and how"
+                        + " much each model wrote; pasted text and text of no known origin are unknown.",
+                        new dev.quire.ui.prose.KeptBar(model.kept(), 420).view()),
                 Form.field("Premise", "The situation and what is at stake, in a few sentences.",
                         Form.area(model.premiseProperty(), "Who wants what, and what stands in the way?", 4)),
                 Form.field("Style guide", "How the prose should read: tense, point of view, rhythm, what to avoid.",
@@ -29,6 +32,18 @@ public final class BibleView extends AutosavingEditor {
                         + " go into a prompt verbatim; the rest go by summary. Empty: as many as the model's window"
                         + " allows.", verbatimCap(model)));
         model.loadProviders();
+        model.kept().refresh();
+        // the figure follows the text: worked out again each time the page is shown
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.kept().refresh();
+            }
+        });
+        root.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                model.kept().refresh();
+            }
+        });
         root.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 model.flush();

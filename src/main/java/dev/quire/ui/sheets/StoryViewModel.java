@@ -45,6 +45,16 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
         }
     }
 
+    private dev.quire.ui.prose.KeptViewModel kept;
+
+    /** What the writer keeps of the story, by model; worked out on {@link dev.quire.ui.prose.KeptViewModel#refresh()}. */
+    public dev.quire.ui.prose.KeptViewModel kept() {
+        if (kept == null) {
+            kept = dev.quire.ui.prose.KeptViewModel.story(studio, background, story.id());
+        }
+        return kept;
+    }
+
     private record Providers(java.util.List<String> names, String storyChoice, String libraryDefault,
                              Integer verbatimCap) {
     }

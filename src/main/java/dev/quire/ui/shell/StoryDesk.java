@@ -80,6 +80,11 @@ final class StoryDesk implements BinderView.Actions {
                 settled.run();
             }
         });
+        vm.repairedProperty().addListener((o, was, repaired) -> {
+            if (!repaired.isEmpty()) {
+                shell.notice(repaired);
+            }
+        });
         StitchViewModel stitch = new StitchViewModel(model.studio(), model.studio().generator(), model.background(),
                 model.saveStatus(), frames.get(), frames.get(), sceneId);
         SceneEditorView editor = new SceneEditorView(vm, stitch, model.background());
