@@ -105,7 +105,7 @@ public final class VariantColumnView extends VBox {
         Label figures = new Label();
         figures.getStyleClass().add("variant-figures");
         figures.textProperty().bind(Bindings.createStringBinding(() -> (column.tokensExactProperty().get() ? "" : "≈")
-                        + column.tokensProperty().get() + " tokens" + (column.elapsedProperty().get().isEmpty() ? ""
+                        + String.format(java.util.Locale.ROOT, "%,d", column.tokensProperty().get()) + " tokens" + (column.elapsedProperty().get().isEmpty() ? ""
                         : " · " + column.elapsedProperty().get()),
                 column.tokensProperty(), column.tokensExactProperty(), column.elapsedProperty()));
         figures.setMinWidth(0);
