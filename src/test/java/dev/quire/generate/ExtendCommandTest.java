@@ -116,6 +116,29 @@ class ExtendCommandTest {
     }
 
     @Test
+    void aFinishedVariantCanBeExtendedWhenTheWriterWantsMore() throws Exception {
+        anthropicProfile();
+        server.enqueue(Wire.sse(Wire.anthropic("The rain had stopped. ")).build());
+        Quire.Run run = quire.run("generate", "--story", Lighthouse.TITLE, "--provider", "claude", "--instruction",
+                "Tomas comes home.", "--json");
+        assertEquals(0, run.code(), run.toString());
+        assertEquals("COMPLETE", run.json().get("variants").get(0).get("status").asText());
+        long generation = run.json().get("generation").asLong();
+        server.takeRequest();
+
+        server.enqueue(Wire.sse(Wire.anthropic(" The gate stood open.")).build());
+        Quire.Run extended = quire.run("extend", "--story", Lighthouse.TITLE, "--generation",
+                String.valueOf(generation), "--variant", "A", "--json");
+
+        assertEquals(0, extended.code(), extended.toString());
+        assertEquals("The rain had stopped. The gate stood open.", extended.json().get("text").asText());
+        assertEquals("COMPLETE", extended.json().get("status").asText());
+        JsonNode messages = Wire.body(server.takeRequest()).get("messages");
+        assertEquals("The rain had stopped.", messages.get(messages.size() - 1).get("content").asText(),
+                "the finished text is the prefill, trimmed");
+    }
+
+    @Test
     void aCompatibleServerGetsTheTextBackWithARequestForWhatComesNext() throws Exception {
         server.enqueue(Wire.sse(Wire.openAiRole(0) + Wire.openAiDelta(0, CUT) + Wire.openAiFinish(0, "length")
                 + Wire.openAiUsage() + "data: [DONE]\n\n").build());
@@ -172,6 +195,22 @@ class ExtendCommandTest {
             assertEquals(Variant.Status.FAILED, continuation.status());
             assertTrue(continuation.error().contains("prefill not accepted"), continuation.error());
         }
+    }
+
+    @Test
+    void aFilteredVariantExitsFourAndKeepsWhatArrived() throws Exception {
+        quire.env.put("OPENAI_API_KEY", KEY);
+        server.enqueue(Wire.sse(Wire.openAiRole(0) + Wire.openAiDelta(0, "The knife was ")
+                + Wire.openAiFinish(0, "content_filter") + Wire.openAiUsage() + "data: [DONE]\n\n").build());
+
+        Quire.Run run = quire.run("generate", "--story", Lighthouse.TITLE, "--provider", "openai", "--base-url",
+                Wire.root(server) + "/v1", "--instruction", "Tomas comes home.", "--json");
+
+        assertEquals(4, run.code(), "a filtered variant did not finish: " + run);
+        JsonNode a = run.json().get("variants").get(0);
+        assertEquals("FILTERED", a.get("status").asText());
+        assertEquals("content_filter", a.get("stopReason").asText());
+        assertEquals("The knife was ", a.get("text").asText(), "what arrived is kept");
     }
 
     @Test
