@@ -41,6 +41,7 @@ class VariantOutcomeWindowTest extends StudioWindow {
     private static final String ANSWER = "The shelf had one cup too few.";
 
     private MockWebServer server;
+    private boolean continuationFails;
 
     @AfterEach
     void stopServer() throws Exception {
@@ -72,7 +73,11 @@ class VariantOutcomeWindowTest extends StudioWindow {
             public MockResponse dispatch(RecordedRequest request) {
                 String body = request.getBody() == null ? "" : request.getBody().utf8();
                 if (body.contains("Do not repeat")) {
-                    return Wire.sse(Wire.openAi(MORE)).build();
+                    return continuationFails ? new MockResponse.Builder().code(400)
+                            .addHeader("Content-Type", "application/json")
+                            .body("{\"error\":{\"message\":\"The model is not available\",\"type\":"
+                                    + "\"invalid_request_error\"}}").build()
+                            : Wire.sse(Wire.openAi(MORE)).build();
                 }
                 return Wire.sse(streams.get(next.getAndIncrement() % streams.size())).build();
             }
@@ -172,5 +177,37 @@ class VariantOutcomeWindowTest extends StudioWindow {
         assertFalse(fx(() -> editor.stitchView().composition().getText()).contains("cup matters"),
                 "the thinking never goes into the composition");
         assertNotNull(fx(thought::variantId));
+    }
+
+    @Test
+    void aContinuationThatFailsLeavesTheColumnAsItWasAndSaysWhy() throws Exception {
+        continuationFails = true;
+        serve();
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the stitching pane has loaded", () -> editor.generatePanel() != null
+                && editor.stitchView().model().loadedProperty().get());
+        StitchViewModel model = editor.stitchView().model();
+        clickOn(editor.generatePanel().instruction());
+        write("Ruth waits up for her brother.");
+        shortcut(KeyCode.ENTER);
+        waitUntil("three variants have ended", () -> model.columns().size() == 3
+                && model.columns().stream().noneMatch(VariantColumn::isStreaming)
+                && model.columns().stream().allMatch(c -> c.variantId() != null));
+        VariantColumn cut = withStatus(model, Variant.Status.CUT_OFF);
+        VariantColumnView cutView = viewOf(editor, cut);
+
+        clickOn(fx(() -> cutView.outcome().continueButton()));
+
+        waitUntil("the column says the continuation failed", () -> !cut.errorProperty().get().isEmpty()
+                && !cut.isStreaming());
+        assertEquals(CUT, fx(cut::text), "the text is as it was");
+        assertEquals(Variant.Status.CUT_OFF, fx(() -> cut.statusProperty().get()), "still cut off");
+        assertTrue(fx(() -> cutView.outcome().continueButton().isVisible()), "Continue can be tried again");
+        try (Studio check = Studio.open(dataDir, Studio.NewLibrary.WITH_SAMPLE)) {
+            Variant stored = check.generations().variant(fx(cut::variantId)).orElseThrow();
+            assertEquals(CUT, stored.text());
+            assertEquals(Variant.Status.CUT_OFF, stored.status());
+        }
     }
 }
