@@ -324,6 +324,7 @@ public final class SceneEditorView extends AutosavingEditor {
         provenanceToggle.setSelected(memory.provenanceShownProperty().get());
         provenanceToggle.selectedProperty().addListener((o, was, on) -> memory.provenanceShownProperty().set(on));
         memory.provenanceShownProperty().addListener((o, was, on) -> provenanceToggle.setSelected(on));
+        stitch.cliches().shownProperty().bindBidirectional(memory.clichesShownProperty());
         if (stitchView != null) {
             followDivider();
         }

@@ -48,6 +48,7 @@ public final class StitchView extends BorderPane {
     private final List<VariantColumnView> columnViews = new ArrayList<>();
     private final ProseArea composition = new ProseArea();
     private final ToggleButton syncScroll = new ToggleButton("Scroll together");
+    private final ToggleButton clicheToggle = new ToggleButton("Clichés");
     private final GenerationHistory generationHistory;
     private final SplitMenuButton acceptButton;
     private boolean syncing;
@@ -66,7 +67,12 @@ public final class StitchView extends BorderPane {
         hint.getStyleClass().add("stitch-hint");
         hint.setMinWidth(0);
         HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox columnTools = new HBox(8, paste, syncScroll, hint);
+        clicheToggle.getStyleClass().add("cliche-toggle");
+        clicheToggle.setTooltip(new Tooltip("Underline stock phrases, over-used words and default names; hover one to"
+                + " see why, right-click it to allow it or add it to the avoid list"));
+        clicheToggle.selectedProperty().bindBidirectional(model.cliches().shownProperty());
+        clicheToggle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox columnTools = new HBox(8, paste, syncScroll, clicheToggle, hint);
         columnTools.setAlignment(Pos.CENTER_LEFT);
         columnTools.setPadding(new Insets(6, 10, 4, 10));
         paste.setMinWidth(Region.USE_PREF_SIZE);
@@ -297,6 +303,7 @@ public final class StitchView extends BorderPane {
                 v.setPrefWidth(400);
                 v.setMaxWidth(Double.MAX_VALUE);
                 VariantColumnView view = v;
+                ColumnCliches.attach(v, model.cliches());
                 v.area().estimatedScrollYProperty().addListener((o, was, now) -> follow(view));
             }
             columnViews.add(v);
@@ -394,6 +401,11 @@ public final class StitchView extends BorderPane {
     /** What the columns were asked for, and the scene's earlier generations. */
     public GenerationHistory generationHistory() {
         return generationHistory;
+    }
+
+    /** Whether cliché watch underlines what it finds. */
+    public ToggleButton clicheToggle() {
+        return clicheToggle;
     }
 
     public StitchViewModel model() {
