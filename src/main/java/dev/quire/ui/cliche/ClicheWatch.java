@@ -121,7 +121,12 @@ public final class ClicheWatch {
 
     /** The writer's name for a finding, for a tooltip: why it is flagged. */
     public static String why(Finding f) {
-        String kind = switch (f.kind()) {
+        return kind(f) + " (" + f.rule() + ")";
+    }
+
+    /** What kind of stock item it is, in the writer's words: "A stock phrase". */
+    public static String kind(Finding f) {
+        return switch (f.kind()) {
             case WORD -> "An over-used word";
             case PHRASE -> "A stock phrase";
             case NAME -> "A name models reach for by default";
@@ -129,7 +134,6 @@ public final class ClicheWatch {
             case AVOID -> "On this story's avoid list";
             case RECURRING -> "A name the model keeps using that you never kept";
         };
-        return kind + " (" + f.rule() + ")";
     }
 
     /** "1 cliché", "4 clichés", or empty for none. */

@@ -49,6 +49,7 @@ public final class StitchView extends BorderPane {
     private final ProseArea composition = new ProseArea();
     private final ToggleButton syncScroll = new ToggleButton("Scroll together");
     private final ToggleButton clicheToggle = new ToggleButton("Clichés");
+    private final dev.quire.ui.cliche.ProseCliches compositionCliches;
     private final GenerationHistory generationHistory;
     private final SplitMenuButton acceptButton;
     private boolean syncing;
@@ -144,6 +145,10 @@ public final class StitchView extends BorderPane {
         compositionEmpty.visibleProperty().bind(Bindings.createBooleanBinding(() -> composition.getLength() == 0,
                 composition.lengthProperty()));
         StackPane compositionBody = new StackPane(compositionScroll, compositionEmpty);
+        compositionCliches = dev.quire.ui.cliche.ProseCliches.attach(composition, compositionBody, model.cliches());
+        javafx.scene.control.ContextMenu compositionMenu = new javafx.scene.control.ContextMenu();
+        compositionCliches.decorate(compositionMenu);
+        composition.setContextMenu(compositionMenu);
         StackPane.setAlignment(compositionEmpty, Pos.TOP_CENTER);
         StackPane.setMargin(compositionEmpty, new Insets(30, 0, 0, 0));
 
@@ -401,6 +406,11 @@ public final class StitchView extends BorderPane {
     /** What the columns were asked for, and the scene's earlier generations. */
     public GenerationHistory generationHistory() {
         return generationHistory;
+    }
+
+    /** Cliché watch over the composition. */
+    public dev.quire.ui.cliche.ProseCliches compositionCliches() {
+        return compositionCliches;
     }
 
     /** Whether cliché watch underlines what it finds. */

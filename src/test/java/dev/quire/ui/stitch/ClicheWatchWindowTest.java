@@ -123,6 +123,64 @@ class ClicheWatchWindowTest extends StudioWindow {
                 "and nothing is underlined");
     }
 
+    @Test
+    void theSceneIsWatchedAfterAPauseAndAFindingIsRewrittenWithout() throws Exception {
+        server = Wire.start();
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(Wire.sse(Wire.openAi("Her ", "neck ", "prickled.")).build());
+        }
+        try (Studio setup = Studio.open(dataDir, Studio.NewLibrary.WITH_SAMPLE)) {
+            setup.providers().save(new ProviderProfile("loop", ProviderKind.OPENAI_COMPATIBLE,
+                    server.url("/v1").toString().replaceAll("/$", ""), "local", 32_000, 500), null);
+            setup.providers().setDefaultProfile("loop");
+        }
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        waitUntil("the stitching pane has loaded", () -> editor.generatePanel() != null
+                && editor.stitchView().model().loadedProperty().get());
+
+        clickOn(editor.area());
+        onFx(() -> editor.area().moveTo(editor.area().getLength()));
+        String planted = " A shiver ran down her spine.";
+        write(planted);
+        waitUntil("the typed cliché is found after a pause", () -> editor.cliches().findings().stream()
+                .anyMatch(f -> f.text().contains("shiver")));
+        Finding shiver = fx(() -> editor.cliches().findings().stream().filter(f -> f.text().contains("shiver"))
+                .findFirst().orElseThrow());
+        waitUntil("it is underlined on the layer above the text", () -> !editor.cliches().layer().getChildren()
+                .isEmpty());
+
+        // the context menu offers the answers first
+        javafx.scene.control.ContextMenu menu = fx(() -> editor.area().getContextMenu());
+        onFx(() -> {
+            editor.area().moveTo(shiver.start() + 2);
+            menu.show(editor.area(), 0, 0);
+        });
+        List<String> items = fx(() -> menu.getItems().stream().map(MenuItem::getText).toList());
+        onFx(menu::hide);
+        assertTrue(items.containsAll(List.of("Rewrite without it", "Allow here", "Allow in this story",
+                "Add to avoid list")), items.toString());
+        assertTrue(items.contains("Rewrite selection…"), "and the menu's own items stay: " + items);
+
+        onFx(() -> editor.cliches().actions(shiver).stream().filter(i -> "Rewrite without it".equals(i.getText()))
+                .findFirst().orElseThrow().fire());
+        String sentence = planted.strip();
+        assertEquals(sentence, fx(() -> editor.area().getSelectedText()), "the sentence is selected");
+        var request = server.takeRequest(15, java.util.concurrent.TimeUnit.SECONDS);
+        String body = request.getBody().utf8();
+        assertTrue(body.contains(shiver.text()), "the instruction names the cliché: " + body);
+        StitchViewModel model = editor.stitchView().model();
+        assertEquals(dev.quire.studio.Generator.Mode.REWRITE, fx(() -> model.modeProperty().get()));
+        waitUntil("the rewrites stream in", () -> !model.columns().isEmpty() && model.columns().stream()
+                .allMatch(c -> c.statusProperty().get() == Variant.Status.COMPLETE));
+        // "Allow here" on the scene leaves only this occurrence alone
+        int before = fx(() -> editor.cliches().findings().size());
+        onFx(() -> editor.cliches().actions(shiver).stream().filter(i -> "Allow here".equals(i.getText()))
+                .findFirst().orElseThrow().fire());
+        assertEquals(before - 1, fx(() -> editor.cliches().findings().size()));
+        assertTrue(fx(() -> editor.cliches().findings().stream().noneMatch(f -> f.start() == shiver.start())));
+    }
+
     private VariantColumnView columnHolding(SceneEditorView editor, String words) {
         return fx(() -> editor.stitchView().columnViews().stream().filter(v -> v.column().text().contains(words))
                 .findFirst().orElseThrow());
