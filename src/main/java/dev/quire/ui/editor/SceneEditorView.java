@@ -384,6 +384,31 @@ public final class SceneEditorView extends AutosavingEditor {
         generatePanel.generate();
     }
 
+    /** Selects a passage of the scene and shows it, now or once the scene's text has loaded. */
+    public void selectPassage(int start, int end) {
+        Runnable select = () -> {
+            int length = area.getLength();
+            area.selectRange(Math.min(start, length), Math.min(end, length));
+            area.requestFollowCaret();
+            sceneToggle.setSelected(true);
+            area.requestFocus();
+        };
+        if (model.stateProperty().get() == SceneEditorViewModel.State.READY) {
+            select.run();
+        } else {
+            model.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends SceneEditorViewModel.State> o,
+                                    SceneEditorViewModel.State was, SceneEditorViewModel.State now) {
+                    if (now == SceneEditorViewModel.State.READY) {
+                        o.removeListener(this);
+                        select.run();
+                    }
+                }
+            });
+        }
+    }
+
     /** Cliché watch over the scene's text. */
     public dev.quire.ui.cliche.ProseCliches cliches() {
         return cliches;
