@@ -1,5 +1,6 @@
 package dev.quire.ui.cliche;
 
+import dev.quire.cliche.Proposals;
 import dev.quire.cliche.Recurring;
 import dev.quire.ui.common.Editor;
 import dev.quire.ui.common.EditorKey;
@@ -33,6 +34,7 @@ public final class ClicheReportView implements Editor {
     private final BorderPane root = new BorderPane();
     private final ListView<ClicheReportViewModel.Row> findings;
     private final ListView<Recurring.Item> recurring;
+    private final ListView<Proposals.Proposal> proposed;
 
     public ClicheReportView(ClicheReportViewModel model, Opener opener) {
         this.model = model;
@@ -77,14 +79,31 @@ public final class ClicheReportView implements Editor {
         recurringHint.getStyleClass().add("field-hint");
         recurring = new ListView<>(model.recurring());
         recurring.getStyleClass().add("cliche-recurring");
-        recurring.setCellFactory(v -> new RecurringCell());
+        recurring.setCellFactory(v -> new AddCell<>(i -> i.text() + " · in " + i.generations() + " generations",
+                Recurring.Item::text));
         recurring.setPrefHeight(150);
         Label noRecurring = new Label("Nothing keeps coming back.");
         noRecurring.getStyleClass().add("empty-hint");
         recurring.setPlaceholder(noRecurring);
 
+        Label proposedHeading = new Label("What you keep cutting");
+        proposedHeading.getStyleClass().add("section-heading");
+        Label proposedHint = new Label("Phrases you cut from three or more of the model's variants and kept nowhere."
+                + " Add one and the model is asked not to write it.");
+        proposedHint.getStyleClass().add("field-hint");
+        proposedHint.setWrapText(true);
+        proposed = new ListView<>(model.proposed());
+        proposed.getStyleClass().add("cliche-proposed");
+        proposed.setCellFactory(v -> new AddCell<>(p -> p.text() + " · cut from " + p.variants() + " variants",
+                Proposals.Proposal::text));
+        proposed.setPrefHeight(120);
+        Label noProposed = new Label("Nothing yet: phrases show here once you have cut them from three variants.");
+        noProposed.getStyleClass().add("empty-hint");
+        proposed.setPlaceholder(noProposed);
+
         VBox.setVgrow(findings, Priority.ALWAYS);
-        VBox body = new VBox(10, head, summary, problem, findings, recurringHeading, recurringHint, recurring);
+        VBox body = new VBox(10, head, summary, problem, findings, recurringHeading, recurringHint, recurring,
+                proposedHeading, proposedHint, proposed);
         body.setPadding(new Insets(16, 20, 20, 20));
         root.setCenter(body);
         model.reload();
@@ -111,22 +130,31 @@ public final class ClicheReportView implements Editor {
         }
     }
 
-    private final class RecurringCell extends ListCell<Recurring.Item> {
+    /** A row with its words and Add to avoid list. */
+    private final class AddCell<T> extends ListCell<T> {
+        private final java.util.function.Function<T, String> shown;
+        private final java.util.function.Function<T, String> words;
+
+        AddCell(java.util.function.Function<T, String> shown, java.util.function.Function<T, String> words) {
+            this.shown = shown;
+            this.words = words;
+        }
+
         @Override
-        protected void updateItem(Recurring.Item item, boolean empty) {
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setGraphic(null);
                 setText(null);
                 return;
             }
-            Label words = new Label(item.text() + " · in " + item.generations() + " generations");
-            words.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(words, Priority.ALWAYS);
+            Label label = new Label(shown.apply(item));
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, Priority.ALWAYS);
             Button add = new Button("Add to avoid list");
             add.getStyleClass().add("small");
-            add.setOnAction(e -> model.addToAvoidList(item.text()));
-            HBox row = new HBox(10, words, add);
+            add.setOnAction(e -> model.addToAvoidList(words.apply(item)));
+            HBox row = new HBox(10, label, add);
             row.setAlignment(Pos.CENTER_LEFT);
             setGraphic(row);
         }
@@ -138,6 +166,10 @@ public final class ClicheReportView implements Editor {
 
     public ListView<Recurring.Item> recurringList() {
         return recurring;
+    }
+
+    public ListView<Proposals.Proposal> proposedList() {
+        return proposed;
     }
 
     public ClicheReportViewModel model() {

@@ -1,6 +1,7 @@
 package dev.quire.ui.cliche;
 
 import dev.quire.cliche.Finding;
+import dev.quire.cliche.Proposals;
 import dev.quire.cliche.Recurring;
 import dev.quire.studio.Cliches;
 import dev.quire.studio.Studio;
@@ -34,6 +35,7 @@ public final class ClicheReportViewModel {
     private final long storyId;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Recurring.Item> recurring = FXCollections.observableArrayList();
+    private final ObservableList<Proposals.Proposal> proposed = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private int loads;
@@ -49,10 +51,12 @@ public final class ClicheReportViewModel {
         summary.set("Reading the story…");
         background.read(() -> {
             List<Recurring.Item> items = studio.cliches().recurring(storyId);
-            return new Scan(studio.cliches().scanScenes(storyId, null, items), items);
+            return new Scan(studio.cliches().scanScenes(storyId, null, items), items,
+                    studio.cliches().proposed(storyId));
         }).onSuccess(scan -> {
             rows.setAll(rows(scan.scenes()));
             recurring.setAll(scan.recurring().stream().filter(i -> !i.kept()).toList());
+            proposed.setAll(scan.proposed());
             int n = (int) rows.stream().filter(r -> !r.isHeading()).count();
             int words = scan.scenes().stream().mapToInt(Cliches.SceneScan::words).sum();
             summary.set(n == 0 ? "Nothing stock found in " + words + " words."
@@ -63,7 +67,8 @@ public final class ClicheReportViewModel {
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 
-    private record Scan(List<Cliches.SceneScan> scenes, List<Recurring.Item> recurring) {
+    private record Scan(List<Cliches.SceneScan> scenes, List<Recurring.Item> recurring,
+                        List<Proposals.Proposal> proposed) {
     }
 
     static List<Row> rows(List<Cliches.SceneScan> scenes) {
@@ -100,7 +105,7 @@ public final class ClicheReportViewModel {
         };
     }
 
-    /** Puts a recurring item on the story's avoid list, and scans again. */
+    /** Puts a recurring item or a proposed phrase on the story's avoid list, and scans again. */
     public void addToAvoidList(String words) {
         background.write(() -> studio.cliches().addToAvoidList(storyId, words))
                 .onSuccess(list -> reload())
@@ -117,6 +122,11 @@ public final class ClicheReportViewModel {
 
     public ObservableList<Recurring.Item> recurring() {
         return recurring;
+    }
+
+    /** Phrases the writer keeps cutting from the model's variants, proposed for the avoid list. */
+    public ObservableList<Proposals.Proposal> proposed() {
+        return proposed;
     }
 
     public StringProperty summaryProperty() {

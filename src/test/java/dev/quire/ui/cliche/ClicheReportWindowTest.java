@@ -38,7 +38,20 @@ class ClicheReportWindowTest extends StudioWindow {
             storyId = setup.scenes().get(openScene).orElseThrow().storyId();
             planted = setup.scenes().headers(storyId).stream().filter(h -> h.id() != openScene).findFirst()
                     .orElseThrow().id();
-            setup.scenes().replaceProse(planted, Prose.plain(PLANTED), SceneRevision.Kind.AUTOSAVE);
+            Prose.Builder prose = new Prose.Builder().append(PLANTED);
+            for (int i = 0; i < 3; i++) {
+                // the writer took the first sentence of each and cut the stock one after it
+                Generation g = setup.generations().create(new Generation(0, storyId, planted, null, "scene",
+                        "anthropic", "claude-opus", "[]", "{}", null, 1, null, Instant.now(), Instant.now(),
+                        Generation.Status.COMPLETE, null));
+                String first = "Gulls cried " + (i + 2) + " times.";
+                String[] tails = {"pressed on her.", "hung between them.", "settled over the table."};
+                setup.generations().saveVariant(g.id(), 0, first + " The weight of unspoken words " + tails[i],
+                        Variant.Status.COMPLETE, null, null);
+                prose.append(" ").append(first, dev.quire.model.Provenance.variant("A",
+                        setup.generations().variants(g.id()).get(0).id()), false, false);
+            }
+            setup.scenes().replaceProse(planted, prose.build(), SceneRevision.Kind.AUTOSAVE);
             for (int i = 0; i < 3; i++) {
                 Generation g = setup.generations().create(new Generation(0, storyId, openScene, null, "scene",
                         "anthropic", "claude-opus", "[]", "{}", null, 1, null, Instant.now(), Instant.now(),
@@ -46,6 +59,8 @@ class ClicheReportWindowTest extends StudioWindow {
                 setup.generations().saveVariant(g.id(), 0, "At the gate stood Vexmoor, waiting, take " + i + ".",
                         Variant.Status.COMPLETE, null, null);
             }
+            assertEquals(List.of(new dev.quire.cliche.Proposals.Proposal("weight of unspoken words", 3)),
+                    setup.cliches().proposed(storyId));
             assertTrue(setup.cliches().recurring(storyId).stream().anyMatch(r -> r.text().equals("Vexmoor")),
                     "the library sees the recurring name: " + setup.cliches().recurring(storyId));
         }
@@ -86,7 +101,20 @@ class ClicheReportWindowTest extends StudioWindow {
                 .queryButton());
         try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
             waitUntil("Vexmoor is on the avoid list", () -> check.cliches().avoidList(storyId).contains("Vexmoor"));
+            assertTrue(check.cliches().avoidList(storyId).stream().noneMatch(a -> a.contains("unspoken")),
+                    "the proposal is not added by itself");
         }
+
+        // what the writer keeps cutting is proposed, with Add
+        waitUntil("the proposal is listed", () -> report.proposedList().getItems().stream()
+                .anyMatch(p -> p.text().equals("weight of unspoken words") && p.variants() == 3));
+        clickOn(from(report.proposedList()).lookup((Button b) -> "Add to avoid list".equals(b.getText()))
+                .queryButton());
+        try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+            waitUntil("the proposal is on the avoid list", () -> check.cliches().avoidList(storyId)
+                    .contains("weight of unspoken words"));
+        }
+        waitUntil("and no longer proposed", () -> report.proposedList().getItems().isEmpty());
     }
 
     private ClicheReportView report() {
