@@ -119,9 +119,16 @@ public final class ClicheWatch {
         return notice;
     }
 
-    /** The writer's name for a finding, for a tooltip: why it is flagged. */
+    /** Why a finding is flagged, for its tooltip and menu: its kind and the list it comes from. */
     public static String why(Finding f) {
-        return kind(f) + " (" + f.rule() + ")";
+        // the rule's pattern is for the CLI; the writer sees which list it comes from
+        int colon = f.rule().indexOf(':');
+        String list = colon > 0 ? f.rule().substring(0, colon) : f.rule();
+        if (f.kind() == Finding.Kind.RECURRING && colon > 0) {
+            return kind(f) + ": " + f.rule().substring(colon + 1).replaceFirst("^\\S+ in ", "in ");
+        }
+        return kind(f) + (list.isBlank() || f.kind() == Finding.Kind.AVOID ? "" : ", from the built-in “" + list
+                + "” list");
     }
 
     /** What kind of stock item it is, in the writer's words: "A stock phrase". */

@@ -40,6 +40,11 @@ public final class ProseCliches {
     private final ClicheWatch watch;
     private final Pane layer = new Pane();
     private final Tooltip why = new Tooltip();
+
+    {
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+    }
     private final PauseTransition pause = new PauseTransition(PAUSE);
     private final Set<String> allowedHere = new HashSet<>();
     private final InvalidationListener rescan = o -> scan();

@@ -31,6 +31,11 @@ final class ColumnCliches {
     private final ClicheWatch watch;
     private final ContextMenu menu = new ContextMenu();
     private final Tooltip why = new Tooltip();
+
+    {
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+    }
     // "allow here": these occurrences in this column, by where they start and what they say
     private final Set<String> allowedHere = new HashSet<>();
     private final InvalidationListener rescan = o -> scan();
