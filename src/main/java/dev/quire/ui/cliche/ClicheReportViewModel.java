@@ -59,8 +59,9 @@ public final class ClicheReportViewModel {
             proposed.setAll(scan.proposed());
             int n = (int) rows.stream().filter(r -> !r.isHeading()).count();
             int words = scan.scenes().stream().mapToInt(Cliches.SceneScan::words).sum();
-            summary.set(n == 0 ? "Nothing stock found in " + words + " words."
-                    : ClicheWatch.count(n) + " in " + words + " words, "
+            String w = String.format(java.util.Locale.ROOT, "%,d", words);
+            summary.set(n == 0 ? "Nothing stock found in " + w + " words."
+                    : ClicheWatch.count(n) + " in " + w + " words, "
                     + String.format(java.util.Locale.ROOT, "%.1f", n * 1000.0 / Math.max(1, words))
                     + " per 1,000.");
             loads++;
