@@ -106,6 +106,12 @@ public final class SceneEditorView extends AutosavingEditor {
             }
 
             @Override
+            public void checkStereotypes() {
+                model.saveSceneSoon();
+                continuity.check(dev.quire.studio.ContinuityCheck.Lens.STEREOTYPE);
+            }
+
+            @Override
             public void discuss(boolean analyst) {
                 model.flush();
                 conversations.start(analyst ? null : model.sceneId(), analyst ? "analyst" : "critic");
