@@ -177,7 +177,8 @@ public final class ProseCliches {
                 ((javafx.scene.layout.Region) layer.getParent()).getHeight());
         int length = area.getLength();
         for (Finding f : findings) {
-            if (f.end() > length) {
+            // one look-up tells whether any of it is on screen; only then is it measured a character at a time
+            if (f.end() > length || area.getCharacterBoundsOnScreen(f.start(), f.end()).isEmpty()) {
                 continue;
             }
             Bounds line = null;
