@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Cliché watch for one story in the window: whether findings show, the story's detector (its avoid list, less what
- * it allows), texts scanned off the FX thread, and the writer's answers to a finding (allow it in the story, add it
- * to the avoid list). Whoever shows findings scans again when {@link #revisionProperty()} moves.
+ * Cliché watch for one story in the window: whether findings show, the story's detector (its avoid list and the
+ * names its model keeps reaching for, less what it allows), texts scanned off the FX thread, and the writer's
+ * answers to a finding (allow it in the story, add it to the avoid list). Whoever shows findings scans again when
+ * {@link #revisionProperty()} moves.
  */
 public final class ClicheWatch {
 
@@ -64,10 +65,15 @@ public final class ClicheWatch {
     private Detector detector(long story) {
         Detector d = detector;
         if (d == null) {
-            d = studio.cliches().detector(story);
+            d = studio.cliches().detector(story).withRecurring(studio.cliches().recurring(story));
             detector = d;
         }
         return d;
+    }
+
+    /** A generation has ended: the names the model keeps reaching for are counted again at the next scan. */
+    public void generationEnded() {
+        detector = null;
     }
 
     /** This finding is no longer flagged anywhere in the story. */
@@ -94,7 +100,7 @@ public final class ClicheWatch {
         long story = storyId;
         background.write(() -> {
             job.get();
-            return studio.cliches().detector(story);
+            return studio.cliches().detector(story).withRecurring(studio.cliches().recurring(story));
         }).onSuccess(d -> {
             if (story == storyId) {
                 detector = d;

@@ -50,6 +50,11 @@ final class ColumnCliches {
     static ColumnCliches attach(VariantColumnView view, ClicheWatch watch) {
         ColumnCliches c = new ColumnCliches(view, watch);
         view.getProperties().put(ColumnCliches.class, c);
+        view.column().statusProperty().addListener((o, was, now) -> {
+            if (was == Variant.Status.STREAMING && now != Variant.Status.STREAMING) {
+                watch.generationEnded();
+            }
+        });
         view.column().statusProperty().addListener(c.rescan);
         watch.revisionProperty().addListener(new WeakInvalidationListener(c.rescan));
         watch.shownProperty().addListener(new WeakInvalidationListener(c.rescan));

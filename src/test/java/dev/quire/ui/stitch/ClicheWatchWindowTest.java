@@ -34,7 +34,7 @@ class ClicheWatchWindowTest extends StudioWindow {
     private static final String[] VERSIONS = {
         "A shiver ran down her spine. Ruth counted the cups on the shelf twice and found one missing.",
         "The lamp had gone out an hour before. Ruth counted the cups again, as if a cup could walk.",
-        "A shiver ran down her spine. Elara stood in the doorway, her breath hitching, and said nothing.",
+        "A shiver ran down her spine. Elara stood in the doorway with Vexmoor, her breath hitching, and said nothing.",
     };
 
     private MockWebServer server;
@@ -56,6 +56,17 @@ class ClicheWatchWindowTest extends StudioWindow {
             setup.providers().save(new ProviderProfile("loop", ProviderKind.OPENAI_COMPATIBLE,
                     server.url("/v1").toString().replaceAll("/$", ""), "local", 32_000, 500), null);
             setup.providers().setDefaultProfile("loop");
+            // the model has reached for Vexmoor in three earlier generations, and the writer never kept it
+            for (var story : setup.stories().list()) {
+                long scene = setup.scenes().headers(story.id()).get(0).id();
+                for (int i = 0; i < 3; i++) {
+                    var g = setup.generations().create(new dev.quire.model.Generation(0, story.id(), scene, null,
+                            "scene", "loop", "local", "[]", "{}", null, 1, null, java.time.Instant.now(),
+                            java.time.Instant.now(), dev.quire.model.Generation.Status.COMPLETE, null));
+                    setup.generations().saveVariant(g.id(), 0, "At the gate stood Vexmoor, take " + i + ".",
+                            Variant.Status.COMPLETE, null, null);
+                }
+            }
         }
         start();
         SceneEditorView editor = waitForOpenScene();
@@ -73,7 +84,10 @@ class ClicheWatchWindowTest extends StudioWindow {
 
         VariantColumnView spine = columnHolding(editor, "Elara");
         VariantColumnView clean = columnHolding(editor, "lamp");
-        waitUntil("the planted column's clichés are counted", () -> spine.findings().size() >= 2);
+        waitUntil("the planted column's clichés are counted", () -> spine.findings().size() >= 3);
+        assertTrue(fx(() -> spine.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.RECURRING
+                && f.text().equals("Vexmoor"))), "the name the model keeps reaching for is flagged too: "
+                + fx(spine::findings));
         int before = fx(() -> spine.findings().size());
         assertEquals(before + " clichés", fx(() -> spine.clicheCount().getText()));
         assertTrue(fx(() -> spine.clicheCount().isVisible()));
