@@ -74,6 +74,10 @@ final class CheckContinuityCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--model", paramLabel = "M", description = "Model id. Default: the profile's default model.")
     String model;
 
+    @Option(names = "--stereotypes", description = "Look for stereotypes instead: default names, all-knowing "
+            + "geniuses, explainer characters and stock reactions (source is the kind). Same output.")
+    boolean stereotypes;
+
     @Option(names = "--json", description = "Print the findings as JSON (shape below).")
     boolean json;
 
@@ -94,7 +98,8 @@ final class CheckContinuityCommand implements java.util.concurrent.Callable<Inte
             ContinuityCheck.Running running;
             try {
                 running = studio.continuity().start(new ContinuityCheck.Request(scenes.get(scene - 1).id(),
-                        provider, model));
+                        provider, model, stereotypes ? ContinuityCheck.Lens.STEREOTYPE
+                        : ContinuityCheck.Lens.CONTINUITY));
             } catch (CannotGenerateException e) {
                 return switch (e.reason()) {
                     case NO_SUCH_SCENE, NO_SUCH_STORY, UNKNOWN_PROVIDER -> throw new CommandLine.ParameterException(
@@ -129,7 +134,8 @@ final class CheckContinuityCommand implements java.util.concurrent.Callable<Inte
         if (json) {
             out.println(json(report));
         } else if (report.findings().isEmpty()) {
-            out.println("No contradictions found in scene " + report.scene() + ".");
+            out.println("No " + (stereotypes ? "stereotypes" : "contradictions") + " found in scene " + report.scene()
+                    + ".");
         } else {
             int n = 0;
             for (Finding f : report.findings()) {

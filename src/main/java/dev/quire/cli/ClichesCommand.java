@@ -41,7 +41,9 @@ import java.util.concurrent.Callable;
                         + "in UTF-16 code units, as Java and JavaScript count them; end is exclusive. For a story "
                         + "each finding also has \"scene\": N (story order, from 1), and the output adds "
                         + "\"scenes\": [{\"scene\", \"id\", \"title\", \"words\", \"count\"}] and \"recurring\": "
-                        + "[{\"text\", \"kind\", \"generations\", \"kept\"}].",
+                        + "[{\"text\", \"kind\", \"generations\", \"kept\"}], and \"proposed\": [{\"text\", "
+                        + "\"variants\"}]: phrases the writer cut from 3 or more of the model's variants and kept "
+                        + "nowhere, proposed for the avoid list (add one with quire avoid).",
                 ""},
         footerHeading = "%n",
         footer = "Exit codes: 0 scanned (findings or not), 2 bad options, no such file, story or scene, "
@@ -124,6 +126,7 @@ final class ClichesCommand implements Callable<Integer> {
             }
             List<Recurring.Item> recurring = cliches.recurring(chosen.id());
             List<Cliches.SceneScan> scans = cliches.scanScenes(chosen.id(), scene, recurring);
+            List<dev.quire.cliche.Proposals.Proposal> proposed = cliches.proposed(chosen.id());
             int words = scans.stream().mapToInt(Cliches.SceneScan::words).sum();
             int total = scans.stream().mapToInt(s -> s.findings().size()).sum();
             if (json) {
@@ -141,6 +144,8 @@ final class ClichesCommand implements Callable<Integer> {
                     rec.addObject().put("text", r.text()).put("kind", r.kind().key())
                             .put("generations", r.generations()).put("kept", r.kept());
                 }
+                ArrayNode prop = root.putArray("proposed");
+                proposed.forEach(p -> prop.addObject().put("text", p.text()).put("variants", p.variants()));
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
                 return 0;
             }
@@ -154,6 +159,12 @@ final class ClichesCommand implements Callable<Integer> {
                 for (Recurring.Item r : recurring) {
                     out.println("  " + r.text() + " (" + r.kind().key() + ") in " + r.generations() + " of "
                             + Recurring.WINDOW + (r.kept() ? ", kept by the writer" : ", never kept"));
+                }
+            }
+            if (!proposed.isEmpty()) {
+                out.println("You keep cutting these (proposed for the avoid list):");
+                for (dev.quire.cliche.Proposals.Proposal p : proposed) {
+                    out.println("  " + p.text() + " (cut from " + p.variants() + " variants)");
                 }
             }
             out.println(summary(total, words));

@@ -56,7 +56,8 @@ public final class GenerationRepository {
      * Generations whose variants are prose for the story: not a summary or a check, whose answers are about the
      * text rather than text to stitch.
      */
-    private static final String PROSE = "frame NOT LIKE 'summary%' AND frame NOT IN ('chapter-summary', 'continuity')";
+    private static final String PROSE = "frame NOT LIKE 'summary%'"
+            + " AND frame NOT IN ('chapter-summary', 'continuity', 'stereotype')";
 
     public List<Generation> forScene(long sceneId) {
         return db.read("load the scene's generations", c -> Statements.query(c,
@@ -93,7 +94,7 @@ public final class GenerationRepository {
 
     /**
      * Every variant of the story's prose generations with its provider and model, in one statement; neither
-     * conversation replies nor summaries nor continuity checks are among them.
+     * conversation replies nor summaries nor continuity or stereotype checks are among them.
      */
     public List<VariantOrigin> origins(long storyId) {
         return db.read("load where the story's variants came from", c -> Statements.query(c,

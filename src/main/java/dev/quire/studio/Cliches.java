@@ -99,6 +99,38 @@ public final class Cliches {
         return Recurring.find(newestFirst, kept, detector(storyId));
     }
 
+    /**
+     * Phrases the writer cut from at least {@value dev.quire.cliche.Proposals#THRESHOLD} of the model's variants, in
+     * the generations they took something from (cut after taking, or passed over in a variant not taken), and kept
+     * nowhere in the story: proposed for the avoid list, never added without the writer.
+     */
+    public List<dev.quire.cliche.Proposals.Proposal> proposed(long storyId) {
+        List<String> kept = new ArrayList<>();
+        Set<Long> taken = new java.util.HashSet<>();
+        for (Scene s : studio.scenes().all(storyId)) {
+            kept.add(s.prose().text());
+            for (dev.quire.model.Span span : s.prose().spans()) {
+                if (span.provenance().isVariant() && span.provenance().variantId() != null) {
+                    taken.add(span.provenance().variantId());
+                }
+            }
+        }
+        String keptText = String.join("\n", kept);
+        List<String> cut = new ArrayList<>();
+        for (Generation g : studio.generations().forStory(storyId)) {
+            List<Variant> variants = studio.generations().variants(g.id());
+            if (variants.stream().noneMatch(v -> taken.contains(v.id()))) {
+                continue;
+            }
+            for (Variant v : variants) {
+                if (!v.text().isBlank()) {
+                    cut.add(dev.quire.cliche.Proposals.cut(v.text(), keptText));
+                }
+            }
+        }
+        return dev.quire.cliche.Proposals.find(cut, kept, avoidList(storyId));
+    }
+
     public List<String> avoidList(long storyId) {
         return story(storyId).avoidList();
     }

@@ -46,6 +46,8 @@ public final class ContinuityCheck {
 
     /** What the library records as the generation's frame. */
     public static final String FRAME = "continuity";
+    /** What the library records as a stereotype check's frame. */
+    public static final String STEREOTYPE_FRAME = "stereotype";
     /** The setting holding a scene's dismissed findings, followed by the scene's id. */
     static final String DISMISSED = "continuity.dismissed.";
     /** How much of an answer that cannot be read is quoted back: enough to see what the model did instead. */
@@ -65,15 +67,47 @@ public final class ContinuityCheck {
      * @param provider a stored profile or a provider kind; null for the story's provider
      * @param model    the model to ask; null for the profile's default
      */
-    public record Request(long sceneId, String provider, String model) {
+    public record Request(long sceneId, String provider, String model, Lens lens) {
         public Request {
             provider = provider == null || provider.isBlank() ? null : provider.strip();
             model = model == null || model.isBlank() ? null : model.strip();
+            lens = lens == null ? Lens.CONTINUITY : lens;
+        }
+
+        public Request(long sceneId, String provider, String model) {
+            this(sceneId, provider, model, Lens.CONTINUITY);
         }
 
         /** The scene, with the story's provider and its default model. */
         public static Request of(long sceneId) {
             return new Request(sceneId, null, null);
+        }
+
+        /** The scene's stock figures and reactions, with the story's provider and its default model. */
+        public static Request stereotypes(long sceneId) {
+            return new Request(sceneId, null, null, Lens.STEREOTYPE);
+        }
+    }
+
+    /**
+     * What a check looks for: contradictions of what the story established, or stereotypes (default names, the
+     * all-knowing genius, explainer characters, stock reactions). Both answer in the same findings.
+     */
+    public enum Lens {
+        CONTINUITY(FRAME, "The continuity check"),
+        STEREOTYPE(STEREOTYPE_FRAME, "The stereotype check");
+
+        private final String frame;
+        private final String what;
+
+        Lens(String frame, String what) {
+            this.frame = frame;
+            this.what = what;
+        }
+
+        /** What the library records as the generation's frame. */
+        public String frame() {
+            return frame;
         }
     }
 
@@ -183,14 +217,16 @@ public final class ContinuityCheck {
         ProviderProfile profile = profile(request, story);
         ChatProvider provider = studio.providers().provider(profile);
 
-        ContinuityPrompt prompt = prompt(story, scene);
+        ContinuityPrompt prompt = request.lens() == Lens.STEREOTYPE
+                ? ContinuityPrompt.stereotypes(scene, ContinuityPrompt.cast(scene, studio.characters().list(story.id())))
+                : prompt(story, scene);
         ChatRequest chat = ChatRequest.builder().model(request.model()).variants(1)
                 .system(SystemBlock.of(prompt.system())).message(ChatMessage.user(prompt.user())).build();
         String model = request.model() != null ? request.model() : profile.defaultModel();
         int estimate = Prompts.counter(profile, model).messages(List.of(prompt.system(), prompt.user()));
         int budget = Prompts.budget(profile, null);
         if (estimate > budget) {
-            throw PromptTooSmallException.whole("The continuity check", estimate, budget);
+            throw PromptTooSmallException.whole(request.lens().what, estimate, budget);
         }
         ObjectNode parameters = JSON.createObjectNode()
                 .put("kind", profile.kind().name())
@@ -198,8 +234,9 @@ public final class ContinuityCheck {
                 .put("variants", 1)
                 .put("maxOutputTokens", profile.maxOutputTokens())
                 .put("scenePosition", scene.position() + 1)
-                .put("mode", "CONTINUITY");
-        Generation recorded = studio.generations().create(new Generation(0, story.id(), scene.id(), null, FRAME,
+                .put("mode", request.lens().name());
+        Generation recorded = studio.generations().create(new Generation(0, story.id(), scene.id(), null,
+                request.lens().frame(),
                 profile.name(), model, GenerationRecords.messagesJson(chat), parameters.toString(), null, 1,
                 new Generation.Usage(estimate, null, null, null), null, null, Generation.Status.STREAMING, null));
 
@@ -213,7 +250,7 @@ public final class ContinuityCheck {
             try {
                 if (thrown != null || ending.results().isEmpty()) {
                     throw new CheckFailedException(CheckFailedException.Reason.PROVIDER_FAILED, recorded.id(),
-                            "The continuity check of scene " + (scene.position() + 1) + " ended without an answer"
+                            request.lens().what + " of scene " + (scene.position() + 1) + " ended without an answer"
                                     + (thrown == null ? "." : ": " + thrown.getMessage()));
                 }
                 done.complete(report(recorded.id(), scene, sent, ending.results().get(0), key));

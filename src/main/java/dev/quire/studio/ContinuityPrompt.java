@@ -39,6 +39,40 @@ record ContinuityPrompt(String system, String user) {
             - source: where the contradicted fact is: "canon N", "scene N", or "NAME's sheet".
             If nothing contradicts, answer [].""";
 
+    static final String STEREOTYPE_SYSTEM = """
+            You are an editor who spots stereotypes in fiction: the stock figures and stock reactions a reader has             met too often to believe. Read one scene and report only these:
+            - default names: the names models and hurried writers reach for (Elara, Kael, Lyra, Seraphina,             Thorne, Dr. Chen and the like), when the story gives no reason for them;
+            - the all-knowing genius: a character who has every answer, reads every situation at once, and is             never wrong or surprised;
+            - explainers: a character who exists to tell others what they already know ("As you know…"), or to             lecture the reader;
+            - stock reactions: a breath they didn't know they were holding, a jaw that clenches, eyes that widen             or sparkle, a heart that skips, knuckles whitening, a smirk, a single tear.
+
+            Do not report style or quality otherwise, nor a trait the character's sheet gives on purpose.
+
+            Answer with JSON only, no prose and no code fence: an array with one object for each stereotype, in             the order they come in the scene:
+            [{"quote": "...", "conflict": "...", "source": "..."}]
+            - quote: the exact words of the scene, copied character for character, no longer than it takes to             find the place (a phrase or one sentence).
+            - conflict: what is stock about it, and what a specific choice for this story could be, in a             sentence or two.
+            - source: which kind: "default name", "all-knowing genius", "explainer" or "stock reaction".
+            If there is none, answer [].""";
+
+    /** What the stereotype check sends: the sheets of the characters in the scene, and the scene's text. */
+    static ContinuityPrompt stereotypes(Scene scene, List<CharacterSheet> cast) {
+        StringBuilder u = new StringBuilder("# Characters in the scene\n");
+        if (cast.isEmpty()) {
+            u.append("\n(none listed)\n");
+        }
+        for (CharacterSheet c : cast) {
+            sheet(u, c);
+        }
+        u.append("\n# The scene to check: scene ").append(scene.position() + 1);
+        if (!scene.title().isBlank()) {
+            u.append(" “").append(scene.title().strip()).append('”');
+        }
+        u.append("\n\n<scene>\n").append(scene.prose().text()).append("\n</scene>\n\n")
+                .append("List the scene's stereotypes as JSON.");
+        return new ContinuityPrompt(STEREOTYPE_SYSTEM, u.toString());
+    }
+
     /**
      * @param earlier the summaries of the scenes before {@code scene}, in story order
      * @param cast    the sheets of the characters in the scene (its cast and its point of view)

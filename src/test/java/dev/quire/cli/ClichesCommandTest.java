@@ -116,7 +116,7 @@ class ClichesCommandTest {
 
         assertEquals(0, run.code(), run.toString());
         JsonNode json = run.json();
-        assertEquals(Set.of("findings", "words", "scenes", "recurring"), fields(json));
+        assertEquals(Set.of("findings", "words", "scenes", "recurring", "proposed"), fields(json));
         List<String> found = new ArrayList<>();
         for (JsonNode f : json.get("findings")) {
             found.add(f.get("scene").asInt() + ":" + f.get("kind").asText() + ":" + f.get("text").asText());
@@ -137,6 +137,45 @@ class ClichesCommandTest {
         assertEquals(dev.quire.cliche.Detector.words(NIGHT), one.json().get("words").asInt());
         assertEquals(2, one.json().get("recurring").size());
         assertEquals(2, quire("cliches", "--story", STORY, "--scene", "3").code(), "there is no scene 3");
+    }
+
+    @Test
+    void phrasesTheWriterCutFromThreeVariantsAreProposedNotAdded() throws Exception {
+        long storyId;
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY, Map.of())) {
+            storyId = studio.stories().create(Story.titled(STORY)).id();
+            long scene = studio.scenes().append(Scene.titled(storyId, "Night").withProse(Prose.plain(""))).id();
+            Prose.Builder kept = new Prose.Builder();
+            String[][] generations = {
+                    {"The kettle sang. The weight of unspoken words pressed on them.", "Gulls over the weir."},
+                    {"Ruth stood up. She felt the weight of unspoken words.", "Rain on the slates."},
+                    {"The door opened.", "The weight of unspoken words settled. Bram came in."}};
+            Instant t = Instant.parse("2026-01-01T00:00:00Z");
+            for (String[] texts : generations) {
+                t = t.plusSeconds(60);
+                Generation g = studio.generations().create(new Generation(0, storyId, scene, null, "scene", "local",
+                        "m", "[]", "{}", null, texts.length, null, t, t, Generation.Status.COMPLETE, null));
+                for (int i = 0; i < texts.length; i++) {
+                    studio.generations().saveVariant(g.id(), i, texts[i], Variant.Status.COMPLETE, "stop", null);
+                }
+                // the writer takes the first sentence of the first variant, and cuts the rest
+                Variant first = studio.generations().variants(g.id()).get(0);
+                String sentence = first.text().substring(0, first.text().indexOf('.') + 1);
+                kept.append(sentence + " ", dev.quire.model.Provenance.variant("A", first.id()), false, false);
+            }
+            studio.scenes().saveProse(scene, kept.build());
+        }
+
+        Run run = quire("cliches", "--story", STORY, "--json");
+        assertEquals(0, run.code(), run.toString());
+        List<String> proposed = new ArrayList<>();
+        for (JsonNode p : run.json().get("proposed")) {
+            proposed.add(p.get("text").asText() + "/" + p.get("variants").asInt());
+        }
+        assertEquals(List.of("weight of unspoken words/3"), proposed);
+        try (Studio check = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY, Map.of())) {
+            assertEquals(List.of(), check.cliches().avoidList(storyId), "proposed, never added by itself");
+        }
     }
 
     @Test

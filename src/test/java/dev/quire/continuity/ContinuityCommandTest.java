@@ -83,6 +83,24 @@ class ContinuityCommandTest {
     }
 
     @Test
+    void stereotypesAreCheckedWithTheSameOutput() throws Exception {
+        loopbackProvider();
+        answer("[{\"quote\": \"Tomas brought the oil\", \"conflict\": \"The explainer.\", "
+                + "\"source\": \"explainer\"}]");
+        answer("[]");
+
+        Quire.Run run = quire.run("check-continuity", "--story", Lighthouse.TITLE, "--scene", "2", "--stereotypes",
+                "--json");
+        Quire.Run none = quire.run("check-continuity", "--story", Lighthouse.TITLE, "--scene", "1", "--stereotypes");
+
+        assertEquals(0, run.code(), run.toString());
+        assertEquals("explainer", run.json().get("findings").get(0).get("source").asText());
+        String system = Wire.body(server.takeRequest()).get("messages").get(0).get("content").asText();
+        assertTrue(system.contains("stock reactions") && !system.contains("continuity editor"), system);
+        assertEquals("No stereotypes found in scene 1.\n", none.out());
+    }
+
+    @Test
     void noFindingsSaysSoAndAnUnreadableAnswerExitsWithAProviderProblem() {
         loopbackProvider();
         answer("[]");

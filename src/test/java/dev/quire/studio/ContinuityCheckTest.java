@@ -148,6 +148,34 @@ class ContinuityCheckTest {
     }
 
     @Test
+    void theStereotypeCheckAsksForStockFiguresWithTheCastAndReadsTheSameFindings() throws Exception {
+        String answer = """
+                [{"quote": "strong as ever", "conflict": "A stock reaction; say what her arms do.",
+                  "source": "stock reaction"}]""";
+        server.enqueue(Wire.sse(Wire.openAi(answer)).build());
+        ContinuityCheck.Report report = studio.continuity().start(ContinuityCheck.Request.stereotypes(checked.id()))
+                .done().get(20, TimeUnit.SECONDS);
+
+        JsonNode messages = Wire.body(server.takeRequest()).get("messages");
+        String system = messages.get(0).get("content").asText();
+        String user = messages.get(messages.size() - 1).get("content").asText();
+        assertTrue(system.contains("default names") && system.contains("all-knowing genius")
+                && system.contains("explainers") && system.contains("stock reactions"), system);
+        assertTrue(user.contains("## Mara's sheet") && user.contains("MARA-ROLE-MARK"), "the cast is sent: " + user);
+        assertFalse(user.contains("CANON-MARK"), "no canon: stereotypes are not contradictions");
+        assertFalse(user.contains("PRIVATE-NOTE-MARK"), "private notes never leave the library");
+        assertTrue(user.contains("<scene>\n" + TEXT + "\n</scene>"), user);
+
+        Generation g = studio.generations().get(report.generationId()).orElseThrow();
+        assertEquals(ContinuityCheck.STEREOTYPE_FRAME, g.frame());
+        assertTrue(studio.generations().forScene(checked.id()).stream().noneMatch(x -> x.id() == g.id()),
+                "a check's answer is not prose to stitch");
+        Finding f = report.findings().get(0);
+        assertEquals("stock reaction", f.source());
+        assertEquals("strong as ever", TEXT.substring(f.start(), f.end()));
+    }
+
+    @Test
     void findingsAreLocatedInTheSceneTextExactlyOrLoosely() throws Exception {
         ContinuityCheck.Report report = check(ANSWER);
 

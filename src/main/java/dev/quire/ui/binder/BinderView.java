@@ -46,6 +46,9 @@ public final class BinderView {
 
         void openCanon();
 
+        /** The story's cliché report. */
+        void openClicheReport();
+
         void openScene(long sceneId);
 
         void openCharacter(CharacterSheet sheet);
@@ -125,7 +128,8 @@ public final class BinderView {
         this.actions = actions;
         TreeItem<Entry> rootItem = new TreeItem<>(new Section("Story", "story"));
         rootItem.getChildren().addAll(new TreeItem<>(new Fixed("Bible", "bible")),
-                new TreeItem<>(new Fixed("Notes", "notes")), new TreeItem<>(new Fixed("Canon", "canon")), scenes, characters, lore, conversations);
+                new TreeItem<>(new Fixed("Notes", "notes")), new TreeItem<>(new Fixed("Canon", "canon")),
+                new TreeItem<>(new Fixed("Clichés", "cliches")), scenes, characters, lore, conversations);
         tree.setRoot(rootItem);
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
@@ -246,6 +250,7 @@ public final class BinderView {
             switch (f.kind()) {
                 case "bible" -> actions.openBible();
                 case "canon" -> actions.openCanon();
+                case "cliches" -> actions.openClicheReport();
                 default -> actions.openNotes();
             }
         } else if (entry instanceof SceneEntry s) {

@@ -30,6 +30,10 @@ public sealed interface EditorKey {
     record Canon(long storyId) implements EditorKey {
     }
 
+    /** A story's cliché report. */
+    record ClicheReport(long storyId) implements EditorKey {
+    }
+
     /** A conversation (brainstorm, analysis or a scene's discussion). */
     record Conversation(long conversationId) implements EditorKey {
     }

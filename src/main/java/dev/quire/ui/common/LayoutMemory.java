@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * How the writer left the window: where it was and how big, the binder's and the composition's dividers, and
- * whether provenance colours show. Kept in the library's settings; read once at start-up, the dividers and the
- * window written back when the window closes (dragging a divider would otherwise write on every pixel), the
- * provenance toggle at once.
+ * whether provenance colours and cliché underlines show. Kept in the library's settings; read once at start-up, the
+ * dividers and the window written back when the window closes (dragging a divider would otherwise write on every
+ * pixel), the toggles at once.
  */
 public final class LayoutMemory {
 
@@ -22,6 +22,7 @@ public final class LayoutMemory {
     static final String COMPOSITION = "ui.split.composition";
     static final String PROVENANCE = "ui.provenance.shown";
     static final String BINDER_SHOWN = "ui.binder.shown";
+    static final String CLICHES_SHOWN = "ui.cliches.shown";
 
     /** Where the window was: its outer bounds when not maximised, and whether it was maximised. */
     public record Placement(double x, double y, double width, double height, boolean maximized) {
@@ -51,6 +52,7 @@ public final class LayoutMemory {
     private final DoubleProperty compositionDivider = new SimpleDoubleProperty(this, "compositionDivider", 0.6);
     private final BooleanProperty provenanceShown = new SimpleBooleanProperty(this, "provenanceShown");
     private final BooleanProperty binderShown = new SimpleBooleanProperty(this, "binderShown", true);
+    private final BooleanProperty clichesShown = new SimpleBooleanProperty(this, "clichesShown", true);
     private Placement placement;
 
     /** Reads what the library remembers; on the FX thread at start-up, as the theme is read. */
@@ -70,6 +72,11 @@ public final class LayoutMemory {
             settings.put(BINDER_SHOWN, String.valueOf(on));
             return null;
         }).describedAs("Quire could not remember whether the binder shows").start());
+        clichesShown.set(settings.get(CLICHES_SHOWN).map(v -> !"false".equals(v)).orElse(true));
+        clichesShown.addListener((o, was, on) -> background.write(() -> {
+            settings.put(CLICHES_SHOWN, String.valueOf(on));
+            return null;
+        }).describedAs("Quire could not remember whether clichés are underlined").start());
     }
 
     private Optional<Double> fraction(String key) {
@@ -106,6 +113,11 @@ public final class LayoutMemory {
     /** Whether the binder shows beside the tabs, or is folded away for more room to write. */
     public BooleanProperty binderShownProperty() {
         return binderShown;
+    }
+
+    /** Whether cliché watch underlines stock phrases in the variants and the composition. */
+    public BooleanProperty clichesShownProperty() {
+        return clichesShown;
     }
 
     /** Whether the scene editor colours text by where it came from. */

@@ -35,6 +35,8 @@ public final class ContinuityViewModel {
     private java.util.concurrent.CompletableFuture<State> settled = java.util.concurrent.CompletableFuture
             .completedFuture(State.IDLE);
 
+    private ContinuityCheck.Lens lens = ContinuityCheck.Lens.CONTINUITY;
+
     public ContinuityViewModel(Studio studio, Background background, long sceneId) {
         this.studio = studio;
         this.background = background;
@@ -43,14 +45,22 @@ public final class ContinuityViewModel {
 
     /** Sends the check; the scene's unsaved edits are saved first by the caller. */
     public void check() {
+        check(ContinuityCheck.Lens.CONTINUITY);
+    }
+
+    /** Sends the check with this lens: contradictions, or stereotypes. */
+    public void check(ContinuityCheck.Lens with) {
         if (state.get() == State.CHECKING) {
             return;
         }
+        lens = with;
         state.set(State.CHECKING);
         settled = new java.util.concurrent.CompletableFuture<>();
-        message.set("Checking the scene against the canon, the sheets and the earlier scenes…");
+        message.set(with == ContinuityCheck.Lens.STEREOTYPE
+                ? "Checking the scene for default names, know-it-alls, explainers and stock reactions…"
+                : "Checking the scene against the canon, the sheets and the earlier scenes…");
         findings.clear();
-        background.write(() -> studio.continuity().start(ContinuityCheck.Request.of(sceneId)))
+        background.write(() -> studio.continuity().start(new ContinuityCheck.Request(sceneId, null, null, with)))
                 .onSuccess(r -> {
                     running = r;
                     r.done().whenComplete((report, error) -> background.results().execute(() -> finished(report,
@@ -72,11 +82,11 @@ public final class ContinuityViewModel {
         checkedText = report.checkedText();
         findings.setAll(report.findings());
         state.set(State.DONE);
-        message.set(report.findings().isEmpty() ? (report.dismissed().isEmpty() ? "No contradictions found."
-                : "No new contradictions (" + report.dismissed().size() + " dismissed before).")
-                : report.findings().size() + (report.findings().size() == 1 ? " possible contradiction"
-                : " possible contradictions") + (report.dismissed().isEmpty() ? "" : " (" + report.dismissed().size()
-                + " dismissed before)") + ".");
+        String one = lens == ContinuityCheck.Lens.STEREOTYPE ? "stereotype" : "contradiction";
+        message.set(report.findings().isEmpty() ? (report.dismissed().isEmpty() ? "No " + one + "s found."
+                : "No new " + one + "s (" + report.dismissed().size() + " dismissed before).")
+                : report.findings().size() + " possible " + one + (report.findings().size() == 1 ? "" : "s")
+                + (report.dismissed().isEmpty() ? "" : " (" + report.dismissed().size() + " dismissed before)") + ".");
         settled.complete(State.DONE);
     }
 

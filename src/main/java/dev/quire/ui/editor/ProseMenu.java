@@ -40,11 +40,13 @@ final class ProseMenu {
     }
 
     /** What else a writer does with the scene, from its header: summarise it, check its continuity. */
-    static javafx.scene.control.MenuButton sceneMenu(Runnable summarise, Runnable checkContinuity) {
+    static javafx.scene.control.MenuButton sceneMenu(Runnable summarise, Runnable checkContinuity,
+                                                     Runnable checkStereotypes) {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Scene", null,
-                item("Summarise", summarise), item("Check continuity", checkContinuity));
-        menu.setTooltip(new javafx.scene.control.Tooltip("Summarise the scene, or check it against the canon and"
-                + " the earlier scenes"));
+                item("Summarise", summarise), item("Check continuity", checkContinuity),
+                item("Check for stereotypes", checkStereotypes));
+        menu.setTooltip(new javafx.scene.control.Tooltip("Summarise the scene, check it against the canon and"
+                + " the earlier scenes, or look for default names, know-it-alls, explainers and stock reactions"));
         return menu;
     }
 

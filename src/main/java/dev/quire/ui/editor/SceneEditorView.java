@@ -68,6 +68,7 @@ public final class SceneEditorView extends AutosavingEditor {
     /** The Prompt Preview of the scene, from anywhere in the window. */
     public static final javafx.scene.input.KeyCombination PROMPT_PREVIEW = GeneratePanel.PROMPT;
     private StitchView stitchView;
+    private final dev.quire.ui.cliche.ProseCliches cliches;
     private GeneratePanel generatePanel;
 
     /**
@@ -102,6 +103,12 @@ public final class SceneEditorView extends AutosavingEditor {
             public void checkContinuity() {
                 model.saveSceneSoon();
                 continuity.check();
+            }
+
+            @Override
+            public void checkStereotypes() {
+                model.saveSceneSoon();
+                continuity.check(dev.quire.studio.ContinuityCheck.Lens.STEREOTYPE);
             }
 
             @Override
@@ -156,6 +163,8 @@ public final class SceneEditorView extends AutosavingEditor {
         root.setCenter(centreSwitch);
         area.setContextMenu(ProseMenu.of(area, () -> askFor(dev.quire.studio.Generator.Mode.CONTINUE),
                 () -> askFor(dev.quire.studio.Generator.Mode.REWRITE), () -> stitchView != null, model::addToCanon));
+        cliches = dev.quire.ui.cliche.ProseCliches.attach(area, body, stitch.cliches()).onRewrite(this::rewriteWithout);
+        cliches.decorate(area.getContextMenu());
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e) || REPLACE.match(e)) {
                 findBar.show();
@@ -324,6 +333,7 @@ public final class SceneEditorView extends AutosavingEditor {
         provenanceToggle.setSelected(memory.provenanceShownProperty().get());
         provenanceToggle.selectedProperty().addListener((o, was, on) -> memory.provenanceShownProperty().set(on));
         memory.provenanceShownProperty().addListener((o, was, on) -> provenanceToggle.setSelected(on));
+        stitch.cliches().shownProperty().bindBidirectional(memory.clichesShownProperty());
         if (stitchView != null) {
             followDivider();
         }
@@ -364,6 +374,50 @@ public final class SceneEditorView extends AutosavingEditor {
     /** What Scene › Summarise does: the window's summary flow. */
     public void onSummarise(Runnable action) {
         this.summarise = action;
+    }
+
+    /** Selects the finding's sentence and asks for it rewritten, the instruction naming what to leave out. */
+    private void rewriteWithout(dev.quire.cliche.Finding f) {
+        if (stitchView == null) {
+            return;
+        }
+        dev.quire.stitch.Passages.Range r = dev.quire.stitch.Passages.sentenceAt(area.getText(), f.start());
+        area.selectRange(r.start(), Math.max(r.end(), f.end()));
+        stitch.modeProperty().set(dev.quire.studio.Generator.Mode.REWRITE);
+        stitch.instructionProperty().set("Rewrite this without “" + f.text() + "” ("
+                + dev.quire.ui.cliche.ClicheWatch.kind(f).toLowerCase(java.util.Locale.ROOT)
+                + "): say the same thing in plain, specific words.");
+        generatePanel.generate();
+    }
+
+    /** Selects a passage of the scene and shows it, now or once the scene's text has loaded. */
+    public void selectPassage(int start, int end) {
+        Runnable select = () -> {
+            int length = area.getLength();
+            area.selectRange(Math.min(start, length), Math.min(end, length));
+            area.requestFollowCaret();
+            sceneToggle.setSelected(true);
+            area.requestFocus();
+        };
+        if (model.stateProperty().get() == SceneEditorViewModel.State.READY) {
+            select.run();
+        } else {
+            model.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends SceneEditorViewModel.State> o,
+                                    SceneEditorViewModel.State was, SceneEditorViewModel.State now) {
+                    if (now == SceneEditorViewModel.State.READY) {
+                        o.removeListener(this);
+                        select.run();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Cliché watch over the scene's text. */
+    public dev.quire.ui.cliche.ProseCliches cliches() {
+        return cliches;
     }
 
     /** Sets the panel to continue or rewrite, and puts the keyboard in its instruction. */

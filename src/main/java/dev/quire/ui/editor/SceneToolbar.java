@@ -41,6 +41,8 @@ final class SceneToolbar {
 
         void checkContinuity();
 
+        void checkStereotypes();
+
         /** A conversation about this scene with the critic, or an analysis of the characters with the analyst. */
         void discuss(boolean analyst);
     }
@@ -119,7 +121,8 @@ final class SceneToolbar {
         discuss.getStyleClass().add("scene-discuss");
         discuss.setTooltip(new Tooltip("Talk the scene over with the model, or have it analyse the characters'"
                 + " psychology: a conversation in a new tab"));
-        MenuButton sceneMenu = ProseMenu.sceneMenu(actions::summarise, actions::checkContinuity);
+        MenuButton sceneMenu = ProseMenu.sceneMenu(actions::summarise, actions::checkContinuity,
+                actions::checkStereotypes);
 
         Node kept = new dev.quire.ui.prose.KeptBar(model.kept(), 0).compact().view();
         kept.getStyleClass().add("scene-kept");

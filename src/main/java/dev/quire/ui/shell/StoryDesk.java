@@ -68,6 +68,22 @@ final class StoryDesk implements BinderView.Actions {
     }
 
     @Override
+    public void openClicheReport() {
+        if (shell.tabs().select(new EditorKey.ClicheReport(open.story().id()))) {
+            return;
+        }
+        shell.tabs().open(new dev.quire.ui.cliche.ClicheReportView(new dev.quire.ui.cliche.ClicheReportViewModel(
+                model.studio(), model.background(), open.story().id()), this::openPassage));
+    }
+
+    /** Opens the scene with the passage selected, once its text is in. */
+    private void openPassage(long sceneId, int start, int end) {
+        openScene(sceneId);
+        shell.tabs().editor(new EditorKey.Scene(sceneId)).filter(SceneEditorView.class::isInstance)
+                .map(SceneEditorView.class::cast).ifPresent(editor -> editor.selectPassage(start, end));
+    }
+
+    @Override
     public void openScene(long sceneId) {
         if (shell.tabs().select(new EditorKey.Scene(sceneId))) {
             return;
@@ -88,6 +104,11 @@ final class StoryDesk implements BinderView.Actions {
         StitchViewModel stitch = new StitchViewModel(model.studio(), model.studio().generator(), model.background(),
                 model.saveStatus(), frames.get(), frames.get(), sceneId);
         SceneEditorView editor = new SceneEditorView(vm, stitch, model.background());
+        stitch.cliches().noticeProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                shell.notice(now);
+            }
+        });
         editor.onSummarise(() -> summaries.summariseScene(sceneId));
         editor.onAccepted((what, undo) -> shell.notice(what, "Undo", () -> {
             if (undo.getAsBoolean()) {

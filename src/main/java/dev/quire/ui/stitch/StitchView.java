@@ -48,6 +48,8 @@ public final class StitchView extends BorderPane {
     private final List<VariantColumnView> columnViews = new ArrayList<>();
     private final ProseArea composition = new ProseArea();
     private final ToggleButton syncScroll = new ToggleButton("Scroll together");
+    private final ToggleButton clicheToggle = new ToggleButton("Clichés");
+    private final dev.quire.ui.cliche.ProseCliches compositionCliches;
     private final GenerationHistory generationHistory;
     private final SplitMenuButton acceptButton;
     private boolean syncing;
@@ -66,7 +68,12 @@ public final class StitchView extends BorderPane {
         hint.getStyleClass().add("stitch-hint");
         hint.setMinWidth(0);
         HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox columnTools = new HBox(8, paste, syncScroll, hint);
+        clicheToggle.getStyleClass().add("cliche-toggle");
+        clicheToggle.setTooltip(new Tooltip("Underline stock phrases, over-used words and default names; hover one to"
+                + " see why, right-click it to allow it or add it to the avoid list"));
+        clicheToggle.selectedProperty().bindBidirectional(model.cliches().shownProperty());
+        clicheToggle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox columnTools = new HBox(8, paste, syncScroll, clicheToggle, hint);
         columnTools.setAlignment(Pos.CENTER_LEFT);
         columnTools.setPadding(new Insets(6, 10, 4, 10));
         paste.setMinWidth(Region.USE_PREF_SIZE);
@@ -138,6 +145,10 @@ public final class StitchView extends BorderPane {
         compositionEmpty.visibleProperty().bind(Bindings.createBooleanBinding(() -> composition.getLength() == 0,
                 composition.lengthProperty()));
         StackPane compositionBody = new StackPane(compositionScroll, compositionEmpty);
+        compositionCliches = dev.quire.ui.cliche.ProseCliches.attach(composition, compositionBody, model.cliches());
+        javafx.scene.control.ContextMenu compositionMenu = new javafx.scene.control.ContextMenu();
+        compositionCliches.decorate(compositionMenu);
+        composition.setContextMenu(compositionMenu);
         StackPane.setAlignment(compositionEmpty, Pos.TOP_CENTER);
         StackPane.setMargin(compositionEmpty, new Insets(30, 0, 0, 0));
 
@@ -297,6 +308,7 @@ public final class StitchView extends BorderPane {
                 v.setPrefWidth(400);
                 v.setMaxWidth(Double.MAX_VALUE);
                 VariantColumnView view = v;
+                ColumnCliches.attach(v, model.cliches());
                 v.area().estimatedScrollYProperty().addListener((o, was, now) -> follow(view));
             }
             columnViews.add(v);
@@ -394,6 +406,16 @@ public final class StitchView extends BorderPane {
     /** What the columns were asked for, and the scene's earlier generations. */
     public GenerationHistory generationHistory() {
         return generationHistory;
+    }
+
+    /** Cliché watch over the composition. */
+    public dev.quire.ui.cliche.ProseCliches compositionCliches() {
+        return compositionCliches;
+    }
+
+    /** Whether cliché watch underlines what it finds. */
+    public ToggleButton clicheToggle() {
+        return clicheToggle;
     }
 
     public StitchViewModel model() {

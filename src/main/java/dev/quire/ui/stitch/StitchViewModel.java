@@ -58,6 +58,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private final BooleanProperty accepting = new SimpleBooleanProperty(this, "accepting");
     private final IntegerProperty sceneWords = new SimpleIntegerProperty(this, "sceneWords");
     private final SceneGenerations generations;
+    private final dev.quire.ui.cliche.ClicheWatch cliches;
 
     /**
      * @param generator the studio's generator, which records what streams in the library
@@ -72,6 +73,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         this.sceneId = sceneId;
         this.streams = new VariantStreams(studio, generator, background, frames, ticker, sceneId, problem);
         this.generations = new SceneGenerations(studio, background, sceneId, streams, problem);
+        this.cliches = new dev.quire.ui.cliche.ClicheWatch(studio, background);
         streams.onAsking(generations::asking);
         options.optionsShownProperty().addListener((o, was, shown) -> {
             if (loaded.get()) {
@@ -98,6 +100,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     /** Reads the stored pane, frames and providers, once the scene has loaded and its story is known. */
     public void load(long story) {
         this.storyId = story;
+        cliches.story(story);
         background.read(() -> StoredPane.read(studio, sceneId, story)).onSuccess(l -> {
             loading(() -> {
                 options.fill(l.frames(), l.providers().names(), l.providers().storyProvider(), l.optionsShown());
@@ -379,6 +382,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     }
 
     /** What to ask for: the generate panel's state. */
+    /** Cliché watch over the story, for the columns and the composition. */
+    public dev.quire.ui.cliche.ClicheWatch cliches() {
+        return cliches;
+    }
+
     public GenerateOptions options() {
         return options;
     }

@@ -72,6 +72,8 @@ public final class VariantColumnView extends VBox {
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
     private boolean pressedInSelection;
     private final VariantOutcome outcome;
+    private final Label clicheCount = new Label();
+    private List<dev.quire.cliche.Finding> findings = List.of();
 
     VariantColumnView(VariantColumn column, StitchViewModel model, BiConsumer<VariantColumn, int[]> take,
                       java.util.function.ToIntFunction<VariantColumn> indexOf) {
@@ -99,7 +101,11 @@ public final class VariantColumnView extends VBox {
         column.statusProperty().addListener((o, was, now) -> statusClass(status, now));
         statusClass(status, column.statusProperty().get());
         status.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(6, badge, source, status);
+        clicheCount.getStyleClass().add("variant-cliches");
+        clicheCount.setMinWidth(Region.USE_PREF_SIZE);
+        clicheCount.visibleProperty().bind(clicheCount.textProperty().isNotEmpty());
+        clicheCount.managedProperty().bind(clicheCount.visibleProperty());
+        HBox top = new HBox(6, badge, source, clicheCount, status);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label figures = new Label();
@@ -268,7 +274,27 @@ public final class VariantColumnView extends VBox {
         return scroll;
     }
 
+    /** Underlines these clichés (quietly) and counts them in the header; none clears them. */
+    void showFindings(List<dev.quire.cliche.Finding> now) {
+        findings = List.copyOf(now);
+        clicheCount.setText(dev.quire.ui.cliche.ClicheWatch.count(findings.size()));
+        applyMarks(column.marksProperty().get());
+    }
+
+    List<dev.quire.cliche.Finding> findings() {
+        return findings;
+    }
+
+    Label clicheCount() {
+        return clicheCount;
+    }
+
     private void applyMarks(List<Alignment.Mark> marks) {
+        paintMarks(marks);
+        dev.quire.ui.cliche.ClicheMarks.underline(area, findings);
+    }
+
+    private void paintMarks(List<Alignment.Mark> marks) {
         int length = area.getLength();
         if (marks == null || marks.isEmpty() || length == 0) {
             if (length > 0) {

@@ -91,6 +91,19 @@ class ContinuityViewModelTest {
     }
 
     @Test
+    void theStereotypeCheckShowsItsFindingsTheSameWay() throws Exception {
+        answer("[{\"quote\": \"Mara swam out\", \"conflict\": \"The all-knowing rescuer.\", "
+                + "\"source\": \"all-knowing genius\"}]");
+        model.check(dev.quire.studio.ContinuityCheck.Lens.STEREOTYPE);
+        settle();
+
+        assertEquals(ContinuityViewModel.State.DONE, model.stateProperty().get(), model.messageProperty().get());
+        assertEquals("all-knowing genius", model.findings().get(0).source());
+        assertArrayEquals(new int[] {0, 13}, model.locate(model.findings().get(0), TEXT).orElseThrow());
+        assertEquals("1 possible stereotype.", model.messageProperty().get());
+    }
+
+    @Test
     void aDismissedFindingStaysDismissedInTheNextCheck() throws Exception {
         String json = "[{\"quote\": \"Mara swam out\", \"conflict\": \"Mara cannot swim.\", \"source\": \"canon 1\"}]";
         answer(json);
