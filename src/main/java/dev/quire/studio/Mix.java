@@ -320,7 +320,8 @@ public final class Mix {
         for (VariantRequest r : requests) {
             if (r.index() == index) {
                 return new Generation(g.id(), g.storyId(), g.sceneId(), g.conversationId(), g.frame(), r.provider(),
-                        r.model(), r.messagesJson(), r.parametersJson(), g.seed(), 1, g.usage(), r.started(),
+                        r.model(), r.messagesJson(), r.parametersJson(), g.seed(), 1,
+                        new Generation.Usage(null, r.inputTokens(), null, r.cachedInputTokens()), r.started(),
                         r.finished(), g.status(), g.error(), r.instruction());
             }
         }
