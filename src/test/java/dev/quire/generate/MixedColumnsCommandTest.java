@@ -198,6 +198,15 @@ class MixedColumnsCommandTest {
     }
 
     @Test
+    void helpDescribesColumnsAndThePartialSuccessCode() {
+        Quire.Run help = quire.run("generate", "--help");
+
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--column=KEY=VALUE") && help.out().contains("instruction+"), help.out());
+        assertTrue(help.out().contains("  5    with --column: some columns failed"), help.out());
+    }
+
+    @Test
     void aColumnWithAnUnknownKeyFailsBeforeAnythingIsSentNamingIt() {
         Quire.Run run = generate(anthropicColumn(), "provider=openai,colour=blue");
 

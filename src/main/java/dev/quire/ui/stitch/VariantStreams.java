@@ -166,7 +166,9 @@ final class VariantStreams {
                         other.cancel(c);
                     }
                 }
-                c.restart(run, prepared.source(i));
+                Column was = prepared.column(i) == null && run.targets.length == 1 ? c.columnProperty().get() : null;
+                c.restart(run, prepared.source(i) + (was == null || was.difference().isEmpty() ? ""
+                        : " · " + was.difference()));
                 c.askedProperty().set(asked);
                 // a column asked again keeps what its column of a mixed set asked
                 if (prepared.column(i) != null || run.targets.length > 1) {

@@ -154,6 +154,16 @@ class MixedSetWindowTest extends StudioWindow {
             assertEquals("llama-m3", asked.get(kept.index()).model());
         }
 
+        // Regenerate asks again exactly what that column asked: its own provider, model and addition
+        VariantColumnView llamaView = fx(() -> editor.stitchView().columnViews().stream()
+                .filter(v -> v.column() == fromLlama).findFirst().orElseThrow());
+        clickOn(from(llamaView).lookup((Button x) -> "↻".equals(x.getText())).queryButton());
+        waitUntil("the column was asked again", () -> llama.bodies.size() == 2 && !model.runningProperty().get()
+                && fromLlama.statusProperty().get() == Variant.Status.COMPLETE);
+        assertTrue(llama.bodies.get(1).contains("ADD-MARK"), "the column's own addition again");
+        assertEquals(1, loop.bodies.size(), "the other columns were not asked again");
+        assertEquals("llama · llama-m3 · + ADD-MARK she hesitates.", header(editor, fromLlama));
+
         // the last mix is remembered for the story
         restart();
         SceneEditorView again = waitForOpenScene();
