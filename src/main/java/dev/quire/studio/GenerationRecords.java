@@ -45,7 +45,7 @@ final class GenerationRecords {
      * and model, and with each variant what its own column asked.
      */
     static Generation record(GenerationRepository generations, Mix.Prepared mix) {
-        Generator.Prepared first = mix.requests().get(0);
+        Generator.Prepared first = mix.first();
         ObjectNode p = (ObjectNode) readTree(parametersJson(first));
         p.put("variants", mix.size());
         p.put("mixed", true);

@@ -331,6 +331,18 @@ public final class Generator {
     }
 
     /**
+     * As {@link #prepare(GenerationRequest, List)}, but a column that cannot be asked (no such provider, no key, a
+     * prompt its model cannot carry) is kept, to end failed with its reason in its own column while the others
+     * stream: the studio's way. Throws only when no column can be asked.
+     *
+     * @throws Mix.ColumnException when no column can be asked, naming the first
+     */
+    public Mix.Prepared prepareEach(GenerationRequest set, List<Column> columns) {
+        Objects.requireNonNull(columns, "columns");
+        return Mix.prepare(studio, ollamaRunning, set, columns, false);
+    }
+
+    /**
      * Asks each column's provider for its models and refuses a column whose model it does not offer; sends nothing
      * of the story. Slow (a request per provider): not on the FX thread.
      *
@@ -354,7 +366,7 @@ public final class Generator {
         StreamRecorder recorder = new StreamRecorder(mix.size(),
                 new GenerationRecords.MixedVariants(studio.generations(), recorded.id()), studio.streaming(),
                 SAVE_INTERVAL, handler, callbacks);
-        GenerationHandle handle = Mix.send(Mix.groups(mix), recorder, mix.size());
+        GenerationHandle handle = Mix.send(mix, recorder);
         CompletableFuture<Outcome> done = recorder.done().thenApply(e -> new Outcome(recorded.id(), e.status(),
                 e.results(), e.usage(), e.error(), e.saveFailure()));
         studio.recording(done);

@@ -39,11 +39,16 @@ public final class Mix {
         private final GenerationRequest set;
         private final List<Column> columns;
         private final List<Generator.Prepared> requests;
+        private final List<String> refusals;
+        private final List<String[]> named;
 
-        Prepared(GenerationRequest set, List<Column> columns, List<Generator.Prepared> requests) {
+        Prepared(GenerationRequest set, List<Column> columns, List<Generator.Prepared> requests,
+                 List<String> refusals, List<String[]> named) {
+            this.named = List.copyOf(named);
             this.set = set;
             this.columns = List.copyOf(columns);
-            this.requests = List.copyOf(requests);
+            this.requests = java.util.Collections.unmodifiableList(new ArrayList<>(requests));
+            this.refusals = java.util.Collections.unmodifiableList(new ArrayList<>(refusals));
         }
 
         /** The set's own request: its instruction, frame, mode and defaults. */
@@ -55,9 +60,32 @@ public final class Mix {
             return columns;
         }
 
-        /** Column i's request as it will be sent (its prompt report shows its own fit). */
+        /**
+         * Column i's request as it will be sent (its prompt report shows its own fit); null for a column that
+         * cannot be asked ({@link #refusal}).
+         */
         public List<Generator.Prepared> requests() {
             return requests;
+        }
+
+        /** Why column i cannot be asked, in the writer's words; null when it can. */
+        public String refusal(int i) {
+            return refusals.get(i);
+        }
+
+        /** Column i's provider profile, as far as it is known ("" when not). */
+        public String provider(int i) {
+            return named.get(i)[0];
+        }
+
+        /** Column i's model, as far as it is known ("" when not). */
+        public String model(int i) {
+            return named.get(i)[1];
+        }
+
+        /** The first column that can be asked. */
+        public Generator.Prepared first() {
+            return requests.stream().filter(Objects::nonNull).findFirst().orElseThrow();
         }
 
         public int size() {
@@ -68,10 +96,17 @@ public final class Mix {
     /** A column that cannot be asked: which one, and why, in the writer's words. */
     public static final class ColumnException extends RuntimeException {
         private final int column;
+        /** The column's request when it was built but cannot be sent (no key); null otherwise. */
+        private final transient Generator.Prepared unsent;
 
         ColumnException(int column, String why, RuntimeException cause) {
+            this(column, why, cause, null);
+        }
+
+        ColumnException(int column, String why, RuntimeException cause, Generator.Prepared unsent) {
             super("Column " + Variant.labelFor(column) + ": " + why, cause);
             this.column = column;
+            this.unsent = unsent;
         }
 
         /** The column's index, from 0 ("A"). */
@@ -90,31 +125,69 @@ public final class Mix {
      */
     static Prepared prepare(Studio studio, BooleanSupplier ollamaRunning, GenerationRequest set,
                             List<Column> columns) {
+        return prepare(studio, ollamaRunning, set, columns, true);
+    }
+
+    /**
+     * As {@link #prepare(Studio, BooleanSupplier, GenerationRequest, List)}, but {@code strict == false} keeps a
+     * column that cannot be asked as a refusal, to end failed with its reason while the others are sent; it throws
+     * only when no column can be asked.
+     */
+    static Prepared prepare(Studio studio, BooleanSupplier ollamaRunning, GenerationRequest set,
+                            List<Column> columns, boolean strict) {
         Objects.requireNonNull(set, "set");
         if (columns.isEmpty() || columns.size() > ChatRequest.MAX_VARIANTS) {
             throw new IllegalArgumentException("A mixed set has 1 to " + ChatRequest.MAX_VARIANTS + " columns, not "
                     + columns.size() + ".");
         }
         List<Generator.Prepared> requests = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        List<String[]> named = new ArrayList<>();
+        ColumnException firstRefusal = null;
         for (int i = 0; i < columns.size(); i++) {
-            Generator.Prepared p;
             try {
-                p = GenerationModes.prepare(studio, ollamaRunning, columns.get(i).apply(set));
-            } catch (RuntimeException e) {
-                throw new ColumnException(i, e.getMessage(), e);
+                Generator.Prepared p = prepareOne(studio, ollamaRunning, set, columns.get(i), i);
+                requests.add(p);
+                refusals.add(null);
+                named.add(new String[] {p.profile().name(), p.model()});
+            } catch (ColumnException e) {
+                if (strict) {
+                    throw e;
+                }
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+                requests.add(null);
+                refusals.add(e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+                Column c = columns.get(i);
+                String provider = c.provider() != null ? c.provider() : set.provider();
+                String model = c.model() != null ? c.model() : set.model();
+                named.add(e.unsent != null ? new String[] {e.unsent.profile().name(), e.unsent.model()}
+                        : new String[] {provider == null ? "" : provider, model == null ? "" : model});
             }
-            ProviderProfile profile = p.profile();
-            boolean noKey = !ProviderSettings.keyOptional(profile)
-                    && (p.storedKeyWithheld() || studio.providers().keySource(profile)
-                    == ProviderSettings.KeySource.MISSING);
-            if (noKey) {
-                throw new ColumnException(i, "“" + profile.name() + "” needs a key and has none"
-                        + studio.providers().keyVariable(profile).map(v -> " (set " + v + ", or store one with "
-                        + "`quire provider key`)").orElse("") + ". Nothing was sent.", null);
-            }
-            requests.add(p);
         }
-        return new Prepared(set, columns, requests);
+        if (firstRefusal != null && requests.stream().allMatch(Objects::isNull)) {
+            throw firstRefusal;
+        }
+        return new Prepared(set, columns, requests, refusals, named);
+    }
+
+    private static Generator.Prepared prepareOne(Studio studio, BooleanSupplier ollamaRunning, GenerationRequest set,
+                                                 Column column, int i) {
+        Generator.Prepared p;
+        try {
+            p = GenerationModes.prepare(studio, ollamaRunning, column.apply(set));
+        } catch (RuntimeException e) {
+            throw new ColumnException(i, e.getMessage(), e);
+        }
+        ProviderProfile profile = p.profile();
+        boolean noKey = !ProviderSettings.keyOptional(profile)
+                && (p.storedKeyWithheld() || studio.providers().keySource(profile)
+                == ProviderSettings.KeySource.MISSING);
+        if (noKey) {
+            throw new ColumnException(i, "“" + profile.name() + "” needs a key and has none"
+                    + studio.providers().keyVariable(profile).map(v -> " (set " + v + ", or store one with "
+                    + "`quire provider key`)").orElse("") + ". Nothing was sent.", null, p);
+        }
+        return p;
     }
 
     /**
@@ -127,6 +200,9 @@ public final class Mix {
         Map<String, List<String>> offered = new LinkedHashMap<>();
         for (int i = 0; i < mix.size(); i++) {
             Generator.Prepared p = mix.requests().get(i);
+            if (p == null) {
+                continue;
+            }
             String where = p.profile().name() + " " + p.profile().baseUrl();
             List<String> models = offered.computeIfAbsent(where, k -> {
                 try {
@@ -152,6 +228,12 @@ public final class Mix {
         List<VariantRequest> out = new ArrayList<>();
         for (int i = 0; i < mix.size(); i++) {
             Generator.Prepared p = mix.requests().get(i);
+            if (p == null) {
+                // nothing was sent: what it would have asked, as the writer set it
+                out.add(new VariantRequest(i, mix.provider(i), mix.model(i), "{}",
+                        mix.columns().get(i).instructionFor(mix.set().instruction()), "{}", null, null, now, now));
+                continue;
+            }
             out.add(new VariantRequest(i, p.profile().name(), p.model(), p.parametersJson(), p.instruction(),
                     p.messagesJson(), null, null, now, null));
         }
@@ -171,6 +253,9 @@ public final class Mix {
         Map<List<Object>, List<Integer>> byRequest = new LinkedHashMap<>();
         for (int i = 0; i < mix.size(); i++) {
             Generator.Prepared p = mix.requests().get(i);
+            if (p == null) {
+                continue;
+            }
             List<Object> key = List.of(p.profile(), p.request().withVariants(1));
             byRequest.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
@@ -184,8 +269,26 @@ public final class Mix {
      * every group has ended, the recorder hears the whole set's ending. A group that cannot even be sent ends its
      * columns failed, and the others go on.
      */
-    static GenerationHandle send(List<Group> groups, StreamRecorder recorder, int size) {
-        Fan fan = new Fan(recorder, groups.size(), size);
+    static GenerationHandle send(Prepared mix, StreamRecorder recorder) {
+        List<Group> groups = groups(mix);
+        int size = mix.size();
+        List<Integer> refused = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (mix.refusal(i) != null) {
+                refused.add(i);
+            }
+        }
+        Fan fan = new Fan(recorder, groups.size() + refused.size(), size);
+        for (int i : refused) {
+            GenerationHandler into = fan.group(List.of(i));
+            String why = mix.refusal(i);
+            recorder.lane().execute(() -> {
+                VariantResult r = new VariantResult(0, "", VariantResult.Status.FAILED, null, Usage.NONE,
+                        failure(why));
+                into.onVariantFinished(r);
+                into.onFinished(List.of(r));
+            });
+        }
         List<GenerationHandle> handles = new ArrayList<>();
         List<Group> started = new ArrayList<>();
         for (Group g : groups) {
@@ -332,7 +435,7 @@ public final class Mix {
     static Generation.Usage estimated(Prepared mix) {
         int sum = 0;
         for (Generator.Prepared p : mix.requests()) {
-            sum += p.estimatedInputTokens();
+            sum += p == null ? 0 : p.estimatedInputTokens();
         }
         return new Generation.Usage(sum, null, null, null);
     }

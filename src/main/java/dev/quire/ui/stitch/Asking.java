@@ -44,11 +44,14 @@ final class Asking {
         List<Integer> limits = new ArrayList<>();
         for (int i = 0; i < mix.size(); i++) {
             Generator.Prepared p = mix.requests().get(i);
-            String difference = mix.columns().get(i).difference();
-            sources.add(source(p) + (difference.isEmpty() ? "" : " · " + difference));
-            limits.add(limit(p));
+            Column c = mix.columns().get(i);
+            String difference = c.difference();
+            String named = p != null ? source(p) : (mix.provider(i).isEmpty() ? "the story's provider"
+                    : mix.provider(i)) + (mix.model(i).isEmpty() ? "" : " · " + mix.model(i));
+            sources.add(named + (difference.isEmpty() ? "" : " · " + difference));
+            limits.add(p == null ? null : limit(p));
         }
-        return new Asking(mix.requests().get(0), sources, limits, mix.columns(), null, mix);
+        return new Asking(mix.first(), sources, limits, mix.columns(), null, mix);
     }
 
     private static String source(Generator.Prepared p) {

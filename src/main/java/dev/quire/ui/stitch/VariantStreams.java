@@ -138,7 +138,7 @@ final class VariantStreams {
     /** As {@link #start}, for a mixed set: the set's request asked of each column's own provider and model. */
     void startMix(Function<Scene, GenerationRequest> set, List<Column> mix, Stitching.Asked asked,
                   Supplier<List<VariantColumn>> columnsWhenReady) {
-        begin(scene -> Asking.of(generator.prepare(set.apply(scene), mix)), asked, columnsWhenReady);
+        begin(scene -> Asking.of(generator.prepareEach(set.apply(scene), mix)), asked, columnsWhenReady);
     }
 
     private void begin(Function<Scene, Asking> request, Stitching.Asked asked,

@@ -76,6 +76,9 @@ class MixedSetWindowTest extends StudioWindow {
                     Wire.root(llama.web), "llama-m3", 8_000, 512), null);
             setup.providers().save(new ProviderProfile("broken", ProviderKind.OPENAI_COMPATIBLE,
                     broken.web.url("/v1").toString().replaceAll("/$", ""), "gpt-broken", 32_000, 1024), null);
+            // needs a key and has none: its column fails before anything is sent, alone
+            setup.providers().save(new ProviderProfile("claude", ProviderKind.ANTHROPIC,
+                    Wire.root(broken.web), "claude-m1", 200_000, 1024), null);
             setup.providers().setDefaultProfile("loop");
         }
     }
@@ -85,13 +88,13 @@ class MixedSetWindowTest extends StudioWindow {
         SceneEditorView editor = waitForOpenScene();
         waitUntil("the stitching pane has loaded", () -> editor.generatePanel() != null
                 && editor.stitchView().model().loadedProperty().get()
-                && editor.stitchView().model().options().providerChoices().size() == 3);
+                && editor.stitchView().model().options().providerChoices().size() == 4);
         clickOn(from(editor.generatePanel()).lookup((Button b) -> "Options…".equals(b.getText())).queryButton());
         clickOn(from(editor.generatePanel()).lookup(".mix-switch").queryAs(ToggleButton.class));
         clickOn(from(editor.generatePanel()).lookup((Button b) -> "Across models".equals(b.getText()))
                 .queryButton());
         MixOptions mix = fx(() -> editor.stitchView().model().options().mix());
-        waitUntil("a row per provider", () -> mix.rows().size() == 3);
+        waitUntil("a row per provider", () -> mix.rows().size() == 4);
         onFx(() -> {
             MixOptions.Row toLlama = mix.rows().stream().filter(r -> "llama".equals(r.providerProperty().get()))
                     .findFirst().orElseThrow();
@@ -105,7 +108,7 @@ class MixedSetWindowTest extends StudioWindow {
     private void generateAndWait(SceneEditorView editor) {
         StitchViewModel model = editor.stitchView().model();
         clickOn(editor.generatePanel().generateButton());
-        waitUntil("three columns have ended", () -> model.columns().size() == 3 && !model.runningProperty().get()
+        waitUntil("four columns have ended", () -> model.columns().size() == 4 && !model.runningProperty().get()
                 && model.columns().stream().noneMatch(VariantColumn::isStreaming)
                 && model.columns().stream().allMatch(c -> c.variantId() != null));
     }
@@ -134,13 +137,19 @@ class MixedSetWindowTest extends StudioWindow {
         VariantColumn fromLoop = columnWithText(model, "Loop wrote this.");
         VariantColumn fromLlama = columnWithText(model, "Llama wrote this.");
         VariantColumn failed = fx(() -> model.columns().stream().filter(c -> c.statusProperty().get()
-                == Variant.Status.FAILED).findFirst().orElseThrow(() -> new AssertionError("no failed column")));
+                == Variant.Status.FAILED && c.sourceProperty().get().startsWith("broken")).findFirst()
+                .orElseThrow(() -> new AssertionError("no failed column")));
+        VariantColumn noKey = fx(() -> model.columns().stream().filter(c -> c.statusProperty().get()
+                == Variant.Status.FAILED && c.sourceProperty().get().startsWith("claude")).findFirst()
+                .orElseThrow(() -> new AssertionError("no column for the provider with no key")));
         assertEquals(Variant.Status.COMPLETE, fx(() -> fromLoop.statusProperty().get()));
         assertEquals(Variant.Status.COMPLETE, fx(() -> fromLlama.statusProperty().get()));
         assertEquals("loop · gpt-local", header(editor, fromLoop));
         assertEquals("llama · llama-m3 · + ADD-MARK she hesitates.", header(editor, fromLlama));
         assertEquals("broken · gpt-broken", header(editor, failed));
         assertTrue(fx(() -> failed.errorProperty().get()).contains("API key"), "the column says why");
+        assertEquals("claude · claude-m1", header(editor, noKey));
+        assertTrue(fx(() -> noKey.errorProperty().get()).contains("needs a key"), fx(noKey.errorProperty()::get));
 
         assertEquals(1, loop.bodies.size());
         assertTrue(loop.bodies.get(0).contains("SET-MARK") && !loop.bodies.get(0).contains("ADD-MARK"));
@@ -148,7 +157,7 @@ class MixedSetWindowTest extends StudioWindow {
         try (Studio check = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
             Variant kept = check.generations().variant(fx(fromLlama::variantId)).orElseThrow();
             Generation g = check.generations().get(kept.generationId()).orElseThrow();
-            assertEquals(3, g.variantCount(), "one generation for the mixed set");
+            assertEquals(4, g.variantCount(), "one generation for the mixed set");
             assertEquals(Generation.Status.PARTIAL, g.status());
             List<VariantRequest> asked = check.generations().requests(g.id());
             assertEquals("llama-m3", asked.get(kept.index()).model());
@@ -170,7 +179,7 @@ class MixedSetWindowTest extends StudioWindow {
         waitUntil("the pane has loaded again", () -> again.generatePanel() != null
                 && again.stitchView().model().loadedProperty().get());
         MixOptions mix = fx(() -> again.stitchView().model().options().mix());
-        waitUntil("the mix is back", () -> mix.onProperty().get() && mix.rows().size() == 3
+        waitUntil("the mix is back", () -> mix.onProperty().get() && mix.rows().size() == 4
                 && mix.rows().stream().anyMatch(r -> "ADD-MARK she hesitates.".equals(r.textProperty().get())));
     }
 
