@@ -230,11 +230,13 @@ public final class Mix {
             Generator.Prepared p = mix.requests().get(i);
             if (p == null) {
                 // nothing was sent: what it would have asked, as the writer set it
-                out.add(new VariantRequest(i, mix.provider(i), mix.model(i), "{}",
+                out.add(new VariantRequest(i, mix.provider(i), mix.model(i), "{\"mixed\":true}",
                         mix.columns().get(i).instructionFor(mix.set().instruction()), "{}", null, null, now, now));
                 continue;
             }
-            out.add(new VariantRequest(i, p.profile().name(), p.model(), p.parametersJson(), p.instruction(),
+            // marked as one of a mixed set's: what shows the set names no one column's model
+            String parameters = "{\"mixed\":true," + p.parametersJson().substring(1);
+            out.add(new VariantRequest(i, p.profile().name(), p.model(), parameters, p.instruction(),
                     p.messagesJson(), null, null, now, null));
         }
         return out;
@@ -423,7 +425,7 @@ public final class Mix {
         for (VariantRequest r : requests) {
             if (r.index() == index) {
                 return new Generation(g.id(), g.storyId(), g.sceneId(), g.conversationId(), g.frame(), r.provider(),
-                        r.model(), r.messagesJson(), r.parametersJson(), g.seed(), 1,
+                        r.model(), r.messagesJson(), r.parametersJson(), g.seed(), g.variantCount(),
                         new Generation.Usage(null, r.inputTokens(), null, r.cachedInputTokens()), r.started(),
                         r.finished(), g.status(), g.error(), r.instruction());
             }

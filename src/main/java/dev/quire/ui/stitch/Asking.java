@@ -68,6 +68,21 @@ final class Asking {
         return first;
     }
 
+    /** Whether each column asks its own request. */
+    boolean mixed() {
+        return mix != null;
+    }
+
+    /** How many columns it fills. */
+    int size() {
+        return sources.size();
+    }
+
+    /** The set's instruction, as the writer typed it. */
+    String instruction() {
+        return mix != null ? mix.set().instruction() : single.instruction();
+    }
+
     /** What column i's header names. */
     String source(int i) {
         return sources.get(Math.min(i, sources.size() - 1));

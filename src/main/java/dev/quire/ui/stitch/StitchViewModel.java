@@ -146,6 +146,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         List<dev.quire.studio.Column> mixed;
         try {
             mixed = mix.onProperty().get() ? mix.columns() : null;
+            if (mixed != null && mix.blindProperty().get()) {
+                // blind: column A is not row A, so the rows do not give the models away either
+                mixed = new java.util.ArrayList<>(mixed);
+                java.util.Collections.shuffle(mixed);
+            }
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return;

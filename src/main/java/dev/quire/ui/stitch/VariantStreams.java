@@ -54,7 +54,7 @@ final class VariantStreams {
     /** The pane closed: nothing more is sent. */
     private boolean closed;
     private Ticker.Ticking clock;
-    private java.util.function.Consumer<Generator.Prepared> asking = p -> { };
+    private java.util.function.Consumer<Asking> asking = p -> { };
 
     VariantStreams(Studio studio, Generator generator, Background background, Executor frames, Ticker ticker,
                    long sceneId, StringProperty problem) {
@@ -155,7 +155,7 @@ final class VariantStreams {
                 updateRunning();
                 return;
             }
-            asking.accept(prepared.first());
+            asking.accept(prepared);
             Run run = new Run(columnsWhenReady.get());
             runs.add(run);
             for (int i = 0; i < run.targets.length; i++) {
@@ -324,7 +324,7 @@ final class VariantStreams {
     }
 
     /** Hears each request once it is prepared, just before it streams into its columns. */
-    void onAsking(java.util.function.Consumer<Generator.Prepared> listener) {
+    void onAsking(java.util.function.Consumer<Asking> listener) {
         asking = listener;
     }
 

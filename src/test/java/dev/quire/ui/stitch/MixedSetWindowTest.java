@@ -151,6 +151,10 @@ class MixedSetWindowTest extends StudioWindow {
         assertEquals("claude · claude-m1", header(editor, noKey));
         assertTrue(fx(() -> noKey.errorProperty().get()).contains("needs a key"), fx(noKey.errorProperty()::get));
 
+        waitUntil("above the columns, the set is a mix", () -> editor.stitchView().lookupAll(".label").stream()
+                .anyMatch(n -> n.isVisible() && ((Label) n).getText() != null
+                        && ((Label) n).getText().startsWith("scene · a mix of 4")));
+
         assertEquals(1, loop.bodies.size());
         assertTrue(loop.bodies.get(0).contains("SET-MARK") && !loop.bodies.get(0).contains("ADD-MARK"));
         assertTrue(llama.bodies.get(0).contains("SET-MARK") && llama.bodies.get(0).contains("ADD-MARK"));
@@ -200,6 +204,10 @@ class MixedSetWindowTest extends StudioWindow {
         }
         assertFalse(fx(() -> editor.stitchView().lookupAll(".variant-source").stream()
                 .anyMatch(n -> ((Label) n).getText().contains("llama"))));
+        List<String> naming = fx(() -> editor.stitchView().lookupAll(".label").stream().filter(n -> n.isVisible())
+                .map(n -> ((Label) n).getText()).filter(t -> t != null && (t.contains("gpt-local")
+                        || t.contains("llama-m3") || t.contains("gpt-broken"))).toList());
+        assertEquals(List.of(), naming, "nothing above the columns names a model either");
 
         VariantColumnView view = fx(() -> editor.stitchView().columnViews().stream()
                 .filter(v -> v.column() == fromLlama).findFirst().orElseThrow());
