@@ -237,6 +237,24 @@ class MixedColumnsCommandTest {
     }
 
     @Test
+    void wordingsToOneCachingProviderKeepTheSharedPrefixByteForByte() throws Exception {
+        Quire.Run run = generate(anthropicColumn(), anthropicColumn() + ",instruction+=WORDING-B she lies.",
+                anthropicColumn() + ",instruction=WORDING-C Tomas never comes.");
+
+        assertEquals(0, run.code(), run.toString());
+        assertEquals(3, anthropic.posts.size(), "three wordings, three requests");
+        List<JsonNode> bodies = anthropic.posts.stream().map(Wire::body).toList();
+        for (JsonNode b : bodies) {
+            assertEquals(bodies.get(0).get("system").toString(), b.get("system").toString(),
+                    "the cached system prefix is the same bytes in every column");
+        }
+        List<String> users = anthropic.posts.stream().map(MixedColumnsCommandTest::userText).toList();
+        assertTrue(users.stream().anyMatch(u -> u.contains("WORDING-B")));
+        assertTrue(users.stream().anyMatch(u -> u.contains("WORDING-C") && !u.contains("SET-MARK")),
+                "a replacement replaces the set's instruction");
+    }
+
+    @Test
     void columnsAskingTheSameOfOpenAiGoAsOneRequestWithN() throws Exception {
         openai.answer = () -> Wire.sse(Wire.openAiRole(0) + Wire.openAiRole(1) + Wire.openAiDelta(0, "One.")
                 + Wire.openAiDelta(1, "Two.") + Wire.openAiFinish(0, "stop") + Wire.openAiFinish(1, "stop")
