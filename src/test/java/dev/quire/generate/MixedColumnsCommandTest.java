@@ -176,6 +176,33 @@ class MixedColumnsCommandTest {
     }
 
     @Test
+    void composingFromAMixedSetCountsEachPassageForItsOwnColumnsModel() throws Exception {
+        Quire.Run run = generate(anthropicColumn(), openAiColumn("gpt-m2"), ollamaColumn());
+        assertEquals(0, run.code(), run.toString());
+        String generation = run.json().get("generation").asText();
+
+        Quire.Run composed = quire.run("compose", "--story", Lighthouse.TITLE, "--scene", "2", "--generation",
+                generation, "--take", "A:0-13", "--take", "C:0-13", "--accept", "--replace");
+        assertEquals(0, composed.code(), composed.toString());
+
+        JsonNode kept = quire.run("kept", "--story", Lighthouse.TITLE, "--scene", "2", "--json").json();
+        java.util.Map<String, Integer> chars = new java.util.HashMap<>();
+        kept.get("by_model").forEach(m -> chars.put(m.get("model").asText(), m.get("chars").asInt()));
+        assertEquals("Claude's lamp".replace(" ", "").length(), chars.get("claude-m1"), kept.toString());
+        assertEquals("Llama's waves".replace(" ", "").length(), chars.get("llama-m3"), kept.toString());
+        assertEquals(0, chars.getOrDefault("gpt-m2", 0), "B's model wrote none of it");
+        JsonNode spans = quire.run("show-scene", "--story", Lighthouse.TITLE, "--scene", "2", "--json").json()
+                .get("spans");
+        List<String> models = new ArrayList<>();
+        spans.forEach(sp -> {
+            if (sp.has("model")) {
+                models.add(sp.get("label").asText() + ":" + sp.get("model").asText());
+            }
+        });
+        assertTrue(models.containsAll(List.of("A:claude-m1", "C:llama-m3")), spans.toString());
+    }
+
+    @Test
     void whenOneProviderAnswers401TheOthersCompleteAndTheExitNamesTheFailedColumn() throws Exception {
         openai.answer = () -> Wire.jsonStatus(401, Wire.openAiErrorBody("Incorrect API key provided.",
                 "invalid_request_error", "invalid_api_key")).build();
