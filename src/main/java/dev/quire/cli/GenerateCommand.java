@@ -65,6 +65,8 @@ import java.util.regex.Pattern;
                 "  3    the library cannot be used",
                 "  4    no usable provider, or a variant was cut off at the output limit, refused,",
                 "       filtered or failed (its text kept; `quire extend` continues a cut-off one)",
+                "  5    with --column: some columns failed (each named on standard error) and the",
+                "       others completed and are kept",
                 "  130  interrupted with Ctrl-C (the text so far is kept)",
                 "  1    anything else"})
 final class GenerateCommand implements Callable<Integer> {
@@ -127,6 +129,17 @@ final class GenerateCommand implements Callable<Integer> {
             description = "How many versions to ask for, 1 to 6 (default ${DEFAULT-VALUE}).")
     int variants;
 
+    @Option(names = "--column", paramLabel = "KEY=VALUE,…",
+            description = "A column of a mixed set: one variant asked with its own request; give one --column per "
+                    + "column (up to 6). Keys: profile or provider, base-url, model, temperature, instruction (a "
+                    + "replacement for --instruction) or instruction+ (an addition to it). Unset keys take the "
+                    + "command's own flags. Every column shares the story, scene, frame and mode; each one's "
+                    + "story-so-far is fitted to its own model's budget. All are checked before anything is sent "
+                    + "(an unknown key, a provider with no key, a model the provider does not offer fail naming the "
+                    + "column), then stream at once. Example: --column provider=anthropic,model=claude-sonnet-4-5 "
+                    + "--column provider=ollama,model=llama3.1,instruction+=\"She hesitates before answering.\"")
+    List<String> columns = new ArrayList<>();
+
     @Option(names = "--max-tokens", paramLabel = "N", description = "Most output tokens per variant. Default: the "
             + "profile's.")
     Integer maxTokens;
@@ -149,13 +162,17 @@ final class GenerateCommand implements Callable<Integer> {
             + "COMPLETE, CUT_OFF, REFUSED, FILTERED, FAILED, INCOMPLETE or STOPPED; stopReason is the provider's own "
             + "word. The generation's usage is the requests' own, counted once; a variant's is null where one request"
             + " served several. Each variant also lists its clichés as `quire cliches` finds them: \"findings\": "
-            + "[{\"start\", \"end\", \"text\", \"kind\", \"rule\"}].")
+            + "[{\"start\", \"end\", \"text\", \"kind\", \"rule\"}]. With --column each variant also names its "
+            + "\"provider\", \"model\", \"temperature\" and \"instruction\".")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
         checkOptions(cmd);
+        if (!columns.isEmpty()) {
+            return MixedGenerate.run(this, cmd);
+        }
         PrintWriter out = cmd.getOut();
         PrintWriter err = cmd.getErr();
         try (Studio studio = library.orElse(parent.library).open(parent.env)) {
@@ -163,18 +180,7 @@ final class GenerateCommand implements Callable<Integer> {
             Generator generator = studio.generator();
             Generator.Prepared prepared;
             try {
-                GenerationRequest.Builder builder = GenerationRequest.builder(chosen.id(),
-                                instruction == null ? "" : instruction)
-                        .scene(scene).frame(frame).provider(provider).model(model).baseUrl(baseUrl).variants(variants)
-                        .maxOutputTokens(maxTokens).temperature(temperature);
-                as.forEach(builder::writerPlays);
-                if (continueAt != null) {
-                    builder.continueAt(continueAt);
-                } else if (rewrite != null) {
-                    int[] passage = passage(cmd);
-                    builder.rewrite(passage[0], passage[1]);
-                }
-                prepared = generator.prepare(builder.build());
+                prepared = generator.prepare(request(chosen.id(), cmd));
             } catch (CannotGenerateException e) {
                 return cannotGenerate(e, cmd, chosen);
             } catch (PromptTooSmallException e) {
@@ -200,7 +206,30 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
+    /** The request the command's own flags make. */
+    GenerationRequest request(long storyId, CommandLine cmd) {
+        GenerationRequest.Builder builder = GenerationRequest.builder(storyId, instruction == null ? "" : instruction)
+                .scene(scene).frame(frame).provider(provider).model(model).baseUrl(baseUrl).variants(variants)
+                .maxOutputTokens(maxTokens).temperature(temperature);
+        as.forEach(builder::writerPlays);
+        if (continueAt != null) {
+            builder.continueAt(continueAt);
+        } else if (rewrite != null) {
+            int[] passage = passage(cmd);
+            builder.rewrite(passage[0], passage[1]);
+        }
+        return builder.build();
+    }
+
     private void checkOptions(CommandLine cmd) {
+        if (!columns.isEmpty() && variants != 1) {
+            throw new CommandLine.ParameterException(cmd, "--variants and --column do not go together: each "
+                    + "--column is one variant.");
+        }
+        if (columns.size() > ChatRequest.MAX_VARIANTS) {
+            throw new CommandLine.ParameterException(cmd, "Give at most " + ChatRequest.MAX_VARIANTS
+                    + " --column options, not " + columns.size() + ".");
+        }
         if (continueAt != null && rewrite != null) {
             throw new CommandLine.ParameterException(cmd, "--continue-at and --rewrite do not go together: continue "
                     + "from a cursor, or rewrite a passage.");
@@ -253,7 +282,7 @@ final class GenerateCommand implements Callable<Integer> {
         return new int[] {start, end};
     }
 
-    private int cannotGenerate(CannotGenerateException e, CommandLine cmd, StorySummary chosen) {
+    int cannotGenerate(CannotGenerateException e, CommandLine cmd, StorySummary chosen) {
         switch (e.reason()) {
             case NO_SUCH_SCENE:
             case UNKNOWN_PROVIDER:
@@ -362,7 +391,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** The outcome's JSON with each variant's clichés added. */
-    private static String json(ObjectNode root, Generator.Outcome outcome, Detector detector) throws Exception {
+    static String json(ObjectNode root, Generator.Outcome outcome, Detector detector) throws Exception {
         ArrayNode variants = (ArrayNode) root.get("variants");
         for (int i = 0; i < variants.size(); i++) {
             VariantResult r = outcome.variants().get(i);
@@ -376,7 +405,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Streams text to standard output (plain for one variant, labelled lines for several) and retries to stderr. */
-    private static final class Printer implements GenerationHandler {
+    static final class Printer implements GenerationHandler {
         private final PrintWriter out;
         private final PrintWriter err;
         private final boolean labelled;

@@ -33,6 +33,8 @@ public final class QuireCommand implements Callable<Integer> {
     static final int LIBRARY_PROBLEM = 3;
     /** A provider could not be used, or a variant failed or was cut off (its text so far is saved). */
     static final int PROVIDER_PROBLEM = 4;
+    /** A mixed set (--column) in which some columns failed; the others completed and are kept. */
+    static final int PARTIAL = 5;
     /** The writer interrupted a generation (Ctrl-C); the text so far is saved. */
     static final int INTERRUPTED = 130;
 

@@ -2,6 +2,7 @@ package dev.quire.store;
 
 import dev.quire.model.Generation;
 import dev.quire.model.Variant;
+import dev.quire.model.VariantRequest;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,26 +22,66 @@ public final class GenerationRepository {
 
     /** Records a generation and an empty streaming variant for each of its {@code variantCount} texts. */
     public Generation create(Generation g) {
+        return db.write("record the generation", c -> insert(c, g));
+    }
+
+    /**
+     * Records a mixed set: one generation, and with each of its variants what that variant's column asked (in
+     * {@code requests}, one per variant by index), in one transaction.
+     */
+    public Generation create(Generation g, List<VariantRequest> requests) {
         return db.write("record the generation", c -> {
-            long id = Statements.insert(c, """
-                    INSERT INTO generation (story_id, scene_id, conversation_id, frame, provider, model, messages,
-                        parameters, seed, variant_count, estimated_input_tokens, input_tokens, output_tokens,
-                        cached_input_tokens, started_at, finished_at, status, error, instruction)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    g.storyId(), g.sceneId(), g.conversationId(), g.frame(), g.provider(), g.model(), g.messagesJson(),
-                    g.parametersJson() == null ? "{}" : g.parametersJson(), g.seed(), g.variantCount(),
-                    g.usage().estimatedInputTokens(), g.usage().inputTokens(), g.usage().outputTokens(),
-                    g.usage().cachedInputTokens(), g.started() == null ? Columns.now() : g.started().toEpochMilli(),
-                    g.finished() == null ? null : g.finished().toEpochMilli(), g.status().name(), g.error(),
-                    g.instruction());
-            List<Object[]> variants = new ArrayList<>();
-            for (int i = 0; i < g.variantCount(); i++) {
-                variants.add(new Object[] {id, i});
+            Generation created = insert(c, g);
+            for (VariantRequest r : requests) {
+                Statements.update(c, """
+                        UPDATE variant SET provider = ?, model = ?, parameters = ?, instruction = ?, messages = ?,
+                                           started_at = ?
+                        WHERE generation_id = ? AND idx = ?""",
+                        r.provider(), r.model(), r.parametersJson(), r.instruction(), r.messagesJson(),
+                        r.started() == null ? Columns.now() : r.started().toEpochMilli(), created.id(), r.index());
             }
-            Statements.batch(c, "INSERT INTO variant (generation_id, idx, status) VALUES (?, ?, 'STREAMING')",
-                    variants);
-            return get(c, id).orElseThrow();
+            return created;
         });
+    }
+
+    private static Generation insert(Connection c, Generation g) throws SQLException {
+        long id = Statements.insert(c, """
+                INSERT INTO generation (story_id, scene_id, conversation_id, frame, provider, model, messages,
+                    parameters, seed, variant_count, estimated_input_tokens, input_tokens, output_tokens,
+                    cached_input_tokens, started_at, finished_at, status, error, instruction)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g.storyId(), g.sceneId(), g.conversationId(), g.frame(), g.provider(), g.model(), g.messagesJson(),
+                g.parametersJson() == null ? "{}" : g.parametersJson(), g.seed(), g.variantCount(),
+                g.usage().estimatedInputTokens(), g.usage().inputTokens(), g.usage().outputTokens(),
+                g.usage().cachedInputTokens(), g.started() == null ? Columns.now() : g.started().toEpochMilli(),
+                g.finished() == null ? null : g.finished().toEpochMilli(), g.status().name(), g.error(),
+                g.instruction());
+        List<Object[]> variants = new ArrayList<>();
+        for (int i = 0; i < g.variantCount(); i++) {
+            variants.add(new Object[] {id, i});
+        }
+        Statements.batch(c, "INSERT INTO variant (generation_id, idx, status) VALUES (?, ?, 'STREAMING')",
+                variants);
+        return get(c, id).orElseThrow();
+    }
+
+    /** What each variant of a mixed set asked, by index; empty for a set asked in one request. */
+    public List<VariantRequest> requests(long generationId) {
+        return db.read("load what the variants asked", c -> Statements.query(c,
+                "SELECT * FROM variant WHERE generation_id = ? AND provider IS NOT NULL ORDER BY idx",
+                rs -> new VariantRequest(rs.getInt("idx"), rs.getString("provider"), rs.getString("model"),
+                        rs.getString("parameters"), rs.getString("instruction"), rs.getString("messages"),
+                        Columns.nullableInt(rs, "input_tokens"), Columns.nullableInt(rs, "cached_input_tokens"),
+                        Columns.instant(rs, "started_at"), Columns.instant(rs, "finished_at")),
+                generationId));
+    }
+
+    /** Records when a mixed set's variant ended and the input its own request used. */
+    public void finishRequest(long generationId, int index, Integer inputTokens, Integer cachedInputTokens) {
+        db.write("record variant " + Variant.labelFor(index) + "'s request", c -> Statements.update(c, """
+                UPDATE variant SET input_tokens = ?, cached_input_tokens = ?, finished_at = ?
+                WHERE generation_id = ? AND idx = ? AND provider IS NOT NULL""",
+                inputTokens, cachedInputTokens, Columns.now(), generationId, index));
     }
 
     public Optional<Generation> get(long id) {
@@ -87,7 +128,7 @@ public final class GenerationRepository {
                 error, id));
     }
 
-    /** Where a variant came from: its generation's provider and model, and the scene it was asked for. */
+    /** Where a variant came from: its own provider and model (a mixed set's column), else its generation's, and the scene it was asked for. */
     public record VariantOrigin(long variantId, long generationId, Long sceneId, String provider, String model,
                                 boolean hasText) {
     }
@@ -98,7 +139,8 @@ public final class GenerationRepository {
      */
     public List<VariantOrigin> origins(long storyId) {
         return db.read("load where the story's variants came from", c -> Statements.query(c,
-                "SELECT v.id, g.id, g.scene_id, g.provider, g.model, length(trim(v.text)) > 0 FROM variant v"
+                "SELECT v.id, g.id, g.scene_id, coalesce(v.provider, g.provider), coalesce(v.model, g.model),"
+                        + " length(trim(v.text)) > 0 FROM variant v"
                         + " JOIN generation g ON g.id = v.generation_id WHERE g.story_id = ? AND g.conversation_id"
                         + " IS NULL AND " + PROSE.replace("frame", "g.frame") + " ORDER BY v.id",
                 rs -> {

@@ -108,7 +108,8 @@ public final class Continuation {
         Objects.requireNonNull(handler, "handler");
         Variant variant = studio.generations().variant(variantId).orElseThrow(() -> new IllegalArgumentException(
                 "There is no variant " + variantId + " in the library."));
-        Generation generation = studio.generations().get(variant.generationId()).orElseThrow();
+        Generation generation = Mix.asAsked(studio.generations().get(variant.generationId()).orElseThrow(),
+                studio.generations().requests(variant.generationId()), variant.index());
         if (variant.status() == Variant.Status.STREAMING) {
             throw new IllegalArgumentException("Variant " + variant.label() + " is still being written.");
         }

@@ -11,6 +11,7 @@ import dev.quire.model.Generation;
 import dev.quire.model.Variant;
 import dev.quire.store.GenerationRepository;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -37,6 +38,54 @@ final class GenerationRecords {
                 chat.seed(), chat.variants(),
                 new Generation.Usage(prepared.estimatedInputTokens(), null, null, null), null, null,
                 Generation.Status.STREAMING, null, prepared.instruction()));
+    }
+
+    /**
+     * Records a mixed set as one streaming generation: the set's frame and instruction, the first column's provider
+     * and model, and with each variant what its own column asked.
+     */
+    static Generation record(GenerationRepository generations, Mix.Prepared mix) {
+        Generator.Prepared first = mix.first();
+        ObjectNode p = (ObjectNode) readTree(parametersJson(first));
+        p.put("variants", mix.size());
+        p.put("mixed", true);
+        p.remove("temperature");
+        return generations.create(new Generation(0, first.story().id(),
+                first.scene().map(s -> s.id()).orElse(null), null, first.frame().key(),
+                first.profile().name(), first.model(), messagesJson(first.request()), p.toString(),
+                first.request().seed(), mix.size(), Mix.estimated(mix), null, null,
+                Generation.Status.STREAMING, null, mix.set().instruction()), Mix.requests(mix, Instant.now()));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A mixed set's variants: as {@link Variants}, and each one's own request's usage and end. */
+    record MixedVariants(GenerationRepository generations, long generationId) implements StreamRecorder.Target {
+
+        @Override
+        public void saveStreaming(int variant, String text) {
+            generations.saveVariant(generationId, variant, text, Variant.Status.STREAMING, null, null);
+        }
+
+        @Override
+        public void saveEnded(VariantResult result, String text) {
+            generations.saveEnded(generationId, StreamRecorder.ended(result, text));
+            Integer input = result.usage().input() != null ? result.usage().input() : result.requestUsage().input();
+            Integer cached = result.usage().cachedInput() != null ? result.usage().cachedInput()
+                    : result.requestUsage().cachedInput();
+            generations.finishRequest(generationId, result.index(), input, cached);
+        }
+
+        @Override
+        public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
+            generations.finish(generationId, status, usage, error);
+        }
     }
 
     /** Saves a generation's variants into their rows as they stream and end. */

@@ -171,6 +171,11 @@ public final class Generator {
             return profile;
         }
 
+        /** The provider the request goes to. */
+        ChatProvider provider() {
+            return provider;
+        }
+
         /** The request as it will be sent. */
         public ChatRequest request() {
             return chatRequest;
@@ -305,6 +310,63 @@ public final class Generator {
                 new GenerationRecords.Variants(studio.generations(), recorded.id()), studio.streaming(),
                 SAVE_INTERVAL, handler, callbacks);
         GenerationHandle handle = recorder.send(prepared.provider, prepared.chatRequest);
+        CompletableFuture<Outcome> done = recorder.done().thenApply(e -> new Outcome(recorded.id(), e.status(),
+                e.results(), e.usage(), e.error(), e.saveFailure()));
+        studio.recording(done);
+        return new Running(recorded.id(), handle, done);
+    }
+
+    // ---- a mixed set: a column per request ----
+
+    /**
+     * Prepares a mixed set: the set's request asked of each column's own provider and model, with its own
+     * temperature and instruction, one variant each; nothing is sent or recorded. Each column's prompt is fitted to
+     * its own model's budget.
+     *
+     * @throws Mix.ColumnException naming the first column that cannot be asked, and why
+     */
+    public Mix.Prepared prepare(GenerationRequest set, List<Column> columns) {
+        Objects.requireNonNull(columns, "columns");
+        return Mix.prepare(studio, ollamaRunning, set, columns);
+    }
+
+    /**
+     * As {@link #prepare(GenerationRequest, List)}, but a column that cannot be asked (no such provider, no key, a
+     * prompt its model cannot carry) is kept, to end failed with its reason in its own column while the others
+     * stream: the studio's way. Throws only when no column can be asked.
+     *
+     * @throws Mix.ColumnException when no column can be asked, naming the first
+     */
+    public Mix.Prepared prepareEach(GenerationRequest set, List<Column> columns) {
+        Objects.requireNonNull(columns, "columns");
+        return Mix.prepare(studio, ollamaRunning, set, columns, false);
+    }
+
+    /**
+     * Asks each column's provider for its models and refuses a column whose model it does not offer; sends nothing
+     * of the story. Slow (a request per provider): not on the FX thread.
+     *
+     * @throws Mix.ColumnException naming the column
+     */
+    public void checkModels(Mix.Prepared mix) {
+        Mix.checkModels(mix);
+    }
+
+    /**
+     * Records the mixed set as one generation (each variant with what its column asked), then sends every column's
+     * request at once. Variant indices are the columns'. A column that fails ends failed alone.
+     *
+     * @throws PersistenceException when the library cannot record the generation (nothing was sent then)
+     */
+    public Running start(Mix.Prepared mix, GenerationHandler handler, Executor callbacks) {
+        Objects.requireNonNull(mix, "mix");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(callbacks, "callbacks");
+        Generation recorded = GenerationRecords.record(studio.generations(), mix);
+        StreamRecorder recorder = new StreamRecorder(mix.size(),
+                new GenerationRecords.MixedVariants(studio.generations(), recorded.id()), studio.streaming(),
+                SAVE_INTERVAL, handler, callbacks);
+        GenerationHandle handle = Mix.send(mix, recorder);
         CompletableFuture<Outcome> done = recorder.done().thenApply(e -> new Outcome(recorded.id(), e.status(),
                 e.results(), e.usage(), e.error(), e.saveFailure()));
         studio.recording(done);

@@ -281,6 +281,8 @@ public final class Stitching {
             if (g == null) {
                 continue;
             }
+            // a mixed set's variant names its own column's provider and model
+            g = Mix.asAsked(g, studio.generations().requests(g.id()), v.index());
             out.add(new Column(v, Variant.labelFor(out.size()), g, source(g), outputTokens(g), elapsed(g)));
         }
         return out;

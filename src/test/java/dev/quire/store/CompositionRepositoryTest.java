@@ -159,7 +159,12 @@ class CompositionRepositoryTest {
                 "ALTER TABLE scene DROP COLUMN summary_made_at", "DROP TABLE chapter", "DROP TABLE continuation",
                 "ALTER TABLE variant DROP COLUMN outcome", "ALTER TABLE variant DROP COLUMN refusal",
                 "ALTER TABLE variant DROP COLUMN thinking", "ALTER TABLE variant DROP COLUMN output_tokens",
-                "ALTER TABLE generation DROP COLUMN instruction", "PRAGMA user_version = 2");
+                "ALTER TABLE generation DROP COLUMN instruction",
+                "ALTER TABLE variant DROP COLUMN provider", "ALTER TABLE variant DROP COLUMN model",
+                "ALTER TABLE variant DROP COLUMN parameters", "ALTER TABLE variant DROP COLUMN instruction",
+                "ALTER TABLE variant DROP COLUMN messages", "ALTER TABLE variant DROP COLUMN input_tokens",
+                "ALTER TABLE variant DROP COLUMN cached_input_tokens", "ALTER TABLE variant DROP COLUMN started_at",
+                "ALTER TABLE variant DROP COLUMN finished_at", "PRAGMA user_version = 2");
 
         db = Database.open(file);
         compositions = new CompositionRepository(db);

@@ -68,7 +68,12 @@ class VariantOutcomesStoreTest {
         Jdbc.execute(file, "DROP TABLE continuation", "ALTER TABLE variant DROP COLUMN outcome",
                 "ALTER TABLE variant DROP COLUMN refusal", "ALTER TABLE variant DROP COLUMN thinking",
                 "ALTER TABLE variant DROP COLUMN output_tokens", "UPDATE variant SET status = 'CANCELLED'",
-                "ALTER TABLE generation DROP COLUMN instruction", "PRAGMA user_version = 4");
+                "ALTER TABLE generation DROP COLUMN instruction",
+                "ALTER TABLE variant DROP COLUMN provider", "ALTER TABLE variant DROP COLUMN model",
+                "ALTER TABLE variant DROP COLUMN parameters", "ALTER TABLE variant DROP COLUMN instruction",
+                "ALTER TABLE variant DROP COLUMN messages", "ALTER TABLE variant DROP COLUMN input_tokens",
+                "ALTER TABLE variant DROP COLUMN cached_input_tokens", "ALTER TABLE variant DROP COLUMN started_at",
+                "ALTER TABLE variant DROP COLUMN finished_at", "PRAGMA user_version = 4");
 
         db = Database.open(file);
         generations = new GenerationRepository(db);

@@ -39,6 +39,7 @@ public final class GenerateOptions {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.SCENE);
     private final BooleanProperty optionsShown = new SimpleBooleanProperty(this, "optionsShown", false);
     private final BooleanProperty providersKnown = new SimpleBooleanProperty(this, "providersKnown");
+    private final MixOptions mix = new MixOptions();
 
     GenerateOptions() {
         mode.addListener((o, was, now) -> {
@@ -162,6 +163,11 @@ public final class GenerateOptions {
     /** Null for the provider's default. */
     public ObjectProperty<Double> temperatureProperty() {
         return temperature;
+    }
+
+    /** The Mix: a row per column, each its own request; off, "N variants" of one. */
+    public MixOptions mix() {
+        return mix;
     }
 
     public ObjectProperty<Mode> modeProperty() {

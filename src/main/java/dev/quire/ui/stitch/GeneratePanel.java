@@ -166,13 +166,25 @@ public final class GeneratePanel extends VBox {
                         : options.frameProperty().get().name() + " · ")
                         + (options.providerProperty().get() == null ? "the story's provider" : options.providerProperty().get())
                         + (options.modelProperty().get().isBlank() ? "" : " · " + options.modelProperty().get())
-                        + " · " + options.variantsProperty().get() + (options.variantsProperty().get() == 1 ? " variant"
-                        : " variants") + (options.temperatureProperty().get() == null ? "" : " · temperature "
+                        + (options.mix().onProperty().get() ? " · a mix of " + options.mix().rows().size()
+                        + (options.mix().blindProperty().get() ? ", blind" : "")
+                        : " · " + options.variantsProperty().get() + (options.variantsProperty().get() == 1 ? " variant"
+                        : " variants")) + (options.temperatureProperty().get() == null ? "" : " · temperature "
                         + options.temperatureProperty().get()),
                 options.frameProperty(), options.providerProperty(), options.modelProperty(), options.variantsProperty(),
-                options.temperatureProperty()));
+                options.temperatureProperty(), options.mix().onProperty(), options.mix().rows(),
+                options.mix().blindProperty()));
         summary.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(summary, Priority.ALWAYS);
+        javafx.scene.control.ToggleButton mixSwitch = new javafx.scene.control.ToggleButton("Mix");
+        mixSwitch.getStyleClass().add("mix-switch");
+        mixSwitch.selectedProperty().bindBidirectional(options.mix().onProperty());
+        mixSwitch.setTooltip(new Tooltip("A column per request: give each column its own provider, model, "
+                + "temperature and instruction"));
+        settings.getChildren().add(mixSwitch);
+        MixRows mixRows = new MixRows(options);
+        mixRows.visibleProperty().bind(options.mix().onProperty().and(options.optionsShownProperty()));
+        mixRows.managedProperty().bind(mixRows.visibleProperty());
         settings.visibleProperty().bind(options.optionsShownProperty());
         settings.managedProperty().bind(settings.visibleProperty());
         summary.visibleProperty().bind(options.optionsShownProperty().not());
@@ -225,7 +237,7 @@ public final class GeneratePanel extends VBox {
                 .and(options.noProvider().not()));
         problem.managedProperty().bind(problem.visibleProperty());
 
-        getChildren().addAll(noProvider, first, settings, second, problem);
+        getChildren().addAll(noProvider, first, settings, mixRows, second, problem);
     }
 
     /** Generate, unless there is no provider to ask (the panel already says so). */

@@ -70,7 +70,9 @@ public final class GenerationHistory extends HBox {
 
     /** "rewrite · Claude · claude-opus · 14:02": the frame, provider and model, and when. */
     static String describe(Generation g) {
-        String source = Stitching.PASTED.equals(g.provider()) ? "pasted"
+        // a mixed set names its models in its columns' headers (or, blind, nowhere until Accept)
+        boolean mixed = g.parametersJson() != null && g.parametersJson().contains("\"mixed\":true");
+        String source = Stitching.PASTED.equals(g.provider()) ? "pasted" : mixed ? "a mix of " + g.variantCount()
                 : g.provider() + (g.model() == null || g.model().isBlank() ? "" : " · " + g.model());
         return g.frame() + " · " + source + (g.started() == null ? "" : " · " + when(g.started()));
     }

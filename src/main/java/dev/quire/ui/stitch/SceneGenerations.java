@@ -96,10 +96,11 @@ final class SceneGenerations {
     }
 
     /** A request was prepared and is about to stream into the columns: they show what it asks from now on. */
-    void asking(Generator.Prepared prepared) {
+    void asking(Asking asking) {
+        Generator.Prepared prepared = asking.first();
         shown.set(new Generation(0, prepared.story().id(), sceneId, null, prepared.frame().key(),
-                prepared.profile().name(), prepared.model(), null, null, null, prepared.request().variants(), null,
-                Instant.now(), null, Generation.Status.STREAMING, null, prepared.instruction()));
+                prepared.profile().name(), prepared.model(), null, asking.mixed() ? "{\"mixed\":true}" : null, null,
+                asking.size(), null, Instant.now(), null, Generation.Status.STREAMING, null, asking.instruction()));
     }
 
     private record Reopened(Stitching.Pane pane, List<List<Alignment.Mark>> marks) {

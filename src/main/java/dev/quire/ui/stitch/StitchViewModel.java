@@ -59,6 +59,8 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private final IntegerProperty sceneWords = new SimpleIntegerProperty(this, "sceneWords");
     private final SceneGenerations generations;
     private final dev.quire.ui.cliche.ClicheWatch cliches;
+    /** Blind mode: the columns' models are shown once the writer accepts. */
+    private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed", true);
 
     /**
      * @param generator the studio's generator, which records what streams in the library
@@ -112,6 +114,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             });
             showOriginal();
             loaded.set(true);
+            MixMemory.restore(studio, background, story, options.mix(), problem);
             // the instruction the writer last gave for this scene, as they left it
             generations.reload(last -> {
                 if (options.instructionProperty().get().isBlank()) {
@@ -142,7 +145,20 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
             problem.set(missing);
             return;
         }
-        int count = options.variantsProperty().get();
+        MixOptions mix = options.mix();
+        List<dev.quire.studio.Column> mixed;
+        try {
+            mixed = mix.onProperty().get() ? mix.columns() : null;
+            if (mixed != null && mix.blindProperty().get()) {
+                // blind: column A is not row A, so the rows do not give the models away either
+                mixed = new java.util.ArrayList<>(mixed);
+                java.util.Collections.shuffle(mixed);
+            }
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        int count = mixed != null ? mixed.size() : options.variantsProperty().get();
         int[] anchors = AcceptPlace.anchorsFor(m, host);
         if (anchors == null) {
             problem.set("Select the passage to rewrite in the scene first.");
@@ -151,17 +167,24 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         host.saveScene();
         saveSoon();
         problem.set("");
-        streams.start(options.request(storyId, m, anchors, count, false),
-                new Stitching.Asked(m, anchors[0], anchors[1]), () -> {
-                    List<VariantColumn> fresh = ColumnLayout.forAsk(streams.columns(), m, count,
-                            m == Mode.REWRITE ? host.text() : "", anchors);
-                    // a composition already begun keeps where it goes: new variants feed it, they do not move it
-                    if (composition.prose().isEmpty()) {
-                        place.askedFor(m, anchors);
-                        changed();
-                    }
-                    return fresh;
-                });
+        revealed.set(false);
+        MixMemory.keep(studio, background, storyId, mix, problem);
+        java.util.function.Supplier<List<VariantColumn>> columnsWhenReady = () -> {
+            List<VariantColumn> fresh = ColumnLayout.forAsk(streams.columns(), m, count,
+                    m == Mode.REWRITE ? host.text() : "", anchors);
+            // a composition already begun keeps where it goes: new variants feed it, they do not move it
+            if (composition.prose().isEmpty()) {
+                place.askedFor(m, anchors);
+                changed();
+            }
+            return fresh;
+        };
+        Stitching.Asked asked = new Stitching.Asked(m, anchors[0], anchors[1]);
+        if (mixed != null) {
+            streams.startMix(options.request(storyId, m, anchors, 1, false), mixed, asked, columnsWhenReady);
+        } else {
+            streams.start(options.request(storyId, m, anchors, count, false), asked, columnsWhenReady);
+        }
     }
 
     /**
@@ -181,7 +204,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         int[] anchors = place.anchorsAgain(was);
         host.saveScene();
         problem.set("");
-        streams.start(options.request(storyId, m, anchors, 1, m != options.modeProperty().get()),
+        java.util.function.Function<dev.quire.model.Scene, dev.quire.studio.GenerationRequest> request =
+                options.request(storyId, m, anchors, 1, m != options.modeProperty().get());
+        dev.quire.studio.Column asked = column.columnProperty().get();
+        // a column of a mixed set asks its own provider, model, temperature and instruction again
+        streams.start(asked == null ? request : request.andThen(asked::apply),
                 new Stitching.Asked(m, anchors[0], anchors[1]), () -> List.of(column));
     }
 
@@ -317,6 +344,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         background.write(() -> studio.stitching().accept(sceneId, placed, where, start, end))
                 .onSuccess(scene -> {
                     accepting.set(false);
+                    revealed.set(true);
                     loading(() -> {
                         composition.show(Prose.EMPTY);
                         compositionEdited(Prose.EMPTY);
@@ -436,6 +464,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
 
     public ObjectProperty<Composition.Placement> placementProperty() {
         return place.placementProperty();
+    }
+
+    /** Blind mode's veil: the columns' headers hide their providers and models until Accept. */
+    public javafx.beans.binding.BooleanBinding modelsHidden() {
+        return options.mix().blindProperty().and(revealed.not());
     }
 
     /** True while an accepted composition is being written into the scene. */

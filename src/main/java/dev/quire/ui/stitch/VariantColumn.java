@@ -25,6 +25,7 @@ public final class VariantColumn {
 
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
     private final StringProperty source = new SimpleStringProperty(this, "source", "");
+    private final ObjectProperty<dev.quire.studio.Column> column = new SimpleObjectProperty<>(this, "column");
     private final ObjectProperty<Variant.Status> status = new SimpleObjectProperty<>(this, "status",
             Variant.Status.STREAMING);
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -330,6 +331,11 @@ public final class VariantColumn {
 
     public StringProperty labelProperty() {
         return label;
+    }
+
+    /** What this column of a mixed set asked differently from the set; null for a plain set's column. */
+    public ObjectProperty<dev.quire.studio.Column> columnProperty() {
+        return column;
     }
 
     public StringProperty sourceProperty() {

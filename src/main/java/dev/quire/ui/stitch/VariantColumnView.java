@@ -89,7 +89,9 @@ public final class VariantColumnView extends VBox {
         column.labelProperty().addListener((o, was, now) -> colour(badge));
         colour(badge);
         Label source = new Label();
-        source.textProperty().bind(column.sourceProperty());
+        // blind mode names no provider or model until Accept: the label alone tells the columns apart
+        source.textProperty().bind(Bindings.when(model.modelsHidden()).then("")
+                .otherwise(column.sourceProperty()));
         source.getStyleClass().add("variant-source");
         source.setMinWidth(0);
         HBox.setHgrow(source, Priority.ALWAYS);

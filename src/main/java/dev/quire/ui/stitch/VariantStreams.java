@@ -6,6 +6,7 @@ import dev.quire.llm.VariantResult;
 import dev.quire.model.Scene;
 import dev.quire.model.Variant;
 import dev.quire.stitch.Alignment;
+import dev.quire.studio.Column;
 import dev.quire.studio.GenerationRequest;
 import dev.quire.studio.Generator;
 import dev.quire.studio.Stitching;
@@ -53,7 +54,7 @@ final class VariantStreams {
     /** The pane closed: nothing more is sent. */
     private boolean closed;
     private Ticker.Ticking clock;
-    private java.util.function.Consumer<Generator.Prepared> asking = p -> { };
+    private java.util.function.Consumer<Asking> asking = p -> { };
 
     VariantStreams(Studio studio, Generator generator, Background background, Executor frames, Ticker ticker,
                    long sceneId, StringProperty problem) {
@@ -131,12 +132,23 @@ final class VariantStreams {
      */
     void start(Function<Scene, GenerationRequest> request, Stitching.Asked asked,
                Supplier<List<VariantColumn>> columnsWhenReady) {
+        begin(scene -> Asking.of(generator.prepare(request.apply(scene))), asked, columnsWhenReady);
+    }
+
+    /** As {@link #start}, for a mixed set: the set's request asked of each column's own provider and model. */
+    void startMix(Function<Scene, GenerationRequest> set, List<Column> mix, Stitching.Asked asked,
+                  Supplier<List<VariantColumn>> columnsWhenReady) {
+        begin(scene -> Asking.of(generator.prepareEach(set.apply(scene), mix)), asked, columnsWhenReady);
+    }
+
+    private void begin(Function<Scene, Asking> request, Stitching.Asked asked,
+                       Supplier<List<VariantColumn>> columnsWhenReady) {
         preparing++;
         running.set(true);
         background.write(() -> {
             Scene scene = studio.scenes().get(sceneId).orElseThrow(() -> new IllegalStateException(
                     "This scene is no longer in the library."));
-            return generator.prepare(request.apply(scene));
+            return request.apply(scene);
         }).onSuccess(prepared -> {
             preparing--;
             if (closed) {
@@ -146,18 +158,23 @@ final class VariantStreams {
             asking.accept(prepared);
             Run run = new Run(columnsWhenReady.get());
             runs.add(run);
-            String source = prepared.profile().name() + " · " + prepared.model();
-            for (VariantColumn c : run.targets) {
+            for (int i = 0; i < run.targets.length; i++) {
+                VariantColumn c = run.targets[i];
                 // a column asked again leaves its earlier stream: what that one still sends is not shown here
                 for (Run other : List.copyOf(runs)) {
                     if (other != run) {
                         other.cancel(c);
                     }
                 }
-                c.restart(run, source);
+                Column was = prepared.column(i) == null && run.targets.length == 1 ? c.columnProperty().get() : null;
+                c.restart(run, prepared.source(i) + (was == null || was.difference().isEmpty() ? ""
+                        : " · " + was.difference()));
                 c.askedProperty().set(asked);
-                c.outputLimitProperty().set(prepared.request().maxOutputTokens() != null
-                        ? prepared.request().maxOutputTokens() : Integer.valueOf(prepared.profile().maxOutputTokens()));
+                // a column asked again keeps what its column of a mixed set asked
+                if (prepared.column(i) != null || run.targets.length > 1) {
+                    c.columnProperty().set(prepared.column(i));
+                }
+                c.outputLimitProperty().set(prepared.outputLimit(i));
             }
             send(run, prepared);
         }).onError(e -> {
@@ -170,11 +187,11 @@ final class VariantStreams {
     private record Started(Generator.Running running, List<Long> variantIds) {
     }
 
-    private void send(Run run, Generator.Prepared prepared) {
+    private void send(Run run, Asking prepared) {
         background.write(() -> {
             Generator.Running r;
             try {
-                r = generator.start(prepared, run, Runnable::run);
+                r = prepared.start(generator, run);
             } catch (RuntimeException e) {
                 run.sent.completeExceptionally(e);
                 throw e;
@@ -307,7 +324,7 @@ final class VariantStreams {
     }
 
     /** Hears each request once it is prepared, just before it streams into its columns. */
-    void onAsking(java.util.function.Consumer<Generator.Prepared> listener) {
+    void onAsking(java.util.function.Consumer<Asking> listener) {
         asking = listener;
     }
 
