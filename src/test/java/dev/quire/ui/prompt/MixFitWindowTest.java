@@ -47,7 +47,7 @@ class MixFitWindowTest extends StudioWindow {
         MixOptions mix = fx(() -> editor.stitchView().model().options().mix());
         waitUntil("a row per provider", () -> mix.rows().size() == 2);
 
-        clickOn(from(editor).lookup((Button b) -> "Prompt…".equals(b.getText())).queryButton());
+        clickOn(lookup((Button b) -> "Prompt…".equals(b.getText())).queryButton());
 
         waitUntil("the preview lists both columns", () -> fitLines().size() == 2);
         List<String> lines = fitLines();
@@ -68,8 +68,8 @@ class MixFitWindowTest extends StudioWindow {
         waitUntil("the preview lists three columns", () -> fitLines().size() == 3);
         assertTrue(fitLines().get(2).startsWith("C · small: "), fitLines().get(2));
 
-        // Mix off: one request, no columns listed
-        clickOn(from(editor.generatePanel()).lookup(".mix-switch").queryAs(ToggleButton.class));
+        // Mix off (the preview stands over the panel): one request, no columns listed
+        onFx(() -> mix.onProperty().set(false));
         waitUntil("no columns listed", () -> fitLines().isEmpty());
         assertEquals(List.of(), fitLines());
     }
