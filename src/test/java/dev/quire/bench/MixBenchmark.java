@@ -84,7 +84,7 @@ class MixBenchmark {
                      PacedSseServer.Format.OPENAI, FIRST_TOKEN_MILLIS);
              PacedSseServer llama = new PacedSseServer(List.of(texts.get(2)), TOKENS_PER_SECOND,
                      PacedSseServer.Format.OLLAMA, FIRST_TOKEN_MILLIS);
-             Studio studio = Studio.open(dir.resolve("mix"), Studio.NewLibrary.EMPTY);
+             Studio studio = Studio.open(dir.resolve("mix"), Studio.NewLibrary.EMPTY, ownConfig());
              Background background = Background.create()) {
             Story story = studio.stories().create(Story.titled("The Lantern Quay"));
             Scene scene = studio.scenes().append(new Scene(0, story.id(), 0, "The lamps go out",
@@ -198,6 +198,13 @@ class MixBenchmark {
                 return null;
             });
         }
+    }
+
+    /** The environment, with a config folder of the benchmark's own: the key it stores stays in it. */
+    private static java.util.Map<String, String> ownConfig() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("QUIRE_CONFIG_HOME", dir.resolve("config").toString());
+        return env;
     }
 
     /** Generates once with one Mix row per provider; waits until every column is stored. */

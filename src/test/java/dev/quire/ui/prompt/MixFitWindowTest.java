@@ -57,6 +57,10 @@ class MixFitWindowTest extends StudioWindow {
         int budgetB = budget(lines.get(1));
         assertTrue(budgetB < budgetA, lines.toString());
         assertTrue(tokens(lines.get(1)) < tokens(lines.get(0)), "the small model gets less story: " + lines);
+        // the context meter's tip lists them too
+        String tip = fx(() -> ((javafx.scene.control.Tooltip) lookup(".context-meter").query().getProperties()
+                .get("javafx.scene.control.Tooltip")).getText());
+        assertTrue(tip.contains(lines.get(0)) && tip.contains(lines.get(1)), tip);
 
         // a third column, and the preview follows
         onFx(() -> {
