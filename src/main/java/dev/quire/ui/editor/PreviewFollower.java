@@ -5,9 +5,13 @@ import dev.quire.ui.prompt.PromptPreviewViewModel;
 import dev.quire.ui.prose.ProseArea;
 import dev.quire.ui.stitch.GeneratePanel;
 import dev.quire.ui.stitch.StitchViewModel;
+import dev.quire.studio.Column;
+import dev.quire.ui.stitch.MixOptions;
 import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
 import javafx.util.Duration;
 
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -25,6 +29,7 @@ final class PreviewFollower {
         PauseTransition settle = new PauseTransition(Duration.millis(300));
         settle.setOnFinished(e -> {
             try {
+                mixed(vm, stitch.options().mix());
                 vm.refresh();
             } catch (RejectedExecutionException closed) {
                 // the library closed while the timer waited: there is nothing left to preview
@@ -45,6 +50,17 @@ final class PreviewFollower {
         vm.modelProperty().bind(stitch.options().modelProperty());
         vm.providerProperty().addListener((o, was, now) -> settle.playFromStart());
         vm.modelProperty().addListener((o, was, now) -> settle.playFromStart());
+        // with the Mix on, each column is fitted to its own model: the Preview lists each column's fit
+        MixOptions mix = stitch.options().mix();
+        mix.onProperty().addListener((o, was, now) -> settle.playFromStart());
+        mix.rows().forEach(r -> watch(r, settle));
+        mix.rows().addListener((ListChangeListener<MixOptions.Row>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(r -> watch(r, settle));
+            }
+            settle.playFromStart();
+        });
+        mixed(vm, mix);
         // continue and rewrite send part of the scene: the meter follows the cursor or the selection
         Runnable placement = () -> {
             Mode m = stitch.modeProperty().get();
@@ -64,5 +80,26 @@ final class PreviewFollower {
                 placement.run();
             }
         });
+    }
+
+    private static void watch(MixOptions.Row row, PauseTransition settle) {
+        row.providerProperty().addListener((o, was, now) -> settle.playFromStart());
+        row.modelProperty().addListener((o, was, now) -> settle.playFromStart());
+        row.instructionProperty().addListener((o, was, now) -> settle.playFromStart());
+        row.textProperty().addListener((o, was, now) -> settle.playFromStart());
+    }
+
+    private static void mixed(PromptPreviewViewModel vm, MixOptions mix) {
+        List<Column> columns = List.of();
+        if (mix.onProperty().get()) {
+            try {
+                columns = mix.columns();
+            } catch (IllegalArgumentException unfinished) {
+                // a row being filled in (a temperature out of range): the panel says so; no fits until it is fixed
+            }
+        }
+        if (!vm.columns().equals(columns)) {
+            vm.columns().setAll(columns);
+        }
     }
 }

@@ -24,6 +24,9 @@ public final class ContextMeter extends HBox {
     private final Label label = new Label("context …");
     private final Tooltip tip = new Tooltip(TIP);
     private final ObservableValue<String> tooSmall;
+    /** With the panel's Mix on, each column's fit, one line a column, under the tip; "" when off. */
+    private String columnFits = "";
+    private ObservableValue<PromptReport> shown;
 
     public ContextMeter(ObservableValue<PromptReport> report) {
         this(report, null);
@@ -48,11 +51,24 @@ public final class ContextMeter extends HBox {
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         Tooltip.install(this, tip);
+        shown = report;
         report.addListener((o, was, now) -> show(now));
         if (tooSmall != null) {
             tooSmall.addListener((o, was, now) -> show(report.getValue()));
         }
         show(report.getValue());
+    }
+
+    /** Lists each column's fit in the tip while the panel's Mix is on. */
+    public void follow(javafx.collections.ObservableList<PromptPreviewViewModel.ColumnFit> fits) {
+        javafx.collections.ListChangeListener<PromptPreviewViewModel.ColumnFit> update = c -> {
+            StringBuilder sb = new StringBuilder();
+            fits.forEach(f -> sb.append("\n").append(f.line()));
+            columnFits = sb.length() == 0 ? "" : "\n\nEach column, to its own model:" + sb;
+            show(shown.getValue());
+        };
+        fits.addListener(update);
+        update.onChanged(null);
     }
 
     private void show(PromptReport r) {
@@ -62,10 +78,10 @@ public final class ContextMeter extends HBox {
             fill.setMaxWidth(90);
             getStyleClass().add("meter-full");
             label.setText("does not fit");
-            tip.setText(refused);
+            tip.setText(refused + columnFits);
             return;
         }
-        tip.setText(TIP);
+        tip.setText(TIP + columnFits);
         if (r == null) {
             label.setText("context …");
             fill.setMaxWidth(0);

@@ -34,6 +34,9 @@ public final class PromptPreviewViewModel {
     private final StringProperty tooSmall = new SimpleStringProperty(this, "tooSmall", "");
     private final StringProperty provider = new SimpleStringProperty(this, "provider");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
+    /** The panel's Mix, when it is on: each column's request is fitted to its own model. Empty when off. */
+    private final ObservableList<dev.quire.studio.Column> columns = FXCollections.observableArrayList();
+    private final ObservableList<ColumnFit> fits = FXCollections.observableArrayList();
     private long requested;
     private dev.quire.studio.Generator.Mode mode = dev.quire.studio.Generator.Mode.SCENE;
     private int anchorStart;
@@ -119,6 +122,68 @@ public final class PromptPreviewViewModel {
                     }
                     problem.set(e.getMessage());
                 }).start();
+        refreshFits(ticket, frameKey, text, m, start, end, asked, modelName);
+    }
+
+    private void refreshFits(long ticket, String frameKey, String text, dev.quire.studio.Generator.Mode m,
+                             int start, int end, String asked, String modelName) {
+        java.util.List<dev.quire.studio.Column> mixed = source != null ? java.util.List.of() : java.util.List.copyOf(columns);
+        if (mixed.isEmpty()) {
+            fits.clear();
+            return;
+        }
+        background.read(() -> {
+            java.util.List<ColumnFit> out = new java.util.ArrayList<>();
+            for (int i = 0; i < mixed.size(); i++) {
+                dev.quire.studio.Column c = mixed.get(i);
+                String p = c.provider() != null ? c.provider() : asked;
+                String mod = c.model() != null ? c.model() : modelName;
+                String label = dev.quire.model.Variant.labelFor(i);
+                String who = (p == null || p.isBlank() ? "the story's provider" : p)
+                        + (mod == null || mod.isBlank() ? "" : "/" + mod);
+                try {
+                    PromptReport r = studio.prompts().preview(storyId, sceneId, frameKey, c.instructionFor(text),
+                            sceneId == null ? dev.quire.studio.Generator.Mode.SCENE : m, start, end, null,
+                            new Prompts.Asking(p, mod, java.util.List.of()));
+                    out.add(new ColumnFit(label, who, r, null));
+                } catch (RuntimeException e) {
+                    out.add(new ColumnFit(label, who, null, e.getMessage()));
+                }
+            }
+            return out;
+        }).onSuccess(list -> {
+            if (ticket == requested) {
+                fits.setAll(list);
+            }
+        }).onError(e -> {
+            if (ticket == requested) {
+                fits.clear();
+            }
+        }).start();
+    }
+
+    /**
+     * One column's fit in a mixed set: its label, whom it asks, and its own report, or why it cannot be sent.
+     *
+     * @param asks    the provider profile, and the model when the column names one: "local-8k/llama3"
+     * @param report  null when the column's prompt cannot be built
+     * @param problem why not; null when it can
+     */
+    public record ColumnFit(String label, String asks, PromptReport report, String problem) {
+
+        /** "A · claude-opus: 117,169 of 195,904 tokens, scenes 1–57 verbatim", in the writer's words. */
+        public String line() {
+            java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
+            String head = label + " · " + asks + ": ";
+            if (report == null) {
+                return head + (problem == null ? "cannot be built" : problem);
+            }
+            String story = report.coverage().line();
+            return head + report.tokensText() + " of " + n.format(report.budget()) + " tokens"
+                    + (report.fits() ? "" : " (does not fit)")
+                    + (story.isBlank() ? "" : ", " + story)
+                    + (report.dropped().isEmpty() ? "" : ", " + report.dropped().size() + " left out");
+        }
     }
 
     /** The chosen frame itself (template and all), for the frame editor. */
@@ -178,6 +243,19 @@ public final class PromptPreviewViewModel {
                 frame.set(key);
             }
         }).onError(e -> problem.set(e.getMessage())).start();
+    }
+
+    /**
+     * The panel's mixed columns, in order, when its Mix is on; empty when off. Each column's fit is shown at the
+     * next {@link #refresh()}.
+     */
+    public ObservableList<dev.quire.studio.Column> columns() {
+        return columns;
+    }
+
+    /** Each column's fit, in column order; empty when the panel asks one request. */
+    public ObservableList<ColumnFit> fits() {
+        return fits;
     }
 
     /** False for a conversation's preview: its frame is the conversation's own. */

@@ -48,6 +48,8 @@ public final class PromptPreviewWindow {
     private final Label total = new Label();
     /** Which form each earlier scene took: "scenes 1–96 by summary (12 stale), 97–118 verbatim…". */
     private final Label coverage = new Label();
+    /** With the panel's Mix on: each column's own fit, one line a column. */
+    private final VBox columnFits = new VBox(2);
 
     public PromptPreviewWindow(PromptPreviewViewModel model, Window owner, String sceneTitle, Scene styleFrom) {
         this.model = model;
@@ -151,7 +153,13 @@ public final class PromptPreviewWindow {
 
         coverage.getStyleClass().add("prompt-coverage");
         coverage.setWrapText(true);
-        VBox head = new VBox(10, top, bar, legend, coverage);
+        columnFits.getStyleClass().add("column-fits");
+        columnFits.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.fits()));
+        columnFits.managedProperty().bind(columnFits.visibleProperty());
+        model.fits().addListener((javafx.collections.ListChangeListener<PromptPreviewViewModel.ColumnFit>) c ->
+                showFits());
+        showFits();
+        VBox head = new VBox(10, top, bar, legend, coverage, columnFits);
         BorderPane root = new BorderPane(split, head, null, bottom, null);
         BorderPane.setMargin(split, new Insets(10, 0, 10, 0));
         root.setPadding(new Insets(14));
@@ -218,6 +226,19 @@ public final class PromptPreviewWindow {
                 + stops(r)).strip());
         total.setText(r.tokensText() + " of " + n.format(r.budget()) + " tokens (" + (r.fits()
                 ? Math.round(r.fill() * 100) + "%" : "does not fit") + (r.exact() ? "" : ", estimated") + ") · " + r.included().size() + " pieces in · " + r.dropped().size() + " left out");
+    }
+
+    private void showFits() {
+        columnFits.getChildren().setAll(heading("Each column's fit, to its own model"));
+        for (PromptPreviewViewModel.ColumnFit f : model.fits()) {
+            Label line = new Label(f.line());
+            line.getStyleClass().add("column-fit");
+            if (f.report() == null || !f.report().fits()) {
+                line.getStyleClass().add("form-problems");
+            }
+            line.setWrapText(true);
+            columnFits.getChildren().add(line);
+        }
     }
 
     /** Where the model is told to stop, in the writer's words; "" when the model plays everyone. */

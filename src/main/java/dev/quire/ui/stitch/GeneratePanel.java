@@ -255,6 +255,7 @@ public final class GeneratePanel extends VBox {
     /** Shows the context meter of the prompt Generate would send. */
     public void showMeter(PromptPreviewViewModel preview) {
         ContextMeter meter = new ContextMeter(preview.reportProperty(), preview.tooSmallProperty());
+        meter.follow(preview.fits());
         meterBox.getChildren().setAll(meter);
     }
 

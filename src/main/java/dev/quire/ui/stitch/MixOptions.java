@@ -99,8 +99,12 @@ public final class MixOptions {
         return rows;
     }
 
-    /** The columns the rows ask for, in order. */
-    List<Column> columns() {
+    /**
+     * The columns the rows ask for, in order.
+     *
+     * @throws IllegalArgumentException when a row's temperature is out of range
+     */
+    public List<Column> columns() {
         List<Column> out = new ArrayList<>();
         rows.forEach(r -> out.add(r.column()));
         return out;
