@@ -111,6 +111,12 @@ final class ProviderCommand implements Callable<Integer> {
                         + " or off to send none.")
         String reasoningEffort;
 
+        @Option(names = "--bans", paramLabel = "auto|none|koboldcpp|llamacpp|openai",
+                description = "Send the story's avoid list as provider-level bans: koboldcpp (banned_tokens), "
+                        + "llamacpp (logit_bias with strings), openai (logit_bias of token ids), none, or auto "
+                        + "(openai for OpenAI, none otherwise).")
+        String bans;
+
         @Override
         public Integer call() {
             CommandLine cmd = spec.commandLine();
@@ -129,7 +135,8 @@ final class ProviderCommand implements Callable<Integer> {
                         context != null ? context : base.contextWindow(),
                         maxTokens != null ? maxTokens : base.maxOutputTokens(), headers,
                         existing.map(ProviderProfile::thinkingBudget).orElse(null),
-                        existing.map(ProviderProfile::reasoningEffort).orElse(null));
+                        existing.map(ProviderProfile::reasoningEffort).orElse(null),
+                        bans != null ? bans : existing.map(ProviderProfile::bans).orElse(null));
                 profile = ProviderOptions.apply(profile, thinking, reasoningEffort, cmd);
                 if (!profile.problems().isEmpty()) {
                     throw new CommandLine.ParameterException(cmd, "Provider “" + profile.name() + "”: "

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param seed            null for none; not sent to Anthropic, which has none. When variants are fanned out
  *                        as separate requests, variant {@code i} gets {@code seed + i} so they differ
  * @param variants        how many texts to generate, 1 to 6
+ * @param bans            words and phrases the model should never write (the story's avoid list); sent as
+ *                        provider-level bans only where the profile says how (may be empty)
  */
 public record ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, String model,
                           Integer maxOutputTokens, Double temperature, Double topP, List<String> stop, Long seed,
-                          int variants) {
+                          int variants, List<String> bans) {
 
     public static final int MAX_VARIANTS = 6;
 
@@ -29,6 +31,8 @@ public record ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, 
         system = system == null ? List.of() : List.copyOf(system);
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
         stop = stop == null ? List.of() : List.copyOf(stop);
+        bans = bans == null ? List.of() : bans.stream().filter(b -> b != null && !b.isBlank()).map(String::strip)
+                .distinct().toList();
         model = model == null || model.isBlank() ? null : model.strip();
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("A request needs at least one message.");
@@ -39,6 +43,11 @@ public record ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, 
         if (maxOutputTokens != null && maxOutputTokens <= 0) {
             throw new IllegalArgumentException("Max output tokens must be positive, not " + maxOutputTokens + ".");
         }
+    }
+
+    public ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, String model, Integer maxOutputTokens,
+                       Double temperature, Double topP, List<String> stop, Long seed, int variants) {
+        this(system, messages, model, maxOutputTokens, temperature, topP, stop, seed, variants, List.of());
     }
 
     /** The simplest request: one system text, one user instruction, one variant. */
@@ -52,19 +61,22 @@ public record ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, 
 
     /** A copy asking for a different number of variants. */
     public ChatRequest withVariants(int count) {
-        return new ChatRequest(system, messages, model, maxOutputTokens, temperature, topP, stop, seed, count);
+        return new ChatRequest(system, messages, model, maxOutputTokens, temperature, topP, stop, seed, count, bans);
     }
 
     public ChatRequest withModel(String newModel) {
-        return new ChatRequest(system, messages, newModel, maxOutputTokens, temperature, topP, stop, seed, variants);
+        return new ChatRequest(system, messages, newModel, maxOutputTokens, temperature, topP, stop, seed, variants,
+                bans);
     }
 
     public ChatRequest withMaxOutputTokens(Integer tokens) {
-        return new ChatRequest(system, messages, model, tokens, temperature, topP, stop, seed, variants);
+        return new ChatRequest(system, messages, model, tokens, temperature, topP, stop, seed, variants,
+                bans);
     }
 
     public ChatRequest withSeed(Long newSeed) {
-        return new ChatRequest(system, messages, model, maxOutputTokens, temperature, topP, stop, newSeed, variants);
+        return new ChatRequest(system, messages, model, maxOutputTokens, temperature, topP, stop, newSeed,
+                variants, bans);
     }
 
     /** All system blocks joined by a blank line, as OpenAI-style providers receive them. */
@@ -87,6 +99,7 @@ public record ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, 
         private final List<SystemBlock> system = new ArrayList<>();
         private final List<ChatMessage> messages = new ArrayList<>();
         private final List<String> stop = new ArrayList<>();
+        private final List<String> bans = new ArrayList<>();
         private String model;
         private Integer maxOutputTokens;
         private Double temperature;
@@ -153,6 +166,12 @@ public record ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, 
             return this;
         }
 
+        /** Words and phrases to ban where the provider takes bans. */
+        public Builder bans(List<String> values) {
+            bans.addAll(values);
+            return this;
+        }
+
         public Builder seed(Long value) {
             seed = value;
             return this;
@@ -164,7 +183,8 @@ public record ChatRequest(List<SystemBlock> system, List<ChatMessage> messages, 
         }
 
         public ChatRequest build() {
-            return new ChatRequest(system, messages, model, maxOutputTokens, temperature, topP, stop, seed, variants);
+            return new ChatRequest(system, messages, model, maxOutputTokens, temperature, topP, stop, seed, variants,
+                bans);
         }
     }
 }

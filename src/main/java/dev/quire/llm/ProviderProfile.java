@@ -31,10 +31,15 @@ import java.util.regex.Pattern;
  *                        to Anthropic only
  * @param reasoningEffort {@code low}, {@code medium} or {@code high} for OpenAI and compatible reasoning models that
  *                        take one, null to send none; sent to those kinds only
+ * @param bans            how the story's avoid list is sent as provider-level bans: one of {@link #BANS};
+ *                        {@code auto} (also for null) resolves by kind, see {@link #bansToSend()}
  */
 public record ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
                               int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders,
-                              Integer thinkingBudget, String reasoningEffort) {
+                              Integer thinkingBudget, String reasoningEffort, String bans) {
+
+    /** The ways a profile may send the avoid list as bans; the wire formats read {@link #bansToSend()}. */
+    public static final List<String> BANS = List.of("auto", "none", "koboldcpp", "llamacpp", "openai");
 
     /** The reasoning efforts a profile may ask for. */
     public static final List<String> REASONING_EFFORTS = List.of("minimal", "low", "medium", "high");
@@ -48,6 +53,34 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
         extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(extraHeaders));
         reasoningEffort = reasoningEffort == null || reasoningEffort.isBlank() ? null
                 : reasoningEffort.strip().toLowerCase(Locale.ROOT);
+        bans = bans == null || bans.isBlank() ? "auto" : bans.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
+                           int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders,
+                           Integer thinkingBudget, String reasoningEffort) {
+        this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, thinkingBudget,
+                reasoningEffort, null);
+    }
+
+    /**
+     * The bans the wire format writes: {@code openai}, {@code koboldcpp}, {@code llamacpp} or {@code none}.
+     * {@code auto} is {@code openai} for OpenAI and {@code none} otherwise, since a compatible server may reject a
+     * field it does not know. Anthropic and Ollama document no bans, so they get none whatever is set.
+     */
+    public String bansToSend() {
+        if (kind != ProviderKind.OPENAI && kind != ProviderKind.OPENAI_COMPATIBLE || !BANS.contains(bans)) {
+            return "none";
+        }
+        if (bans.equals("auto")) {
+            return kind == ProviderKind.OPENAI ? "openai" : "none";
+        }
+        return bans;
+    }
+
+    public ProviderProfile withBans(String newBans) {
+        return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
+                thinkingBudget, reasoningEffort, newBans);
     }
 
     public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
@@ -72,12 +105,12 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
 
     public ProviderProfile withThinkingBudget(Integer budget) {
         return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                budget, reasoningEffort);
+                budget, reasoningEffort, bans);
     }
 
     public ProviderProfile withReasoningEffort(String effort) {
         return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, effort);
+                thinkingBudget, effort, bans);
     }
 
     /** A ready-to-use profile for each kind (Ollama and the compatible kind point at local servers). */
@@ -111,22 +144,22 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
 
     public ProviderProfile withName(String newName) {
         return new ProviderProfile(newName, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, reasoningEffort);
+                thinkingBudget, reasoningEffort, bans);
     }
 
     public ProviderProfile withBaseUrl(String newBaseUrl) {
         return new ProviderProfile(name, kind, newBaseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, reasoningEffort);
+                thinkingBudget, reasoningEffort, bans);
     }
 
     public ProviderProfile withDefaultModel(String model) {
         return new ProviderProfile(name, kind, baseUrl, model, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, reasoningEffort);
+                thinkingBudget, reasoningEffort, bans);
     }
 
     public ProviderProfile withExtraHeaders(Map<String, String> headers) {
         return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, headers,
-                thinkingBudget, reasoningEffort);
+                thinkingBudget, reasoningEffort, bans);
     }
 
     /** The host of the base URL in lower case, or "" when the URL does not parse. */
@@ -184,6 +217,9 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
                     + "below %,d.", contextWindow, maxOutputTokens, contextWindow));
         }
         problems.addAll(ReasoningOptions.problems(this));
+        if (!BANS.contains(bans)) {
+            problems.add("Bans must be one of " + String.join(", ", BANS) + ", not “" + bans + "”.");
+        }
         for (String header : extraHeaders.keySet()) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.equals("authorization") || lower.equals("x-api-key")) {

@@ -19,14 +19,21 @@ public final class ProviderRepository {
     /** One stored profile; {@code kind} is the provider kind's name, mapped by the studio. */
     public record StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
                                  int maxOutputTokens, Map<String, String> extraHeaders, Integer thinkingBudget,
-                                 String reasoningEffort) {
+                                 String reasoningEffort, String bans) {
         public StoredProvider {
             extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(extraHeaders);
         }
 
         public StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
                               int maxOutputTokens, Map<String, String> extraHeaders) {
-            this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, null, null);
+            this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, null, null, null);
+        }
+
+        public StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
+                              int maxOutputTokens, Map<String, String> extraHeaders, Integer thinkingBudget,
+                              String reasoningEffort) {
+            this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, thinkingBudget,
+                    reasoningEffort, null);
         }
     }
 
@@ -81,6 +88,9 @@ public final class ProviderRepository {
         if (p.reasoningEffort() != null) {
             s.put("reasoningEffort", p.reasoningEffort());
         }
+        if (p.bans() != null) {
+            s.put("bans", p.bans());
+        }
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {
@@ -94,6 +104,7 @@ public final class ProviderRepository {
         int maxOutputTokens = 0;
         Integer thinkingBudget = null;
         String reasoningEffort = null;
+        String bans = null;
         try {
             var settings = JSON.readTree(rs.getString("settings"));
             contextWindow = settings.path("contextWindow").asInt(0);
@@ -101,6 +112,7 @@ public final class ProviderRepository {
             thinkingBudget = settings.path("thinkingBudget").isInt() ? settings.path("thinkingBudget").intValue() : null;
             reasoningEffort = settings.path("reasoningEffort").isTextual() ? settings.path("reasoningEffort").asText()
                     : null;
+            bans = settings.path("bans").isTextual() ? settings.path("bans").asText() : null;
             settings.path("extraHeaders").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
         } catch (JsonProcessingException e) {
             throw new PersistenceException("The settings of provider \"" + rs.getString("name")
@@ -108,6 +120,6 @@ public final class ProviderRepository {
         }
         return new StoredProvider(rs.getString("name"), rs.getString("kind"), rs.getString("base_url"),
                 rs.getString("default_model"), contextWindow, maxOutputTokens, headers, thinkingBudget,
-                reasoningEffort);
+                reasoningEffort, bans);
     }
 }

@@ -162,6 +162,7 @@ final class GenerationModes {
         }
         chat.message(ChatMessage.user(prompt.user()));
         prompt.stop().forEach(chat::stop);
+        chat.bans(studio.cliches().avoidList(story.id()));
         return new Generator.Prepared(story, target, request, frame, used, provider, chat.build(), prompt, withheld);
     }
 

@@ -175,7 +175,9 @@ public final class ProvidersViewModel {
     /** The profile as the form has it now, not yet checked. */
     public ProviderProfile draft() {
         return reasoning.applyTo(new ProviderProfile(name.get(), kind.get(), baseUrl.get(), model.get(),
-                parse(contextWindow.get()), parse(maxOutputTokens.get()), storedExtraHeaders()));
+                parse(contextWindow.get()), parse(maxOutputTokens.get()), storedExtraHeaders()))
+                .withBans(profiles.stream().filter(p -> p.name().equals(storedName)).findFirst()
+                        .map(ProviderProfile::bans).orElse(null));
     }
 
     private java.util.Map<String, String> storedExtraHeaders() {

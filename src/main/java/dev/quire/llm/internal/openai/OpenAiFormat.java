@@ -106,6 +106,7 @@ public final class OpenAiFormat implements WireFormat {
             ArrayNode stop = body.putArray("stop");
             request.stop().stream().limit(MAX_STOP_SEQUENCES).forEach(stop::add);
         }
+        Bans.write(body, profile.bansToSend(), request.bans(), call.model(), refusesStop(call.model()));
         if (call.seed() != null) {
             body.put("seed", call.seed());
         }

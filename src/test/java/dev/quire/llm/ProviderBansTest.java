@@ -1,0 +1,147 @@
+package dev.quire.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import dev.quire.testing.Wire;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The story's avoid list as provider-level bans, as a loopback server speaking each format receives them. */
+class ProviderBansTest {
+
+    static final List<String> AVOID = List.of("tapestry", "Elara", "a shiver down her spine");
+
+    Loopback server;
+    final Recorder recorder = new Recorder();
+
+    @AfterEach
+    void close() {
+        server.close();
+        recorder.close();
+    }
+
+    private static ChatRequest request(String model) {
+        return ChatRequest.builder().system("You are a co-writer.").user("Go on.").model(model).bans(AVOID).build();
+    }
+
+    private JsonNode send(ProviderProfile profile, String model) {
+        server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
+        recorder.await(server.provider(profile, Loopback.FAST).stream(request(model), recorder, recorder.executor));
+        return Loopback.body(server.take());
+    }
+
+    @Test
+    void koboldCppGetsThePhrasesAsBannedTokens() {
+        server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
+        JsonNode body = send(server.profile.withBans("koboldcpp"), "default");
+
+        List<String> banned = new ArrayList<>();
+        body.get("banned_tokens").forEach(n -> banned.add(n.asText()));
+        assertEquals(AVOID, banned);
+        assertFalse(body.has("logit_bias"));
+    }
+
+    @Test
+    void llamaCppGetsStringLogitBiasThatNeverAllowsThem() {
+        server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
+        JsonNode body = send(server.profile.withBans("llamacpp"), "default");
+
+        JsonNode bias = body.get("logit_bias");
+        assertTrue(bias.isArray(), body.toString());
+        assertEquals(AVOID.size(), bias.size());
+        for (int i = 0; i < AVOID.size(); i++) {
+            assertEquals(AVOID.get(i), bias.get(i).get(0).asText());
+            assertTrue(bias.get(i).get(1).isBoolean() && !bias.get(i).get(1).booleanValue());
+        }
+        assertFalse(body.has("banned_tokens"));
+    }
+
+    @Test
+    void aCompatibleServerOnAutoOrNoneGetsNoBans() {
+        server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
+        JsonNode auto = send(server.profile, "default");
+        assertEquals("auto", server.profile.bans());
+        assertFalse(auto.has("logit_bias") || auto.has("banned_tokens"), auto.toString());
+
+        Recorder second = new Recorder();
+        try (second) {
+            server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
+            second.await(server.provider(server.profile.withBans("none"), Loopback.FAST)
+                    .stream(request("default"), second, second.executor));
+        }
+        JsonNode none = Loopback.body(server.take());
+        assertFalse(none.has("logit_bias") || none.has("banned_tokens"), none.toString());
+    }
+
+    @Test
+    void openAiOnAutoBansEachWordsTokensWithAndWithoutALeadingSpace() {
+        server = new Loopback(ProviderKind.OPENAI);
+        JsonNode body = send(server.profile, "gpt-4.1");
+
+        JsonNode bias = body.get("logit_bias");
+        assertTrue(bias.isObject(), body.toString());
+        Encoding o200k = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        Set<String> expected = new HashSet<>();
+        for (String word : AVOID) {
+            for (int id : o200k.encodeOrdinary(word).toArray()) {
+                expected.add(Integer.toString(id));
+            }
+            for (int id : o200k.encodeOrdinary(" " + word).toArray()) {
+                expected.add(Integer.toString(id));
+            }
+        }
+        Set<String> sent = new HashSet<>();
+        bias.fieldNames().forEachRemaining(sent::add);
+        assertEquals(expected, sent);
+        bias.elements().forEachRemaining(v -> assertEquals(-100, v.intValue()));
+        assertFalse(body.has("banned_tokens"));
+    }
+
+    @Test
+    void openAisLogitBiasIsCappedAtThreeHundredEntries() {
+        server = new Loopback(ProviderKind.OPENAI);
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            many.add("zq" + i + "wx");
+        }
+        server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
+        ChatRequest r = ChatRequest.builder().user("Go on.").model("gpt-4o").bans(many).build();
+        recorder.await(server.provider().stream(r, recorder, recorder.executor));
+
+        assertEquals(300, Loopback.body(server.take()).get("logit_bias").size());
+    }
+
+    @Test
+    void openAisReasoningModelsWhichRejectLogitBiasAreSentNone() {
+        server = new Loopback(ProviderKind.OPENAI);
+        JsonNode o3 = send(server.profile.withBans("openai"), "o3-mini");
+        assertFalse(o3.has("logit_bias"), o3.toString());
+
+        Recorder second = new Recorder();
+        try (second) {
+            server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
+            second.await(server.provider().stream(request("gpt-5"), second, second.executor));
+        }
+        assertFalse(Loopback.body(server.take()).has("logit_bias"));
+    }
+
+    @Test
+    void anthropicAndOllamaGetNoBansWhateverIsSet() {
+        server = new Loopback(ProviderKind.ANTHROPIC);
+        assertEquals("none", server.profile.withBans("koboldcpp").bansToSend());
+        assertEquals("none", ProviderProfile.defaults(ProviderKind.OLLAMA).withBans("openai").bansToSend());
+        assertTrue(ProviderProfile.defaults(ProviderKind.OPENAI).withBans("tokens").problems().stream()
+                .anyMatch(p -> p.contains("Bans must be one of")));
+    }
+}
