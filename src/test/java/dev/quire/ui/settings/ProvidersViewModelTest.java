@@ -166,4 +166,22 @@ class ProvidersViewModelTest {
         assertTrue(studio.providers().key(ProviderProfile.defaults(ProviderKind.OPENAI_COMPATIBLE)
                 .withName("Workshop server")).isEmpty());
     }
+
+    @Test
+    void editingAProfileKeepsItsBans() throws Exception {
+        ProviderProfile kobold = new ProviderProfile("Kobold", ProviderKind.OPENAI_COMPATIBLE,
+                server.url("/v1").toString().replaceAll("/$", ""), "nemo-12b", 8192, 1024).withBans("koboldcpp");
+        studio.providers().save(kobold, null);
+        model.reload();
+        model.selectedProperty().set(studio.providers().find("Kobold").orElseThrow());
+        model.modelProperty().set("qwen-14b");
+
+        model.save();
+        settle();
+
+        assertEquals("", model.problemsProperty().get());
+        ProviderProfile saved = studio.providers().find("Kobold").orElseThrow();
+        assertEquals("qwen-14b", saved.defaultModel());
+        assertEquals("koboldcpp", saved.bans());
+    }
 }
