@@ -37,8 +37,12 @@ final class Bans {
                 bans.forEach(banned::add);
             }
             case "llamacpp" -> {
-                ArrayNode bias = body.putArray("logit_bias");
-                bans.forEach(b -> bias.addArray().add(b).add(false));
+                // the server bans every token of a string: a phrase would ban "her" and "a" too, so single words only
+                List<String> words = bans.stream().filter(Bans::oneWord).toList();
+                if (!words.isEmpty()) {
+                    ArrayNode bias = body.putArray("logit_bias");
+                    words.forEach(b -> bias.addArray().add(b).add(false));
+                }
             }
             case "openai" -> {
                 if (reasoningModel) {
@@ -56,24 +60,33 @@ final class Bans {
     }
 
     /**
-     * The token ids to ban for {@code model}'s encoding: each entry's tokens as written and with a leading space (as
-     * it appears mid-sentence), at most {@link #MAX_OPENAI_ENTRIES}, earlier entries first. A phrase bans all its
-     * tokens, so the list is best kept to names and single words.
+     * The token ids to ban for {@code model}'s encoding: each single-word entry, as written and with a leading space
+     * (as it appears mid-sentence), where that form is one token, at most {@link #MAX_OPENAI_ENTRIES}, earlier
+     * entries first. A phrase, or a form that takes several tokens, is left to the prompt's instruction: banning its
+     * pieces would ban "her", "a" or the first syllable of other words too.
      */
     static Set<Integer> openAiTokens(List<String> bans, String model) {
         var encoding = REGISTRY.getEncoding(encodingFor(model));
         Set<Integer> ids = new LinkedHashSet<>();
         for (String ban : bans) {
+            if (!oneWord(ban)) {
+                continue;
+            }
             for (String form : List.of(ban, " " + ban)) {
-                for (int id : encoding.encodeOrdinary(form).toArray()) {
+                int[] tokens = encoding.encodeOrdinary(form).toArray();
+                if (tokens.length == 1) {
                     if (ids.size() >= MAX_OPENAI_ENTRIES) {
                         return ids;
                     }
-                    ids.add(id);
+                    ids.add(tokens[0]);
                 }
             }
         }
         return ids;
+    }
+
+    private static boolean oneWord(String ban) {
+        return !ban.isBlank() && ban.strip().chars().noneMatch(Character::isWhitespace);
     }
 
     /** o200k_base for GPT-4o, 4.1, 5 and the o-series; cl100k_base for the models before. */
