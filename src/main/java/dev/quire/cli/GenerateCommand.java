@@ -1,6 +1,5 @@
 package dev.quire.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quire.cliche.Detector;
@@ -401,7 +400,7 @@ final class GenerateCommand implements Callable<Integer> {
                         .put("kind", f.kind().key()).put("rule", f.rule());
             }
         }
-        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        return VariantOutcomes.pretty(root);
     }
 
     /** Streams text to standard output (plain for one variant, labelled lines for several) and retries to stderr. */

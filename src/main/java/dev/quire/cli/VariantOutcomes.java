@@ -42,7 +42,12 @@ final class VariantOutcomes {
 
     /** The generation and its variants, as stored, with how each ended. */
     static String json(Generator.Outcome outcome, List<Variant> stored) throws JsonProcessingException {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node(outcome, stored));
+        return pretty(node(outcome, stored));
+    }
+
+    /** A tree from {@link #node} (with whatever a command added), as printed. */
+    static String pretty(ObjectNode root) throws JsonProcessingException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
     /** The same as a tree, for a command that adds to each variant. */
