@@ -106,6 +106,8 @@ final class ProvidersCommand implements Callable<Integer> {
                 o.put("models", check == null || check.state() != ProviderCheck.State.REACHABLE ? null
                         : Integer.valueOf(check.models()));
                 o.put("message", check == null ? null : check.message());
+                o.put("bans", p.bans());
+                o.put("server", check == null || check.server() == null ? null : serverWord(check.server()));
             }
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return 0;
@@ -134,6 +136,10 @@ final class ProvidersCommand implements Callable<Integer> {
             out.printf("  key       %s%n", keyLine(keys.get(i), variables.get(i), r.name()));
             if (checks != null) {
                 out.printf("  status    %s%n", statusLine(checks.get(i)));
+            }
+            String bans = bansLine(p, checks == null ? null : checks.get(i).server());
+            if (bans != null) {
+                out.printf("  bans      %s%n", bans);
             }
             out.println();
         }
@@ -178,6 +184,26 @@ final class ProvidersCommand implements Callable<Integer> {
             case UNREACHABLE -> "unreachable: " + check.message();
             case NOT_CHECKED -> "not checked: " + check.message();
         };
+    }
+
+    private static String serverWord(dev.quire.llm.ServerKind server) {
+        return switch (server) {
+            case KOBOLDCPP -> "koboldcpp";
+            case LLAMACPP -> "llamacpp";
+            case OTHER -> "other";
+        };
+    }
+
+    /** How the avoid list reaches the provider, for the kinds that take bans; null for the others. */
+    private static String bansLine(ProviderProfile p, dev.quire.llm.ServerKind server) {
+        if (p.kind() != ProviderKind.OPENAI && p.kind() != ProviderKind.OPENAI_COMPATIBLE) {
+            return null;
+        }
+        if (p.kind() == ProviderKind.OPENAI_COMPATIBLE && p.bans().equals("auto")) {
+            return server == null ? "automatic (the server is asked what it is before the first generation)"
+                    : "automatic: " + server.displayName() + ", " + server.bansNote();
+        }
+        return p.bansToSend();
     }
 
     private static String quoted(String name) {

@@ -46,4 +46,12 @@ public interface ChatProvider {
 
     /** As {@link #testConnection()}, with the given model. */
     Duration testConnection(String model);
+
+    /**
+     * What an OpenAI-compatible server said it is (from its model list), once it has been asked; empty for other
+     * providers and before then.
+     */
+    default java.util.Optional<ServerKind> serverKind() {
+        return java.util.Optional.empty();
+    }
 }

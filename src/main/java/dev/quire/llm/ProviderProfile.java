@@ -65,8 +65,8 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
 
     /**
      * The bans the wire format writes: {@code openai}, {@code koboldcpp}, {@code llamacpp} or {@code none}.
-     * {@code auto} is {@code openai} for OpenAI and {@code none} otherwise, since a compatible server may reject a
-     * field it does not know. Anthropic and Ollama document no bans, so they get none whatever is set.
+     * {@code auto} is {@code openai} for OpenAI and {@code none} here for a compatible server, since it may reject a
+     * field it does not know; the wire format then follows what the server says it is ({@link ServerKind}). Anthropic and Ollama document no bans, so they get none whatever is set.
      */
     public String bansToSend() {
         if (kind != ProviderKind.OPENAI && kind != ProviderKind.OPENAI_COMPATIBLE || !BANS.contains(bans)) {

@@ -26,7 +26,12 @@ public final class ProviderCheck {
      * @param models  how many models the server offers; 0 unless reachable
      * @param message why it is unreachable or was not checked, for the writer; null when reachable
      */
-    public record Result(ProviderProfile profile, State state, Duration latency, int models, String message) {
+    /** {@code server} is what an OpenAI-compatible server said it is in its model list (null otherwise). */
+    public record Result(ProviderProfile profile, State state, Duration latency, int models, String message,
+                         dev.quire.llm.ServerKind server) {
+        Result(ProviderProfile profile, State state, Duration latency, int models, String message) {
+            this(profile, state, latency, models, message, null);
+        }
     }
 
     private ProviderCheck() {
@@ -68,7 +73,8 @@ public final class ProviderCheck {
         long started = System.nanoTime();
         try {
             int models = provider.listModels().size();
-            return new Result(profile, State.REACHABLE, Duration.ofNanos(System.nanoTime() - started), models, null);
+            return new Result(profile, State.REACHABLE, Duration.ofNanos(System.nanoTime() - started), models, null,
+                    provider.serverKind().orElse(null));
         } catch (ProviderException e) {
             return new Result(profile, State.UNREACHABLE, null, 0, e.getMessage());
         } catch (RuntimeException e) {

@@ -167,13 +167,14 @@ class BudgetAndTurnsCommandTest {
     void asNameIsRepeatableAndOpenAiCompatibleServersGetAtMostFourStops() throws Exception {
         assertEquals(0, quire.run("provider", "add", "local", "--kind", "openai-compatible", "--base-url",
                 Wire.root(server) + "/v1", "--model", "llama-test").code());
+        server.setDispatcher(Wire.modelListQueue("vllm"));
         server.enqueue(Wire.sse(Wire.openAi("The oil ", "came.")).build());
 
         Quire.Run run = quire.run("generate", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
                 "Ines watches from the quay.", "--as", "Mara", "--as", "Tomas", "--as", "Ines");
 
         assertEquals(0, run.code(), run.toString());
-        JsonNode body = Wire.body(server.takeRequest());
+        JsonNode body = Wire.body(Wire.takeChat(server));
         assertEquals(List.of("\n\nMara", "\n\nTomas", "\n\nInes", "\nMara:"), texts(body.get("stop")),
                 "the paragraph openings first, then as many name-and-colon lines as the limit leaves");
         assertTrue(lastMessage(body).contains("The author plays Mara, Tomas and Ines."), lastMessage(body));
@@ -268,6 +269,7 @@ class BudgetAndTurnsCommandTest {
         assertTrue(text.err().contains("Stops at: “\\n\\nMara”, “\\nMara:” (the author's turn)."), text.err());
         assertTrue(text.out().contains("The author plays Mara."), text.out());
 
+        server.setDispatcher(Wire.modelListQueue("vllm"));
         server.enqueue(Wire.sse(Wire.openAi("The oil came.")).build());
         assertEquals(0, quire.run("generate", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction",
                 "Tomas arrives.", "--as", "Mara", "--provider", "router").code());

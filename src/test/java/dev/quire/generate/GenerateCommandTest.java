@@ -220,10 +220,10 @@ class GenerateCommandTest {
 
     @Test
     void anOpenAiCompatibleServerGetsOneRequestPerVariantAndJsonListsThemAll() throws Exception {
-        server.setDispatcher(inTurn(List.of(
+        server.setDispatcher(Wire.answeringModelList("vllm", inTurn(List.of(
                 Wire.sse(Wire.openAi("First ", "take.")).build(),
                 Wire.sse(Wire.openAi("Second ", "take.")).build(),
-                Wire.sse(Wire.openAi("Third ", "take.")).build())));
+                Wire.sse(Wire.openAi("Third ", "take.")).build()))));
 
         Quire.Run run = quire.run("generate", "--story", "the lighthouse", "--provider", "openai-compatible",
                 "--base-url", Wire.root(server) + "/v1", "--variants", "3", "--max-tokens", "64", "--json",
@@ -245,9 +245,15 @@ class GenerateCommandTest {
             texts.add(v.get("text").asText());
         }
         assertEquals(Set.of("First take.", "Second take.", "Third take."), texts);
-        assertEquals(3, server.getRequestCount(), "fan-out: one request per variant");
-        for (int i = 0; i < 3; i++) {
+        List<RecordedRequest> chats = new java.util.ArrayList<>();
+        for (int i = server.getRequestCount(); i > 0; i--) {
             RecordedRequest request = server.takeRequest();
+            if (!request.getTarget().endsWith("/models")) {
+                chats.add(request);
+            }
+        }
+        assertEquals(3, chats.size(), "fan-out: one request per variant");
+        for (RecordedRequest request : chats) {
             assertNull(request.getHeaders().get("Authorization"), "a local compatible server gets no key");
             JsonNode body = Wire.body(request);
             assertFalse(body.has("n") && body.get("n").asInt() > 1, "no native n");
@@ -311,6 +317,7 @@ class GenerateCommandTest {
 
     @Test
     void continueAtAndRewriteChooseWhatIsSentAndAreRecorded() throws Exception {
+        server.setDispatcher(Wire.modelListQueue("vllm")); // asked once what it is: the story has an avoid list
         server.enqueue(Wire.sse(Wire.openAi("on and on")).build());
         server.enqueue(Wire.sse(Wire.openAi("Tomás")).build());
         String local = Wire.root(server) + "/v1";
@@ -324,7 +331,7 @@ class GenerateCommandTest {
         assertEquals(0, continuing.code(), continuing.toString());
         assertEquals("on and on\n", continuing.out());
         assertTrue(continuing.err().contains("continuing scene 2 from character 12, from"), continuing.err());
-        JsonNode first = Wire.body(server.takeRequest());
+        JsonNode first = Wire.body(Wire.takeChat(server));
         JsonNode messages = first.get("messages");
         assertEquals("Here is scene 2, “Oil”, so far:\n\nSCENE-2-MARK\n\nContinue from where the text stops.",
                 messages.get(messages.size() - 1).get("content").asText());
@@ -332,7 +339,7 @@ class GenerateCommandTest {
 
         assertEquals(0, rewriting.code(), rewriting.toString());
         assertTrue(rewriting.err().contains("rewriting characters 13 to 18 of scene 2, from"), rewriting.err());
-        messages = Wire.body(server.takeRequest()).get("messages");
+        messages = Wire.body(Wire.takeChat(server)).get("messages");
         String user = messages.get(messages.size() - 1).get("content").asText();
         assertTrue(user.contains("SCENE-2-MARK [PASSAGE TO REWRITE] brought the oil across the causeway."), user);
         assertTrue(user.contains("<passage>\nTomas\n</passage>\n\nRewrite as follows: INSTRUCTION-MARK: a "

@@ -107,6 +107,26 @@ class ProviderCommandsTest {
     }
 
     @Test
+    void aCompatibleServerIsListedAsWhatItSaysItIsWithHowTheAvoidListReachesIt() {
+        assertEquals(0, quire.run("provider", "add", "kobold", "--kind", "openai-compatible", "--base-url",
+                Wire.root(server) + "/v1", "--model", "nemo").code());
+        assertEquals("auto", row(quire.run("providers", "--json", "--no-check").json(), "kobold").get("bans").asText());
+        server.enqueue(Wire.jsonStatus(200, "{\"object\":\"list\",\"data\":[{\"id\":\"koboldcpp/nemo\","
+                + "\"object\":\"model\",\"owned_by\":\"koboldcpp\"}]}").build());
+
+        JsonNode kobold = row(quire.run("providers", "--json").json(), "kobold");
+
+        assertEquals("reachable", kobold.get("status").asText(), kobold.toString());
+        assertEquals("koboldcpp", kobold.get("server").asText());
+        assertTrue(row(quire.run("providers", "--json", "--no-check").json(), "kobold").get("server").isNull());
+        server.enqueue(Wire.jsonStatus(200, "{\"object\":\"list\",\"data\":[{\"id\":\"koboldcpp/nemo\","
+                + "\"owned_by\":\"koboldcpp\"}]}").build());
+        Quire.Run text = quire.run("providers");
+        assertTrue(text.out().contains("bans      automatic: KoboldCpp, the avoid list goes as banned_tokens"),
+                text.out());
+    }
+
+    @Test
     void theTextListingShowsTheDefaultTheKeyAndTheStatusButNeverTheKey() {
         assertEquals(0, quire.run("provider", "add", "claude", "--kind", "anthropic", "--base-url",
                 Wire.root(server)).code());

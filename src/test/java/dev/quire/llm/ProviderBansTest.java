@@ -5,6 +5,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.quire.testing.Wire;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,85 @@ class ProviderBansTest {
         return Loopback.body(server.take());
     }
 
+    /**
+     * The loopback profile under a base URL no other test has used: what a server said it is is kept per base URL
+     * for the life of the process, and a port can come round again.
+     */
+    private ProviderProfile unasked() {
+        return server.profile.withBaseUrl(server.profile.baseUrl().replace("/v1", "/" + java.util.UUID.randomUUID()
+                + "/v1"));
+    }
+
+    /** Sends on a profile whose bans are auto: the first request is the model list, the second the chat. */
+    private JsonNode sendAfterProbe(ProviderProfile profile) {
+        server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
+        recorder.await(server.provider(profile, Loopback.FAST).stream(request("default"), recorder,
+                recorder.executor));
+        assertTrue(server.take().getTarget().endsWith("/models"), "the server is asked what it is first");
+        return Loopback.body(server.take());
+    }
+
+    @Test
+    void onAutoAKoboldCppServerIsKnownByItsModelListAndGetsBannedTokens() {
+        server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
+        ProviderProfile profile = unasked();
+        server.enqueue(Wire.jsonStatus(200, "{\"object\":\"list\",\"data\":[{\"id\":\"koboldcpp/Tiefighter\","
+                + "\"object\":\"model\",\"created\":1,\"owned_by\":\"koboldcpp\",\"root\":\"koboldcpp\"}]}"));
+        JsonNode body = sendAfterProbe(profile);
+
+        List<String> banned = new ArrayList<>();
+        body.get("banned_tokens").forEach(n -> banned.add(n.asText()));
+        assertEquals(AVOID, banned);
+        assertEquals(ServerKind.KOBOLDCPP, server.provider(profile, Loopback.FAST).serverKind().orElseThrow());
+
+        // asked once: the next generation goes straight to the chat, with the same bans
+        try (Recorder second = new Recorder()) {
+            server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
+            second.await(server.provider(profile, Loopback.FAST).stream(request("default"), second,
+                    second.executor));
+        }
+        RecordedRequest next = server.take();
+        assertTrue(next.getTarget().endsWith("/chat/completions"), next.getTarget());
+        assertTrue(Loopback.body(next).has("banned_tokens"));
+    }
+
+    @Test
+    void onAutoALlamaCppServerIsKnownByItsModelListAndGetsStringLogitBias() {
+        server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
+        ProviderProfile profile = unasked();
+        server.enqueue(Wire.jsonStatus(200, "{\"object\":\"list\",\"data\":[{\"id\":\"qwen.gguf\","
+                + "\"object\":\"model\",\"owned_by\":\"llamacpp\",\"meta\":{\"n_ctx_train\":32768}}]}"));
+        JsonNode body = sendAfterProbe(profile);
+
+        JsonNode bias = body.get("logit_bias");
+        assertTrue(bias != null && bias.isArray(), body.toString());
+        assertEquals("tapestry", bias.get(0).get(0).asText());
+        assertFalse(body.has("banned_tokens"));
+    }
+
+    @Test
+    void onAutoAServerThatCannotListModelsStillWritesButWithoutBans() {
+        server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
+        ProviderProfile profile = unasked();
+        server.enqueue(Wire.jsonStatus(404, "{\"error\":{\"message\":\"Not found\"}}"));
+        JsonNode body = sendAfterProbe(profile);
+
+        assertFalse(body.has("logit_bias") || body.has("banned_tokens"), body.toString());
+        assertEquals("The oil came.", recorder.text(0));
+    }
+
+    @Test
+    void withNothingToAvoidTheServerIsNotAsked() {
+        server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
+        ProviderProfile profile = unasked();
+        server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
+        ChatRequest plain = ChatRequest.builder().user("Go on.").model("default").build();
+        recorder.await(server.provider(profile, Loopback.FAST).stream(plain, recorder, recorder.executor));
+
+        assertTrue(server.take().getTarget().endsWith("/chat/completions"));
+        assertTrue(server.provider(profile, Loopback.FAST).serverKind().isEmpty());
+    }
+
     @Test
     void koboldCppGetsThePhrasesAsBannedTokens() {
         server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
@@ -71,14 +151,17 @@ class ProviderBansTest {
     @Test
     void aCompatibleServerOnAutoOrNoneGetsNoBans() {
         server = new Loopback(ProviderKind.OPENAI_COMPATIBLE);
-        JsonNode auto = send(server.profile, "default");
-        assertEquals("auto", server.profile.bans());
+        ProviderProfile profile = unasked();
+        // on auto the server is asked what it is first; one that names no known server gets no bans
+        server.enqueue(Wire.jsonStatus(200, "{\"object\":\"list\",\"data\":[{\"id\":\"m\",\"owned_by\":\"vllm\"}]}"));
+        JsonNode auto = sendAfterProbe(profile);
+        assertEquals("auto", profile.bans());
         assertFalse(auto.has("logit_bias") || auto.has("banned_tokens"), auto.toString());
 
         Recorder second = new Recorder();
         try (second) {
             server.enqueue(Wire.sse(Wire.openAi("The oil came.")));
-            second.await(server.provider(server.profile.withBans("none"), Loopback.FAST)
+            second.await(server.provider(profile.withBans("none"), Loopback.FAST)
                     .stream(request("default"), second, second.executor));
         }
         JsonNode none = Loopback.body(server.take());

@@ -219,8 +219,88 @@ public final class Wire {
 
     // ---- the server side ----
 
+    /**
+     * An OpenAI-compatible model list whose entries are owned by {@code ownedBy}: a compatible profile whose bans
+     * are automatic asks for it before the first generation that has an avoid list ("vllm" names no server that
+     * takes bans).
+     */
+    public static MockResponse.Builder modelList(String ownedBy) {
+        return jsonStatus(200, "{\"object\":\"list\",\"data\":[{\"id\":\"local-model\",\"object\":\"model\","
+                + "\"owned_by\":\"" + ownedBy + "\"}]}");
+    }
+
+    /**
+     * A queue of responses, as the server's own, that answers model-list requests with {@link #modelList} whenever
+     * they come: a compatible profile asks at most once per base URL in a process, and a port can come round again.
+     */
+    public static mockwebserver3.QueueDispatcher modelListQueue(String ownedBy) {
+        return new mockwebserver3.QueueDispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) throws InterruptedException {
+                return request.getTarget().endsWith("/models") ? modelList(ownedBy).build() : super.dispatch(request);
+            }
+        };
+    }
+
+    /**
+     * The server's queue of responses, except that a model-list request arriving while the next queued response is
+     * a stream is a compatible profile asking what the server is before a chat: it gets a list that names no server
+     * that takes bans, and the stream stays queued for the chat. A test that queues a model list still gets it.
+     */
+    public static mockwebserver3.QueueDispatcher probeAnsweringQueue() {
+        return new ProbeAnsweringQueue();
+    }
+
+    private static final class ProbeAnsweringQueue extends mockwebserver3.QueueDispatcher {
+        final java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public MockResponse dispatch(mockwebserver3.RecordedRequest request) throws InterruptedException {
+            MockResponse next = getResponseQueue().peek();
+            if (request.getTarget().endsWith("/models") && next != null && isStream(next)) {
+                probes.incrementAndGet();
+                return modelList("vllm").build();
+            }
+            return super.dispatch(request);
+        }
+    }
+
+    /** The requests the server has had, less the model lists a compatible profile asked for before its chats. */
+    public static int chats(MockWebServer server) {
+        return server.getRequestCount() - (server.getDispatcher() instanceof ProbeAnsweringQueue q ? q.probes.get() : 0);
+    }
+
+    private static boolean isStream(MockResponse response) {
+        String type = response.getHeaders().get("Content-Type");
+        return type != null && (type.contains("event-stream") || type.contains("ndjson"));
+    }
+
+    /** Answers model-list requests with {@link #modelList} and passes every other request to {@code chats}. */
+    public static mockwebserver3.Dispatcher answeringModelList(String ownedBy, mockwebserver3.Dispatcher chats) {
+        return new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) throws InterruptedException {
+                return request.getTarget().endsWith("/models") ? modelList(ownedBy).build() : chats.dispatch(request);
+            }
+        };
+    }
+
+    /** The next request that is not a model list (a compatible server is asked what it is first). */
+    public static mockwebserver3.RecordedRequest takeChat(MockWebServer server) throws InterruptedException {
+        while (true) {
+            mockwebserver3.RecordedRequest request = server.takeRequest(15, java.util.concurrent.TimeUnit.SECONDS);
+            if (request == null) {
+                throw new AssertionError("no request arrived");
+            }
+            if (!request.getTarget().endsWith("/models")) {
+                return request;
+            }
+        }
+    }
+
     public static MockWebServer start() {
         MockWebServer server = new MockWebServer();
+        server.setDispatcher(probeAnsweringQueue());
         try {
             server.start();
         } catch (IOException e) {

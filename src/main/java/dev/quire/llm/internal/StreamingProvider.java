@@ -127,6 +127,7 @@ public final class StreamingProvider implements ChatProvider {
     // ---- one request, with retries ----
 
     private void run(ChatRequest request, Unit unit, Generation generation) {
+        askServerKind(request);
         int attempt = 0;
         while (true) {
             attempt++;
@@ -165,6 +166,27 @@ public final class StreamingProvider implements ChatProvider {
             }
             return;
         }
+    }
+
+    /** Asks the server what it is when the request's body depends on it; a failure leaves that to the chat. */
+    private void askServerKind(ChatRequest request) {
+        Http.Exchange probe = format.serverProbe(request, key);
+        if (probe == null) {
+            return;
+        }
+        JsonNode reply = null;
+        try {
+            reply = fetchJson(probe, null);
+        } catch (RuntimeException e) {
+            // the chat request that follows reports what is wrong with the server, if anything
+        } finally {
+            format.serverProbed(reply);
+        }
+    }
+
+    @Override
+    public java.util.Optional<dev.quire.llm.ServerKind> serverKind() {
+        return java.util.Optional.ofNullable(format.serverKind());
     }
 
     /** One HTTP exchange; null when the unit completed (or was aborted), else the error. */

@@ -35,6 +35,23 @@ public interface WireFormat {
     ModelPage parseModels(JsonNode root);
 
     /**
+     * A request that tells what kind of server this is, to send once before a chat whose body depends on it (the
+     * avoid list's bans); null when none is needed. A non-null answer must be followed by {@link #serverProbed}.
+     */
+    default Http.Exchange serverProbe(ChatRequest request, ApiKey key) {
+        return null;
+    }
+
+    /** The answer to {@link #serverProbe}: the parsed reply, or null when the server gave none. */
+    default void serverProbed(JsonNode reply) {
+    }
+
+    /** What the server said it is, or null when it has not said (or the format has no such notion). */
+    default dev.quire.llm.ServerKind serverKind() {
+        return null;
+    }
+
+    /**
      * Reads a streaming body to its end, reporting to the sink; returns at the end of the stream whether or not
      * the end marker came. Errors reported inside the stream and unreadable data throw {@link StreamProblem}.
      */

@@ -185,6 +185,7 @@ public final class ProvidersView {
         grid.addRow(row++, label("Context window"), context);
         grid.addRow(row++, label("Max output tokens"), maxTokens);
         row = ReasoningFields.addTo(grid, row, model.reasoning(), model.kindProperty());
+        row = BansField.addTo(grid, row, model.bansSetting(), model.kindProperty());
         grid.addRow(row++, label("API key"), keyRow);
         grid.add(keyStatus, 1, row++);
         Label urlHint = new Label("Anthropic and Ollama: the server root. OpenAI and compatible servers: the API root"

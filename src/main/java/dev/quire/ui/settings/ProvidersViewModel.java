@@ -48,6 +48,7 @@ public final class ProvidersViewModel {
     private final StringProperty contextWindow = new SimpleStringProperty(this, "contextWindow", "");
     private final StringProperty maxOutputTokens = new SimpleStringProperty(this, "maxOutputTokens", "");
     private final ReasoningSettings reasoning = new ReasoningSettings();
+    private final BansField.Setting bans = new BansField.Setting();
     private final StringProperty newKey = new SimpleStringProperty(this, "newKey", "");
     private final StringProperty keyStatus = new SimpleStringProperty(this, "keyStatus", "");
     private final StringProperty problems = new SimpleStringProperty(this, "problems", "");
@@ -85,7 +86,7 @@ public final class ProvidersViewModel {
     private record Loaded(List<ProviderProfile> profiles, String defaultName, boolean ollamaRunning) {
     }
 
-    private record Tested(Duration latency, List<String> models) {
+    private record Tested(Duration latency, List<String> models, dev.quire.llm.ServerKind server) {
     }
 
     public void reload() {
@@ -144,6 +145,7 @@ public final class ProvidersViewModel {
         contextWindow.set(Integer.toString(p.contextWindow()));
         maxOutputTokens.set(Integer.toString(p.maxOutputTokens()));
         reasoning.fill(p);
+        bans.fill(p);
         newKey.set("");
         problems.set("");
         testState.set(TestState.IDLE);
@@ -174,10 +176,8 @@ public final class ProvidersViewModel {
 
     /** The profile as the form has it now, not yet checked. */
     public ProviderProfile draft() {
-        return reasoning.applyTo(new ProviderProfile(name.get(), kind.get(), baseUrl.get(), model.get(),
-                parse(contextWindow.get()), parse(maxOutputTokens.get()), storedExtraHeaders()))
-                .withBans(profiles.stream().filter(p -> p.name().equals(storedName)).findFirst()
-                        .map(ProviderProfile::bans).orElse(null));
+        return bans.applyTo(reasoning.applyTo(new ProviderProfile(name.get(), kind.get(), baseUrl.get(), model.get(),
+                parse(contextWindow.get()), parse(maxOutputTokens.get()), storedExtraHeaders())));
     }
 
     private java.util.Map<String, String> storedExtraHeaders() {
@@ -304,7 +304,7 @@ public final class ProvidersViewModel {
             } catch (RuntimeException e) {
                 available = List.of();
             }
-            return new Tested(latency, available);
+            return new Tested(latency, available, provider.serverKind().orElse(null));
         }).onSuccess(r -> {
             Duration latency = r.latency();
             List<String> available = r.models();
@@ -312,11 +312,21 @@ public final class ProvidersViewModel {
             testState.set(TestState.PASSED);
             testResult.set("Connected: " + draft.defaultModel() + " answered in " + latency.toMillis() + " ms"
                     + (available.isEmpty() ? "." : ". " + available.size() + (available.size() == 1 ? " model" : " models")
-                    + " available."));
+                    + " available.") + serverNote(draft, r.server()));
         }).onError(e -> {
             testState.set(TestState.FAILED);
             testResult.set(e.getMessage());
         }).start();
+    }
+
+    /** What the server said it is, and so how the avoid list reaches it, when bans follow the server. */
+    private static String serverNote(ProviderProfile draft, dev.quire.llm.ServerKind server) {
+        if (server == null || server == dev.quire.llm.ServerKind.OTHER || draft.kind() != ProviderKind.OPENAI_COMPATIBLE
+                || !"auto".equals(draft.bans())) {
+            return "";
+        }
+        String name = server.displayName();
+        return " This is " + name + ": " + server.bansNote() + ".";
     }
 
     public void addOllama() {
@@ -353,6 +363,15 @@ public final class ProvidersViewModel {
 
     public StringProperty contextWindowProperty() {
         return contextWindow;
+    }
+
+    /** How the avoid list is sent as bans, as the form has it: one of {@link ProviderProfile#BANS}. */
+    public StringProperty bansProperty() {
+        return bans.bansProperty();
+    }
+
+    BansField.Setting bansSetting() {
+        return bans;
     }
 
     /** Extended thinking and reasoning effort, as the form has them. */

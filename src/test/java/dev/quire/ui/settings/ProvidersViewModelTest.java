@@ -184,4 +184,47 @@ class ProvidersViewModelTest {
         assertEquals("qwen-14b", saved.defaultModel());
         assertEquals("koboldcpp", saved.bans());
     }
+
+    @Test
+    void theBansChosenInTheFormAreSavedWithTheProfile() throws Exception {
+        fillLocalServer();
+        assertEquals("auto", model.bansProperty().get(), "a new profile follows the server");
+        model.bansProperty().set("llamacpp");
+
+        model.save();
+        settle();
+
+        assertEquals("llamacpp", studio.providers().find("Workshop server").orElseThrow().bans());
+        model.reload();
+        model.selectedProperty().set(studio.providers().find("Workshop server").orElseThrow());
+        assertEquals("llamacpp", model.bansProperty().get());
+    }
+
+    @Test
+    void testConnectionSaysWhichServerItIsAndHowTheAvoidListReachesIt() throws Exception {
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
+                        + "{\"role\":\"assistant\",\"content\":\"OK\"},\"finish_reason\":\"length\"}]}").build());
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[{\"id\":\"koboldcpp/nemo-12b\",\"object\":\"model\","
+                        + "\"owned_by\":\"koboldcpp\"}]}").build());
+        fillLocalServer();
+
+        model.testConnection();
+
+        String result = model.testResultProperty().get();
+        assertEquals(ProvidersViewModel.TestState.PASSED, model.testStateProperty().get(), result);
+        assertTrue(result.endsWith("This is KoboldCpp: the avoid list goes as banned_tokens."), result);
+
+        model.bansProperty().set("none");
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"c2\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
+                        + "{\"role\":\"assistant\",\"content\":\"OK\"},\"finish_reason\":\"length\"}]}").build());
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[{\"id\":\"koboldcpp/nemo-12b\",\"owned_by\":\"koboldcpp\"}]}")
+                .build());
+        model.testConnection();
+        assertFalse(model.testResultProperty().get().contains("KoboldCpp"),
+                "a profile that chose its bans is not told what automatic would do");
+    }
 }

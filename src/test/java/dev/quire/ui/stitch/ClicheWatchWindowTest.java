@@ -180,7 +180,7 @@ class ClicheWatchWindowTest extends StudioWindow {
                 .findFirst().orElseThrow().fire());
         String sentence = planted.strip();
         assertEquals(sentence, fx(() -> editor.area().getSelectedText()), "the sentence is selected");
-        var request = server.takeRequest(15, java.util.concurrent.TimeUnit.SECONDS);
+        var request = Wire.takeChat(server);
         String body = request.getBody().utf8();
         assertTrue(body.contains(shiver.text()), "the instruction names the cliché: " + body);
         StitchViewModel model = editor.stitchView().model();

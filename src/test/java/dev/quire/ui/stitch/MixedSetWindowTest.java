@@ -48,6 +48,9 @@ class MixedSetWindowTest extends StudioWindow {
             web.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
+                    if (request.getTarget().endsWith("/models")) {
+                        return Wire.modelList("vllm").build(); // a compatible server is asked what it is
+                    }
                     bodies.add(request.getBody() == null ? "" : request.getBody().utf8());
                     return answer.get();
                 }

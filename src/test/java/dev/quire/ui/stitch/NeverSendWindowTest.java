@@ -107,6 +107,9 @@ class NeverSendWindowTest extends StudioWindow {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                if (request.getTarget().endsWith("/models")) {
+                    return Wire.modelList("vllm").build(); // a compatible server is asked what it is
+                }
                 seen.add(request);
                 return Wire.sse(Wire.openAi("The tide ", "turned.")).build();
             }

@@ -216,7 +216,7 @@ class StitchViewModelTest {
                 == Variant.Status.COMPLETE && b.variantId() != null && b.variantId() != oldB
                 && !pane.runningProperty().get());
 
-        assertEquals(3, server.getRequestCount(), "one more request, for one variant");
+        assertEquals(3, Wire.chats(server), "one more request, for one variant");
         assertEquals(List.of(a, b), List.copyOf(pane.columns()));
         assertEquals(aText, a.text());
         assertEquals(aId, a.variantId());

@@ -86,7 +86,7 @@ class StitchWindowTest extends StudioWindow {
         waitUntil("three variants have streamed in", () -> model.columns().size() == 3
                 && model.columns().stream().allMatch(c -> c.statusProperty().get() == Variant.Status.COMPLETE
                 && c.variantId() != null && !c.marksProperty().get().isEmpty()));
-        assertEquals(3, server.getRequestCount());
+        assertEquals(3, Wire.chats(server));
         List<String> texts = fx(() -> model.columns().stream().map(VariantColumn::text).toList());
         assertEquals(List.of(VERSIONS).stream().sorted().toList(), texts.stream().sorted().toList(),
                 "each column holds one whole version, in whatever order the server answered");
@@ -278,7 +278,7 @@ class StitchWindowTest extends StudioWindow {
                 && model.columns().get(0).statusProperty().get() == Variant.Status.COMPLETE
                 && model.columns().get(0).variantId() != null);
         StringBuilder sent = new StringBuilder();
-        Wire.JSON.readTree(server.takeRequest().getBody().utf8()).get("messages")
+        Wire.JSON.readTree(Wire.takeChat(server).getBody().utf8()).get("messages")
                 .forEach(m -> sent.append(m.get("content").asText()).append('\n'));
         assertTrue(sent.toString().contains(before.substring(cursor - 30, cursor)), "the text before the cursor is sent");
         assertFalse(sent.toString().contains(after.substring(0, 20)), "the text after the cursor is not sent");

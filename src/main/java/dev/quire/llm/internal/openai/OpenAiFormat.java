@@ -106,7 +106,7 @@ public final class OpenAiFormat implements WireFormat {
             ArrayNode stop = body.putArray("stop");
             request.stop().stream().limit(MAX_STOP_SEQUENCES).forEach(stop::add);
         }
-        Bans.write(body, profile.bansToSend(), request.bans(), call.model(), refusesStop(call.model()));
+        Bans.write(body, ServerKinds.bansFor(profile), request.bans(), call.model(), refusesStop(call.model()));
         if (call.seed() != null) {
             body.put("seed", call.seed());
         }
@@ -127,6 +127,25 @@ public final class OpenAiFormat implements WireFormat {
     }
 
     @Override
+    public Http.Exchange serverProbe(ChatRequest request, ApiKey key) {
+        if (request.bans().isEmpty() || !ServerKinds.unknown(profile) || !ServerKinds.claimProbe(profile.baseUrl())) {
+            return null;
+        }
+        return models(key, null);
+    }
+
+    @Override
+    public void serverProbed(JsonNode reply) {
+        ServerKinds.probed(profile.baseUrl(), reply);
+    }
+
+    @Override
+    public dev.quire.llm.ServerKind serverKind() {
+        return profile.kind() == dev.quire.llm.ProviderKind.OPENAI_COMPATIBLE ? ServerKinds.known(profile.baseUrl())
+                : null;
+    }
+
+    @Override
     public ModelPage parseModels(JsonNode root) {
         JsonNode data = root.get("data");
         if (data == null || !data.isArray()) {
@@ -134,6 +153,9 @@ public final class OpenAiFormat implements WireFormat {
         }
         if (data == null || !data.isArray()) {
             return null;
+        }
+        if (profile.kind() == dev.quire.llm.ProviderKind.OPENAI_COMPATIBLE) {
+            ServerKinds.learn(profile.baseUrl(), root);
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode model : data) {
