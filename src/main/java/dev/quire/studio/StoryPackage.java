@@ -137,8 +137,9 @@ public final class StoryPackage {
             }
         } catch (NoSuchFileException e) {
             throw new PackageException("There is no file " + file + ".", e);
-        } catch (ZipException e) {
-            throw new PackageException(file + " is damaged: " + e.getMessage() + ". Nothing was imported.", e);
+        } catch (ZipException | java.io.EOFException e) {
+            throw new PackageException(file + " is damaged: it ends early or is not whole (" + e.getMessage()
+                    + "). Nothing was imported.", e);
         } catch (IOException e) {
             throw new PackageException("Quire cannot read " + file + ": " + e.getMessage(), e);
         }
