@@ -100,6 +100,15 @@ public final class LoreKeys {
         if (body.isEmpty()) {
             return new Compiled(null, "The key " + key + " is an empty pattern, which would match everything.");
         }
+        if (body.contains("(?=") || body.contains("(?!") || body.contains("(?<=") || body.contains("(?<!")) {
+            return new Compiled(null, "The key " + key + " uses a lookaround ((?=, (?!, (?<=, (?<!), which Quire's "
+                    + "patterns do not support, so that no pattern can freeze a prompt. Match the words themselves"
+                    + " instead, or use secondary keywords.");
+        }
+        if (java.util.regex.Pattern.compile("\\\\[1-9]").matcher(body).find()) {
+            return new Compiled(null, "The key " + key + " uses a back-reference (\\1…), which Quire's patterns do"
+                    + " not support, so that no pattern can freeze a prompt.");
+        }
         try {
             return new Compiled(Pattern.compile(body, flags), null);
         } catch (PatternSyntaxException e) {

@@ -64,6 +64,8 @@ class LoreKeysTest {
         LoreEntry e = entry("Look", "LOOK-MARK", List.of("/(?<=tide)way/"), List.of(), SecondaryLogic.AND_ANY, 0);
         assertTrue(LoreKeys.problem(e).orElseThrow().contains("/(?<=tide)way/"));
         assertTrue(LoreKeys.problem("/tide/q").orElseThrow().contains("flag \"q\""));
+        assertTrue(LoreKeys.problem("/(tide)\\1/").orElseThrow().contains("back-reference"));
+        assertTrue(LoreKeys.problem("/(tide/").orElseThrow().contains("not a pattern Quire can run"));
         assertTrue(LoreKeys.problem("causeway").isEmpty());
         assertTrue(LoreKeys.problem("/causeway/i").isEmpty());
         f.instruction = "tideway";

@@ -70,10 +70,15 @@ public final class LoreEntryView extends AutosavingEditor {
                 alwaysOn, enabled,
                 Form.field("Priority and scan depth", "Higher priority reaches the prompt first. Scan depth: how "
                         + "many recent scenes and messages are searched (0: the usual two scenes).",
-                        new HBox(8, new Label("Priority"), priority, new Label("Scan depth"), depth)));
+                        aligned(new HBox(8, new Label("Priority"), priority, new Label("Scan depth"), depth))));
     }
 
 
+
+    private static HBox aligned(HBox row) {
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
 
     private static Spinner<Integer> spinner(javafx.beans.property.IntegerProperty value, int min, int max) {
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
