@@ -72,7 +72,8 @@ final class ImportLoreCommand implements Callable<Integer> {
         try (Studio studio = library.orElse(parent.library).open()) {
             chosen = StoryArgument.resolve(studio, story, spec.commandLine());
             Lorebooks.Book book = Lorebooks.read(file);
-            preview = Lorebooks.preview(book, chosen.id(), new Lorebooks.Names(character, user));
+            preview = Lorebooks.preview(book, chosen.id(), new Lorebooks.Names(character, user),
+                    studio.lore().list(chosen.id()));
             added = Lorebooks.importInto(studio, preview);
         } catch (LorebookException e) {
             err.println("quire: " + e.getMessage());

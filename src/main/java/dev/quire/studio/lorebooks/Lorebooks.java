@@ -120,12 +120,23 @@ public final class Lorebooks {
 
     /** The book's entries for the story, with the macros resolved to the names picked. */
     public static Preview preview(Book book, long storyId, Names names) {
+        return preview(book, storyId, names, List.of());
+    }
+
+    /** As {@link #preview(Book, long, Names)}, saying how many entries the story's lore already has. */
+    public static Preview preview(Book book, long storyId, Names names, List<LoreEntry> existing) {
         List<LoreEntry> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>(book.warnings());
         for (LoreEntry e : book.entries()) {
             out.add(new LoreEntry(0, storyId, resolve(e.title(), names), resolve(e.keywords(), names),
                     resolve(e.content(), names), e.alwaysOn(), e.enabled(), resolve(e.secondaryKeywords(), names),
                     e.secondaryLogic(), e.priority(), e.scanDepth(), e.extensions()));
+        }
+        long again = out.stream().filter(e -> existing.stream().anyMatch(x -> x.keywords().equals(e.keywords())
+                && x.content().equals(e.content()))).count();
+        if (again > 0) {
+            warnings.add(again + (again == 1 ? " entry is" : " entries are") + " already in this story's lore, with "
+                    + "the same keywords and text; importing adds " + (again == 1 ? "it" : "them") + " again.");
         }
         if (names.character().isEmpty() && book.mentionsChar()) {
             warnings.add("{{char}} is left as it is: pick a character for it to name.");

@@ -29,14 +29,16 @@ public final class LorebookPreviewViewModel {
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final StringProperty warnings = new SimpleStringProperty(this, "warnings", "");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final List<LoreEntry> existing;
     private Lorebooks.Preview preview;
 
     public LorebookPreviewViewModel(Studio studio, Background background, Lorebooks.Book book, long storyId,
-                                    List<String> characterNames, String writersCharacter) {
+                                    List<String> characterNames, String writersCharacter, List<LoreEntry> existing) {
         this.studio = studio;
         this.background = background;
         this.book = book;
         this.storyId = storyId;
+        this.existing = List.copyOf(existing);
         names.setAll(characterNames);
         if (book.mentionsUser() && writersCharacter != null) {
             userName.set(writersCharacter);
@@ -47,7 +49,8 @@ public final class LorebookPreviewViewModel {
     }
 
     private void refresh() {
-        preview = Lorebooks.preview(book, storyId, new Lorebooks.Names(characterName.get(), userName.get()));
+        preview = Lorebooks.preview(book, storyId, new Lorebooks.Names(characterName.get(), userName.get()),
+                existing);
         entries.setAll(preview.entries());
         warnings.set(String.join("\n", preview.warnings()));
     }

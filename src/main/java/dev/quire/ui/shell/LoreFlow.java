@@ -20,7 +20,7 @@ final class LoreFlow {
     static final List<FileType> LOREBOOK_OUT = List.of(new FileType("SillyTavern World Info", "*.json"),
             new FileType("NovelAI lorebook", "*.lorebook"));
 
-    private record Read(Lorebooks.Book book, List<CharacterSheet> cast) {
+    private record Read(Lorebooks.Book book, List<CharacterSheet> cast, List<dev.quire.model.LoreEntry> lore) {
     }
 
     private final Shell shell;
@@ -36,13 +36,14 @@ final class LoreFlow {
             return;
         }
         MainViewModel model = shell.model();
-        model.background().read(() -> new Read(Lorebooks.read(file), model.studio().characters().list(storyId)))
+        model.background().read(() -> new Read(Lorebooks.read(file), model.studio().characters().list(storyId),
+                        model.studio().lore().list(storyId)))
                 .onSuccess(read -> {
                     List<String> names = read.cast().stream().map(CharacterSheet::name).toList();
                     String writers = read.cast().stream().filter(c -> c.playedBy() == PlayedBy.WRITER)
                             .map(CharacterSheet::name).findFirst().orElse(null);
                     LorebookPreviewViewModel vm = new LorebookPreviewViewModel(model.studio(), model.background(),
-                            read.book(), storyId, names, writers);
+                            read.book(), storyId, names, writers, read.lore());
                     if (new LorebookPreviewDialog(vm, shell.window().get(), file.getFileName().toString())
                             .showAndWait()) {
                         vm.commit(added -> {

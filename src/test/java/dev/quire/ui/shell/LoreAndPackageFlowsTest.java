@@ -118,6 +118,18 @@ class LoreAndPackageFlowsTest extends FxRobot {
         assertEquals(List.of("/shadowfangs?/i"), added.get(1).keywords());
         waitUntil("the writer is told", () -> model.noticeProperty().get().equals(
                 "Added 2 lore entries from eldoria.json."));
+
+        // the same book again: the preview says so before anything is added twice
+        dialogs.files.add(Optional.of(world));
+        WaitForAsyncUtils.asyncFx(() -> new LoreFlow(shell).importLore(library.storyId(), () -> { }));
+        waitUntil("the preview shows again", () -> lookup(".lorebook-preview").tryQuery().isPresent());
+        waitUntil("it says the entry is there already", () -> lookup(".lorebook-preview .field-hint").queryAll()
+                .stream().anyMatch(n -> ((javafx.scene.control.Label) n).getText()
+                        .contains("1 entry is already in this story's lore")));
+        clickOn("Cancel");
+        waitUntil("the preview is gone", () -> lookup(".lorebook-preview").tryQuery().isEmpty());
+        library.settle();
+        assertEquals(before + 2, lore().size());
     }
 
     @Test
