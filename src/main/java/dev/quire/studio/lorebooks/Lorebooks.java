@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -199,10 +198,6 @@ public final class Lorebooks {
                 }
             }
         }
-    }
-
-    public static Optional<LorebookFormat> formatOf(String name) {
-        return LorebookFormat.named(name);
     }
 
     static String label(LoreEntry e) {
