@@ -210,8 +210,8 @@ public final class ContextAssembler {
                 }
             }
 
-            // the lore: which entries are on, which are triggered
-            Mentions recent = new Mentions(recentText(before));
+            // the lore: which entries are on, which are triggered (by the recent text, or by lore triggered)
+            Lore.Scan scan = new Lore.Scan(depth -> recentText(before, depth));
             Map<String, CharacterSheet> byName = new HashMap<>();
             for (CharacterSheet c : in.characters()) {
                 for (String n : Cast.names(c)) {
@@ -224,6 +224,7 @@ public final class ContextAssembler {
             }
             List<LoreEntry> alwaysOn = new ArrayList<>();
             List<LoreEntry> triggered = new ArrayList<>();
+            List<LoreEntry> waiting = new ArrayList<>();
             for (LoreEntry e : in.lore()) {
                 if (!e.enabled()) {
                     budget.drop("lore", e.id(), Lore.label(e), PromptReport.DISABLED);
@@ -231,12 +232,20 @@ public final class ContextAssembler {
                     continue; // nothing to say
                 } else if (e.alwaysOn()) {
                     alwaysOn.add(e);
-                } else if (Lore.isTriggered(e, recent, byName, presentIds)) {
+                } else if (Lore.isTriggered(e, scan.at(e.scanDepth()), byName, presentIds)) {
                     triggered.add(e);
                 } else {
-                    budget.drop("lore", e.id(), Lore.label(e), PromptReport.NOT_TRIGGERED);
+                    waiting.add(e);
                 }
             }
+            List<LoreEntry> on = new ArrayList<>(alwaysOn);
+            on.addAll(triggered);
+            triggered.addAll(Lore.cascade(on, waiting, byName));
+            for (LoreEntry e : waiting) {
+                budget.drop("lore", e.id(), Lore.label(e), PromptReport.NOT_TRIGGERED);
+            }
+            alwaysOn.sort(Lore.BY_PRIORITY);
+            triggered.sort(Lore.BY_PRIORITY);
 
             // tier 2: always-on lore
             int order = 0;
@@ -313,15 +322,18 @@ public final class ContextAssembler {
             return pieces;
         }
 
-        private String recentText(List<Scene> before) {
+        /** The text lore keys are searched in; a depth over 0 takes that many recent messages and scenes. */
+        private String recentText(List<Scene> before, int depth) {
             StringBuilder sb = new StringBuilder(in.instruction());
-            for (PromptInput.Turn t : in.history()) {
-                sb.append('\n').append(t.text());
+            List<PromptInput.Turn> turns = in.history();
+            for (int i = depth > 0 ? Math.max(0, turns.size() - depth) : 0; i < turns.size(); i++) {
+                sb.append('\n').append(turns.get(i).text());
             }
             if (in.target() != null) {
                 sb.append('\n').append(SceneText.targetText(in));
             }
-            for (int i = before.size() - 1; i >= 0 && i >= before.size() - RECENT_SCAN_SCENES; i--) {
+            int scenes = depth > 0 ? depth : RECENT_SCAN_SCENES;
+            for (int i = before.size() - 1; i >= 0 && i >= before.size() - scenes; i--) {
                 sb.append('\n').append(before.get(i).prose().text());
             }
             return sb.toString();

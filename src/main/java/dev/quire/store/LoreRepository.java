@@ -62,13 +62,26 @@ public final class LoreRepository {
             long now = Columns.now();
             long id = Statements.insert(c, """
                     INSERT INTO lore_entry (story_id, position, title, keywords, content, always_on, enabled,
+                                            secondary_keywords, secondary_logic, priority, scan_depth, extensions,
                                             created_at, updated_at)
                     VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM lore_entry WHERE story_id = ?),
-                            ?, ?, ?, ?, ?, ?, ?)""",
+                            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     entry.storyId(), entry.storyId(), entry.title(), Columns.strings(entry.keywords()),
-                    entry.content(), entry.alwaysOn(), entry.enabled(), now, now);
+                    entry.content(), entry.alwaysOn(), entry.enabled(), Columns.strings(entry.secondaryKeywords()),
+                    entry.secondaryLogic().name(), entry.priority(), entry.scanDepth(), entry.extensions(), now, now);
             StoryRepository.touch(c, entry.storyId());
             return get(c, id).orElseThrow();
+        });
+    }
+
+    /** Adds the entries at the end of their stories' lore, all or none. */
+    public List<LoreEntry> createAll(List<LoreEntry> entries) {
+        return db.write("add " + entries.size() + " lore entries", c -> {
+            List<LoreEntry> out = new java.util.ArrayList<>();
+            for (LoreEntry e : entries) {
+                out.add(create(e));
+            }
+            return out;
         });
     }
 
@@ -76,10 +89,12 @@ public final class LoreRepository {
         db.write("save the lore entry \"" + entry.title() + "\"", c -> {
             int saved = Statements.update(c, """
                     UPDATE lore_entry SET title = ?, keywords = ?, content = ?, always_on = ?, enabled = ?,
-                                          updated_at = ?
+                                          secondary_keywords = ?, secondary_logic = ?, priority = ?,
+                                          scan_depth = ?, extensions = ?, updated_at = ?
                     WHERE id = ?""",
                     entry.title(), Columns.strings(entry.keywords()), entry.content(), entry.alwaysOn(),
-                    entry.enabled(), Columns.now(), entry.id());
+                    entry.enabled(), Columns.strings(entry.secondaryKeywords()), entry.secondaryLogic().name(),
+                    entry.priority(), entry.scanDepth(), entry.extensions(), Columns.now(), entry.id());
             if (saved != 1) {
                 throw new PersistenceException("The lore entry \"" + entry.title()
                         + "\" is no longer in the library; it may have been deleted.");
@@ -96,6 +111,16 @@ public final class LoreRepository {
     private static LoreEntry entry(ResultSet rs) throws SQLException {
         return new LoreEntry(rs.getLong("id"), rs.getLong("story_id"), rs.getString("title"),
                 Columns.strings(rs.getString("keywords")), rs.getString("content"), rs.getInt("always_on") != 0,
-                rs.getInt("enabled") != 0);
+                rs.getInt("enabled") != 0, Columns.strings(rs.getString("secondary_keywords")),
+                logic(rs.getString("secondary_logic")), rs.getInt("priority"), rs.getInt("scan_depth"),
+                rs.getString("extensions"));
+    }
+
+    private static LoreEntry.SecondaryLogic logic(String stored) {
+        try {
+            return LoreEntry.SecondaryLogic.valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return LoreEntry.SecondaryLogic.AND_ANY;
+        }
     }
 }

@@ -164,7 +164,11 @@ class CompositionRepositoryTest {
                 "ALTER TABLE variant DROP COLUMN parameters", "ALTER TABLE variant DROP COLUMN instruction",
                 "ALTER TABLE variant DROP COLUMN messages", "ALTER TABLE variant DROP COLUMN input_tokens",
                 "ALTER TABLE variant DROP COLUMN cached_input_tokens", "ALTER TABLE variant DROP COLUMN started_at",
-                "ALTER TABLE variant DROP COLUMN finished_at", "PRAGMA user_version = 2");
+                "ALTER TABLE variant DROP COLUMN finished_at",
+                "ALTER TABLE lore_entry DROP COLUMN secondary_keywords",
+                "ALTER TABLE lore_entry DROP COLUMN secondary_logic", "ALTER TABLE lore_entry DROP COLUMN priority",
+                "ALTER TABLE lore_entry DROP COLUMN scan_depth", "ALTER TABLE lore_entry DROP COLUMN extensions",
+                "PRAGMA user_version = 2");
 
         db = Database.open(file);
         compositions = new CompositionRepository(db);

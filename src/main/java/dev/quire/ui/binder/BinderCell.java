@@ -108,7 +108,10 @@ final class BinderCell extends TreeCell<Entry> {
                     item("Export as character card…", () -> actions.exportCard(c.sheet())),
                     item("Delete…", () -> binder.delete(item))));
         } else if (item instanceof LoreEntryRow l) {
-            setText(l.entry().title() + (l.entry().alwaysOn() ? "  ●" : ""));
+            // a lorebook's entries often have no title: their keywords name them
+            String name = !l.entry().title().isBlank() ? l.entry().title()
+                    : l.entry().keywords().isEmpty() ? "Untitled lore" : String.join(", ", l.entry().keywords());
+            setText(name + (l.entry().alwaysOn() ? "  ●" : ""));
             setTooltip(new Tooltip(l.entry().alwaysOn() ? "Always in the prompt"
                     : "In the prompt when " + String.join(", ", l.entry().keywords()) + " comes up"));
             setContextMenu(new ContextMenu(item("Open", () -> binder.open(item)),

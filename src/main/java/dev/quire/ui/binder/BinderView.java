@@ -63,6 +63,12 @@ public final class BinderView {
         /** Import a SillyTavern/TavernAI character card (PNG, JSON or CHARX) into this story. */
         void importCard();
 
+        /** Add the entries of a SillyTavern World Info or NovelAI lorebook to this story's lore, after a preview. */
+        void importLore();
+
+        /** Write this story's lore as a lorebook. */
+        void exportLore();
+
         /** Export a sheet as a character card. */
         void exportCard(CharacterSheet sheet);
 
@@ -177,6 +183,8 @@ public final class BinderView {
                 item("New character", () -> model.addCharacter(actions::openCharacter)),
                 item("New lore entry", () -> model.addLore(actions::openLore)),
                 item("Import character card…", actions::importCard),
+                item("Import lorebook…", actions::importLore),
+                item("Export lore as a lorebook…", actions::exportLore),
                 item("New brainstorm", () -> actions.newConversation(null, "cowriter")));
         add.setOnAction(e -> addMenu.show(add, javafx.geometry.Side.BOTTOM, 0, 0));
         MenuItem discussScene = item("Discuss the selected scene", () -> selectedScene()

@@ -10,6 +10,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -91,7 +93,21 @@ public final class LibraryView {
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(Bindings.isNotEmpty(model.messageProperty()));
 
-        HBox foot = new HBox(restore);
+        MenuItem importPackage = new MenuItem("Import a story package…");
+        importPackage.setOnAction(e -> onImportPackage.run());
+        MenuItem exportPackage = new MenuItem("Export the selected story as a package…");
+        exportPackage.setOnAction(e -> {
+            StorySummary chosen = list.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                onExportPackage.accept(chosen);
+            }
+        });
+        exportPackage.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        MenuButton packages = new MenuButton("Story package", null, importPackage, exportPackage);
+        packages.getStyleClass().addAll("flat", "story-package-menu");
+        packages.setTooltip(new javafx.scene.control.Tooltip("Move a whole story, with its history, between "
+                + "libraries: one .quire file"));
+        HBox foot = new HBox(8, packages, restore);
         foot.setAlignment(Pos.CENTER_RIGHT);
         VBox column = new VBox(12, bar, message, list, foot);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -103,6 +119,14 @@ public final class LibraryView {
 
     private Runnable onImport = () -> { };
     private Runnable onRestore = () -> { };
+    private Runnable onImportPackage = () -> { };
+    private Consumer<StorySummary> onExportPackage = s -> { };
+
+    /** What Story package › Import and Export do. */
+    public void onPackages(Runnable importPackage, Consumer<StorySummary> exportPackage) {
+        this.onImportPackage = importPackage;
+        this.onExportPackage = exportPackage;
+    }
 
     public void onImport(Runnable action) {
         this.onImport = action;

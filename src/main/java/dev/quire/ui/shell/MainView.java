@@ -80,6 +80,8 @@ public final class MainView {
         this.library = new LibraryView(model.library(), model::open, shell.dialogs());
         library.onImport(this::importManuscript);
         library.onRestore(this::restoreFromBackup);
+        StoryPackageFlow packages = new StoryPackageFlow(shell);
+        library.onPackages(packages::importPackage, packages::exportPackage);
         root.getStyleClass().add("quire-root");
         workspace.getItems().add(tabs.view());
         workspace.getStyleClass().add("workspace");

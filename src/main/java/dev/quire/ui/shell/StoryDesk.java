@@ -32,6 +32,7 @@ final class StoryDesk implements BinderView.Actions {
     private final Supplier<FrameExecutor> frames;
     private final Runnable settled;
     private final CardFlow cards;
+    private final LoreFlow lorebooks;
     private final PinFlow pins;
     private final SummaryFlow summaries;
 
@@ -46,6 +47,7 @@ final class StoryDesk implements BinderView.Actions {
         this.frames = frames;
         this.settled = settled;
         this.cards = new CardFlow(shell);
+        this.lorebooks = new LoreFlow(shell);
         this.pins = new PinFlow(shell, open, this::reopenFresh);
         this.summaries = new SummaryFlow(shell, open);
         pins.onCanonChanged(() -> shell.tabs().editor(new EditorKey.Canon(open.story().id()))
@@ -225,6 +227,16 @@ final class StoryDesk implements BinderView.Actions {
     @Override
     public void importCard() {
         cards.importCard(open.story().id(), open.binder()::reload, this::openCharacter);
+    }
+
+    @Override
+    public void importLore() {
+        lorebooks.importLore(open.story().id(), open.binder()::reload);
+    }
+
+    @Override
+    public void exportLore() {
+        lorebooks.exportLore(open.story().id(), open.bible().titleProperty().get());
     }
 
     @Override

@@ -22,6 +22,24 @@ class BinderWindowTest extends StudioWindow {
     }
 
     @Test
+    void anUntitledLoreEntryIsNamedByItsKeywords() throws TimeoutException {
+        start();
+        waitForOpenScene();
+        // a lorebook's entries often have no title, as if imported from the command line
+        try (dev.quire.studio.Studio other = dev.quire.studio.Studio.open(dataDir,
+                dev.quire.studio.Studio.NewLibrary.EMPTY)) {
+            long story = other.stories().list().get(0).id();
+            other.lore().create(new dev.quire.model.LoreEntry(0, story, "", List.of("glade", "safe haven"),
+                    "A warded glade.", false, true));
+        }
+        restart();
+        waitForOpenScene();
+        waitUntil("the binder names the entry by its keywords", () -> lookup(".tree-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.TreeCell<?> c && "glade, safe haven"
+                        .equals(c.getText())));
+    }
+
+    @Test
     void altDownMovesTheSceneDownAndTheNumberingFollows() throws TimeoutException {
         start();
         selectFirstScene();
