@@ -25,7 +25,7 @@ import java.util.function.Consumer;
                 ProvidersCommand.class, ProviderCommand.class, ImportCommand.class, ExportCommand.class,
                 ImportCardCommand.class, ExportCardCommand.class, BackupCommand.class, PromptCommand.class,
                 CheckContinuityCommand.class, CanonCommand.class, SummarizeCommand.class, ChaptersCommand.class,
-                ShowSceneCommand.class, ClichesCommand.class, AvoidCommand.class, ComposeCommand.class,
+                ShowSceneCommand.class, StoryCommand.class, ClichesCommand.class, AvoidCommand.class, ComposeCommand.class,
                 KeptCommand.class, CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
