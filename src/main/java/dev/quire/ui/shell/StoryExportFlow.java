@@ -11,7 +11,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -73,6 +72,14 @@ final class StoryExportFlow {
         dialog.setHeaderText("Export “" + title + "”");
         Form form = new Form(metadata);
         dialog.getDialogPane().setContent(form.view());
+        // the dialog grows and shrinks with the choices that apply
+        javafx.beans.InvalidationListener fit = o -> {
+            if (dialog.getDialogPane().getScene() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        };
+        form.format.valueProperty().addListener(fit);
+        form.layout.valueProperty().addListener(fit);
         ButtonType next = new ButtonType("Choose file…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, next);
         if (dialog.showAndWait().filter(b -> b == next).isEmpty()) {
@@ -91,6 +98,7 @@ final class StoryExportFlow {
         final CheckBox provenance = new CheckBox("Mark where text came from (a colour per variant, with a legend)");
         final CheckBox unused = new CheckBox("Add an appendix of the variants not used");
         final Label byline = new Label();
+        private static final double WIDTH = 560;
         private final VBox view;
 
         Form(StoryMetadata metadata) {
@@ -99,8 +107,9 @@ final class StoryExportFlow {
             font.setValue(ManuscriptFont.TIMES);
             byline.getStyleClass().add("field-hint");
             byline.setWrapText(true);
-            HBox layoutRow = new HBox(10, layout, font);
-            VBox layoutBox = new VBox(6, new Label("Layout"), layoutRow, underline, byline);
+            byline.setMaxWidth(WIDTH);
+            byline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            VBox layoutBox = new VBox(6, new Label("Layout"), layout, font, underline, byline);
             layoutBox.visibleProperty().bind(format.valueProperty().isEqualTo(Format.DOCX));
             layoutBox.managedProperty().bind(layoutBox.visibleProperty());
             font.visibleProperty().bind(layout.valueProperty().isEqualTo(Layout.MANUSCRIPT));
@@ -110,7 +119,7 @@ final class StoryExportFlow {
             layout.valueProperty().addListener((o, was, now) -> byline.setText(bylineHint(metadata, now)));
             byline.setText(bylineHint(metadata, layout.getValue()));
             view = new VBox(10, new Label("Format"), format, layoutBox, provenance, unused);
-            view.setPrefWidth(460);
+            view.setPrefWidth(WIDTH);
         }
 
         VBox view() {
