@@ -28,7 +28,10 @@ class LayoutExportTest {
     @TempDir
     Path dir;
 
-    /** The sample story, by Ada Marsh, in two chapters of two scenes, with a break typed inside the last scene. */
+    /**
+     * The sample story, by Ada Marsh, in two chapters of two scenes, with a break typed inside the last scene and
+     * one typed at the end of the first, just before the break between the scenes.
+     */
     private Cli sample() {
         Cli cli = new Cli(dir);
         try (Studio studio = cli.open()) {
@@ -36,6 +39,9 @@ class LayoutExportTest {
             List<Scene> scenes = studio.scenes().all(id);
             studio.chapters().startAt(scenes.get(0).id(), "The Watch");
             studio.chapters().startAt(scenes.get(2).id(), "The Ledgers");
+            Prose opening = scenes.get(0).prose();
+            studio.scenes().saveProse(scenes.get(0).id(), opening.replace(opening.text().length(),
+                    opening.text().length(), Prose.plain("\n* * *")));
             Scene last = scenes.get(3);
             int firstBreak = last.prose().text().indexOf('\n');
             studio.scenes().saveProse(last.id(), last.prose().replace(firstBreak, firstBreak,
@@ -131,7 +137,7 @@ class LayoutExportTest {
 
         List<String> breaks = paragraphs.stream().filter(p -> Docx.style(p).equals("SceneBreak")).toList();
         assertEquals(List.of("#", "#", "#"), breaks.stream().map(Docx::text).toList(),
-                "between the two scenes of each chapter, and where the writer typed a break");
+                "between the two scenes of each chapter, and where the writer typed a break; never two together");
         assertTrue(docx.styleXml("SceneBreak").contains("<w:jc w:val=\"center\"/>"));
         assertFalse(docx.document().contains("Nine O’Clock, Greenwich Time"), "scene titles are not printed");
         assertFalse(docx.document().contains("* * *"), "the writer's break is a # too");

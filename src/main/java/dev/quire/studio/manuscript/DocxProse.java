@@ -26,6 +26,7 @@ final class DocxProse {
     private final String breakMark;
     private final boolean underlineItalics;
     private boolean fresh = true;
+    private boolean lastWasBreak;
     private boolean pageBreakNext;
 
     /**
@@ -49,12 +50,18 @@ final class DocxProse {
             p.createRun().setText(Xml.clean(text));
         }
         fresh = startsFresh;
+        lastWasBreak = style.equals(BREAK);
         return p;
     }
 
-    /** A centred scene break; the paragraph after it has no indent in a book. */
+    /**
+     * A centred scene break; the paragraph after it has no indent in a book. A break right after another (a scene
+     * that ends or opens with a typed break, next to the break between scenes) is one break.
+     */
     void sceneBreak(String typed) {
-        paragraph(BREAK, breakMark == null ? typed.strip() : breakMark, true);
+        if (!lastWasBreak) {
+            paragraph(BREAK, breakMark == null ? typed.strip() : breakMark, true);
+        }
     }
 
     /** The next paragraph written starts a new page (by {@code w:pageBreakBefore}, not a blank page of lines). */
@@ -75,6 +82,7 @@ final class DocxProse {
             }
             XWPFParagraph p = next(fresh ? FIRST : NORMAL);
             fresh = false;
+            lastWasBreak = false;
             for (StyledRun run : runs) {
                 XWPFRun r = p.createRun();
                 r.setText(Xml.clean(run.text()));
