@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Export a story as Markdown, plain text, Word (DOCX) or EPUB 3, with a title page, scene "
+                "Export a story as Markdown, plain text, Word (DOCX), EPUB 3 or PDF, with a title page, scene "
                         + "headings, scene breaks, italics and bold.",
                 "",
                 "The file is written whole or not at all: a failed export leaves no half-written file, and "
@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                 "Unused variants (--unused-variants): an appendix of the variants none of whose paragraphs",
                 "appears in a scene.",
                 "",
-                "Layouts (--layout, DOCX only):",
+                "Layouts (--layout, DOCX and PDF; a PDF is set in Liberation Serif or Mono, embedded):",
                 "  book        a title page with title and author, a serif face, first-line indents, each",
                 "              chapter on a new page, page numbers in the footer (the default)",
                 "  manuscript  standard manuscript format for agents and magazines: 12 pt Times New Roman",
@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--story", required = true, paramLabel = "TITLE|ID", description = "The story, by title or id.")
     String story;
 
-    @Option(names = "--format", paramLabel = "md|txt|docx|epub",
+    @Option(names = "--format", paramLabel = "md|txt|docx|epub|pdf",
             description = "The format. Default: from the --out file's extension.")
     String format;
 
@@ -110,12 +110,12 @@ final class ExportCommand implements Callable<Integer> {
             cmd.getOut().println(new ObjectMapper().createObjectNode().put("file", result.file().toString())
                     .put("format", chosen.extension()).put("scenes", result.scenes()).put("words", result.words())
                     .put("unusedVariants", result.unusedVariants()).put("bytes", result.bytes())
-                    .put("layout", chosen == Format.DOCX ? options.layout().key() : null).toString());
+                    .put("layout", paged(chosen) ? options.layout().key() : null).toString());
         } else {
             cmd.getOut().printf("Exported “%s” (%d %s, %,d words%s) as %s to %s%n", summary.title(),
                     result.scenes(), result.scenes() == 1 ? "scene" : "scenes", result.words(),
                     unusedVariants ? ", " + result.unusedVariants() + " unused variants" : "",
-                    chosen == Format.DOCX ? chosen.displayName() + ", " + options.layout().key() + " layout,"
+                    paged(chosen) ? chosen.displayName() + ", " + options.layout().key() + " layout,"
                             : chosen.displayName(), result.file());
         }
         if (noAuthor) {
@@ -130,9 +130,9 @@ final class ExportCommand implements Callable<Integer> {
                 new CommandLine.ParameterException(cmd, "--layout must be book or manuscript, not “" + layout + "”."));
         ManuscriptFont f = font == null ? ManuscriptFont.TIMES : ManuscriptFont.named(font).orElseThrow(() ->
                 new CommandLine.ParameterException(cmd, "--font must be times or courier, not “" + font + "”."));
-        if ((layout != null || font != null || underlineItalics) && chosen != Format.DOCX) {
+        if ((layout != null || font != null || underlineItalics) && chosen != Format.DOCX && chosen != Format.PDF) {
             throw new CommandLine.ParameterException(cmd, "--layout, --font and --underline-italics are for a Word"
-                    + " file: add --format docx, or leave them out for " + chosen.displayName() + ".");
+                    + " file or a PDF: add --format docx or pdf, or leave them out for " + chosen.displayName() + ".");
         }
         if (font != null && l != Layout.MANUSCRIPT) {
             throw new CommandLine.ParameterException(cmd, "--font is for --layout manuscript; the book layout is"
@@ -141,13 +141,18 @@ final class ExportCommand implements Callable<Integer> {
         return new StoryExport.Options(provenance, unusedVariants, l, f, underlineItalics);
     }
 
+    /** A format laid out on pages, in a layout the writer chooses. */
+    private static boolean paged(Format f) {
+        return f == Format.DOCX || f == Format.PDF;
+    }
+
     private Format format(CommandLine cmd) {
         if (format != null) {
             return Format.named(format).orElseThrow(() -> new CommandLine.ParameterException(cmd,
-                    "--format must be md, txt, docx or epub, not “" + format + "”."));
+                    "--format must be md, txt, docx, epub or pdf, not “" + format + "”."));
         }
         return Format.ofFileName(out).orElseThrow(() -> new CommandLine.ParameterException(cmd,
-                "Quire cannot tell the format from " + out + ": add --format md, txt, docx or epub, or end the"
+                "Quire cannot tell the format from " + out + ": add --format md, txt, docx, epub or pdf, or end the"
                         + " file name with one of those."));
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "story", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print or change the story's metadata: its author, pen name, contact block and how a "
                 + "manuscript rounds its word count. Exports use them: the title page, a manuscript's first page "
-                + "and running header, the author of a DOCX or EPUB.",
+                + "and running header, the author of a DOCX, EPUB or PDF.",
                 "",
                 "  quire story --story \"The Remarks Column\" --set author=\"Ada Marsh\" \\",
                 "      --set contact=\"12 Ferry Lane\\nPortsmouth PO1 2AB\" --set email=ada@example.com",

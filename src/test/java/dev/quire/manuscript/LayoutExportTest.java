@@ -220,7 +220,7 @@ class LayoutExportTest {
         Cli.Run run = cli.run("export", "--story", "1", "--layout", "manuscript", "--out",
                 dir.resolve("r.md").toString());
         assertEquals(2, run.code(), run.toString());
-        assertTrue(run.err().contains("--layout, --font and --underline-italics are for a Word file"), run.err());
+        assertTrue(run.err().contains("--layout, --font and --underline-italics are for a Word file or a PDF"), run.err());
         assertFalse(Files.exists(dir.resolve("r.md")));
 
         Cli.Run bad = cli.run("export", "--story", "1", "--layout", "novel", "--out", dir.resolve("r.docx").toString());

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exports a story as Markdown, plain text, DOCX or EPUB 3: a title page, chapter headings, scene
+ * Exports a story as Markdown, plain text, DOCX, EPUB 3 or PDF: a title page, chapter headings, scene
  * headings, scene breaks, italics and bold. Optionally with provenance marks (which text came from which variant)
  * and an appendix of the variants the story did not use.
  *
@@ -105,6 +105,7 @@ public final class StoryExport {
             case MARKDOWN, TEXT -> MarkupWriter.write(story, format, options, out);
             case DOCX -> DocxWriter.write(story, options, out);
             case EPUB -> EpubWriter.write(story, options, out);
+            case PDF -> PdfStoryWriter.write(story, options, out);
             default -> throw new IllegalArgumentException("no writer for " + format);
         }
     }

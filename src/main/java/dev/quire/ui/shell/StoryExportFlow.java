@@ -110,7 +110,8 @@ final class StoryExportFlow {
             byline.setMaxWidth(WIDTH);
             byline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox layoutBox = new VBox(6, new Label("Layout"), layout, font, underline, byline);
-            layoutBox.visibleProperty().bind(format.valueProperty().isEqualTo(Format.DOCX));
+            layoutBox.visibleProperty().bind(format.valueProperty().isEqualTo(Format.DOCX)
+                    .or(format.valueProperty().isEqualTo(Format.PDF)));
             layoutBox.managedProperty().bind(layoutBox.visibleProperty());
             font.visibleProperty().bind(layout.valueProperty().isEqualTo(Layout.MANUSCRIPT));
             font.managedProperty().bind(font.visibleProperty());
