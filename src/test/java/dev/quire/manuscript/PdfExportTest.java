@@ -122,7 +122,7 @@ class PdfExportTest {
         Pdf pdf = read(out);
 
         String title = pdf.pages().get(0);
-        assertEquals(List.of("The Remarks Column", "Ada Marsh"), title.lines().map(String::strip)
+        assertEquals(List.of("The Remarks Column", "Ada Marsh"), title.lines().map(l -> l.replace('\u00a0', ' ').strip())
                 .filter(l -> !l.isEmpty()).toList(), "the title page alone, unnumbered");
         assertTrue(pdf.pages().get(1).contains("The Watch"), pdf.pages().get(1));
         assertTrue(pdf.pages().get(1).lines().anyMatch(l -> l.strip().equals("1")),
