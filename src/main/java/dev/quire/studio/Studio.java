@@ -232,6 +232,11 @@ public final class Studio implements AutoCloseable {
         return new ContinuityCheck(this); // it keeps nothing of its own: the library holds its state
     }
 
+    /** The story's author, pen name, contact block and word-count rounding, as exports use them. */
+    public Metadata metadata() {
+        return new Metadata(this); // it keeps nothing of its own: the library holds its state
+    }
+
     /** Cliché watch: the story's detector, its scenes scanned, what recurs across its generations, its avoid list. */
     public Cliches cliches() {
         return new Cliches(this); // it keeps nothing of its own: the library holds its state
@@ -304,7 +309,11 @@ public final class Studio implements AutoCloseable {
         }
         Path copy = backups.resolve("before-delete-story-" + storyId + "-" + System.currentTimeMillis() + ".db");
         database.backupTo(copy);
-        stories.delete(storyId);
+        database.transaction("delete the story", () -> {
+            stories.delete(storyId);
+            metadata().forget(storyId);
+            return null;
+        });
         return copy;
     }
 

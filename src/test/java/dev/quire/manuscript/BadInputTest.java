@@ -157,13 +157,13 @@ class BadInputTest {
         Files.writeString(out, "the writer's earlier export");
 
         Cli.Run run = cli.run("export", "--story", "No Such Story", "--out", out.toString());
-        Cli.Run format = cli.run("export", "--story", "The Remarks Column", "--out", dir.resolve("x.pdf").toString());
+        Cli.Run format = cli.run("export", "--story", "The Remarks Column", "--out", dir.resolve("x.rtf").toString());
 
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("There is no story “No Such Story”"), run.err());
         assertEquals("the writer's earlier export", Files.readString(out));
         assertEquals(2, format.code(), format.toString());
-        assertTrue(format.err().contains("--format md, txt, docx or epub"), format.err());
+        assertTrue(format.err().contains("--format md, txt, docx, epub or pdf"), format.err());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".part")).toList());
         }

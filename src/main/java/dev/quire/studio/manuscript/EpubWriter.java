@@ -130,6 +130,9 @@ final class EpubWriter {
                 + "    <dc:identifier id=\"book-id\">urn:uuid:" + id + "</dc:identifier>\n"
                 + "    <dc:title>" + Xml.escape(story.title().isBlank() ? "Untitled" : story.title()) + "</dc:title>\n"
                 + "    <dc:language>en</dc:language>\n"
+                + (story.metadata().byline().isEmpty() ? ""
+                        : "    <dc:creator id=\"author\">" + Xml.escape(story.metadata().byline()) + "</dc:creator>\n"
+                        + "    <meta refines=\"#author\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n")
                 + "    <meta property=\"dcterms:modified\">" + modified + "</meta>\n"
                 + "    <meta name=\"generator\" content=\"Quire\"/>\n"
                 + "  </metadata>\n"
@@ -174,6 +177,8 @@ final class EpubWriter {
         int words = story.words();
         return "  <section epub:type=\"titlepage\" class=\"title-page\">\n"
                 + "    <h1 class=\"title\">" + Xml.escape(story.title()) + "</h1>\n"
+                + (story.metadata().byline().isEmpty() ? ""
+                        : "    <p class=\"author\">" + Xml.escape(story.metadata().byline()) + "</p>\n")
                 + "    <p class=\"words\">" + String.format("%,d", words) + (words == 1 ? " word" : " words") + "</p>\n"
                 + "  </section>\n";
     }
@@ -275,6 +280,7 @@ final class EpubWriter {
                 .title-page { margin-top: 30%; text-align: center; }
                 .title-page h1 { font-size: 2em; }
                 .title-page p.words { text-align: center; text-indent: 0; margin-top: 2em; }
+                .title-page p.author { text-align: center; text-indent: 0; font-size: 1.2em; margin-top: 1em; }
                 """);
         for (int i = 0; i < COLOURS.length; i++) {
             b.append(".mark-").append(i).append(" { background-color: ").append(COLOURS[i]).append("; }\n");

@@ -3,6 +3,7 @@ package dev.quire.studio.manuscript;
 import dev.quire.model.Prose;
 import dev.quire.model.Provenance;
 import dev.quire.model.Span;
+import dev.quire.model.StoryMetadata;
 import dev.quire.model.Text;
 
 import java.time.Instant;
@@ -19,11 +20,13 @@ import java.util.Map;
  * @param modified when the story last changed (the EPUB's modification date)
  * @param unused   variants not used in any scene, when the appendix was asked for; otherwise empty
  * @param chapters the headings of the story's chapters that hold scenes, in story order; empty when it has none
+ * @param metadata who the story is by and how to reach them
  */
 public record ExportedStory(long id, String title, Instant modified, List<Section> scenes,
-                            List<UnusedVariant> unused, List<String> chapters) {
+                            List<UnusedVariant> unused, List<String> chapters, StoryMetadata metadata) {
 
     public ExportedStory {
+        metadata = metadata == null ? StoryMetadata.NONE : metadata;
         title = Text.orEmpty(title);
         scenes = List.copyOf(scenes);
         unused = List.copyOf(unused);
@@ -34,6 +37,12 @@ public record ExportedStory(long id, String title, Instant modified, List<Sectio
                         + " of " + chapters.size());
             }
         }
+    }
+
+    /** A story with no metadata. */
+    public ExportedStory(long id, String title, Instant modified, List<Section> scenes, List<UnusedVariant> unused,
+                         List<String> chapters) {
+        this(id, title, modified, scenes, unused, chapters, StoryMetadata.NONE);
     }
 
     /** A story without chapters. */

@@ -9,7 +9,8 @@ public enum Format {
     MARKDOWN("Markdown", "md", true),
     TEXT("plain text", "txt", true),
     DOCX("Word (DOCX)", "docx", true),
-    EPUB("EPUB 3", "epub", false);
+    EPUB("EPUB 3", "epub", false),
+    PDF("PDF", "pdf", false);
 
     private final String displayName;
     private final String extension;
@@ -30,12 +31,12 @@ public enum Format {
         return extension;
     }
 
-    /** Whether a manuscript can be read from this format (EPUB is export only). */
+    /** Whether a manuscript can be read from this format (EPUB and PDF are export only). */
     public boolean importable() {
         return importable;
     }
 
-    /** The format a file name's extension says: .md/.markdown, .txt/.text, .docx, .epub. */
+    /** The format a file name's extension says: .md/.markdown, .txt/.text, .docx, .epub, .pdf. */
     public static Optional<Format> ofFileName(Path file) {
         Path name = file.getFileName();
         if (name == null) {
@@ -46,13 +47,14 @@ public enum Format {
         return dot < 0 ? Optional.empty() : named(s.substring(dot + 1));
     }
 
-    /** A format by the name a writer types: md, markdown, txt, text, docx, epub (any case). */
+    /** A format by the name a writer types: md, markdown, txt, text, docx, epub, pdf (any case). */
     public static Optional<Format> named(String name) {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "md", "markdown" -> Optional.of(MARKDOWN);
             case "txt", "text" -> Optional.of(TEXT);
             case "docx" -> Optional.of(DOCX);
             case "epub" -> Optional.of(EPUB);
+            case "pdf" -> Optional.of(PDF);
             default -> Optional.empty();
         };
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exports a story as Markdown, plain text, DOCX or EPUB 3: a title page, chapter headings, scene
+ * Exports a story as Markdown, plain text, DOCX, EPUB 3 or PDF: a title page, chapter headings, scene
  * headings, scene breaks, italics and bold. Optionally with provenance marks (which text came from which variant)
  * and an appendix of the variants the story did not use.
  *
@@ -33,9 +33,27 @@ public final class StoryExport {
      *                       spans in EPUB, {@code <mark>} in Markdown, {@code {{A: …}}} in plain text;
      *                       with a legend after the story
      * @param unusedVariants add an appendix of the variants not used in any scene
+     * @param layout         how a Word file is laid out (other formats have one layout)
+     * @param font           the manuscript layout's face
+     * @param underlineItalics underline what is italic instead, as some markets still ask of a manuscript
      */
-    public record Options(boolean provenance, boolean unusedVariants) {
+    public record Options(boolean provenance, boolean unusedVariants, Layout layout, ManuscriptFont font,
+                          boolean underlineItalics) {
         public static final Options PLAIN = new Options(false, false);
+
+        public Options {
+            layout = layout == null ? Layout.BOOK : layout;
+            font = font == null ? ManuscriptFont.TIMES : font;
+        }
+
+        /** A book layout. */
+        public Options(boolean provenance, boolean unusedVariants) {
+            this(provenance, unusedVariants, Layout.BOOK, ManuscriptFont.TIMES, false);
+        }
+
+        public Options withLayout(Layout newLayout, ManuscriptFont newFont, boolean underline) {
+            return new Options(provenance, unusedVariants, newLayout, newFont, underline);
+        }
     }
 
     /** What was written. */
@@ -71,7 +89,8 @@ public final class StoryExport {
             }
             List<ExportedStory.UnusedVariant> unused = options.unusedVariants()
                     ? UnusedVariants.find(studio, storyId, scenes) : List.of();
-            return new ExportedStory(story.id(), story.title(), story.updated(), sections, unused, headings);
+            return new ExportedStory(story.id(), story.title(), story.updated(), sections, unused, headings,
+                    studio.metadata().of(storyId));
         });
     }
 
@@ -86,6 +105,7 @@ public final class StoryExport {
             case MARKDOWN, TEXT -> MarkupWriter.write(story, format, options, out);
             case DOCX -> DocxWriter.write(story, options, out);
             case EPUB -> EpubWriter.write(story, options, out);
+            case PDF -> PdfStoryWriter.write(story, options, out);
             default -> throw new IllegalArgumentException("no writer for " + format);
         }
     }

@@ -18,7 +18,7 @@
  * {@code Assembler} (which heading is the story's title, and when headings are chapters).
  *
  * <h2>Export</h2>
- * {@link dev.quire.studio.manuscript.StoryExport} writes Markdown, plain text, DOCX or EPUB 3 with a
+ * {@link dev.quire.studio.manuscript.StoryExport} writes Markdown, plain text, DOCX, EPUB 3 or PDF with a
  * title page, chapter headings (for a story in chapters), scene headings (titled scenes) and scene
  * breaks ({@code * * *} before an untitled scene that does not open a chapter), italics and bold,
  * atomically. Under chapters, Markdown puts the title in front matter and the chapters at {@code #},

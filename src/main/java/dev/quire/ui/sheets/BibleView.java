@@ -30,7 +30,22 @@ public final class BibleView extends AutosavingEditor {
                         + " test providers under Providers in the top bar.", providerChoice(model)),
                 Form.field("Earlier scenes word for word", "At most this many words of the nearest earlier scenes"
                         + " go into a prompt verbatim; the rest go by summary. Empty: as many as the model's window"
-                        + " allows.", verbatimCap(model)));
+                        + " allows.", verbatimCap(model)),
+                Form.heading("For exports"),
+                Form.field("Author", "Your own name: a manuscript's contact block, and the byline unless you give a"
+                        + " pen name. None of this is sent to the model.",
+                        Form.line(model.metadata().authorProperty(), "Ada Marsh")),
+                Form.field("Pen name", "The name the story goes out under, if not your own.",
+                        Form.line(model.metadata().penNameProperty(), "")),
+                Form.field("Address", "A manuscript's first page carries it under your name.",
+                        Form.area(model.metadata().contactProperty(), "12 Ferry Lane\nPortsmouth PO1 2AB", 3)),
+                Form.field("Email", null, Form.line(model.metadata().emailProperty(), "ada@example.com")),
+                Form.field("Agent", "Your agent or agency and how to reach them, if you have one.",
+                        Form.area(model.metadata().agentProperty(), "", 2)),
+                Form.field("Word count on a manuscript", "Editors want an estimate: the convention is the nearest"
+                        + " 100 for short fiction and the nearest 1,000 for a novel.", rounding(model)),
+                Form.field("Short title", "The title in a manuscript's running header, if the title is long.",
+                        Form.line(model.metadata().shortTitleProperty(), "")));
         model.loadProviders();
         model.kept().refresh();
         // the figure follows the text: worked out again each time the page is shown
@@ -71,6 +86,31 @@ public final class BibleView extends AutosavingEditor {
         problem.textProperty().bind(model.verbatimProblemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         return new javafx.scene.layout.VBox(4, field, problem);
+    }
+
+    private static javafx.scene.control.ChoiceBox<dev.quire.model.WordRounding> rounding(StoryViewModel model) {
+        var box = new javafx.scene.control.ChoiceBox<dev.quire.model.WordRounding>();
+        box.getItems().setAll(dev.quire.model.WordRounding.values());
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.quire.model.WordRounding r) {
+                return r == null ? "" : switch (r) {
+                    case CONVENTION -> "By convention (100, or 1,000 for a novel)";
+                    case NEAREST_100 -> "Nearest 100";
+                    case NEAREST_500 -> "Nearest 500";
+                    case NEAREST_1000 -> "Nearest 1,000";
+                    case NEAREST_5000 -> "Nearest 5,000";
+                    case EXACT -> "Exact";
+                };
+            }
+
+            @Override
+            public dev.quire.model.WordRounding fromString(String s) {
+                return null;
+            }
+        });
+        box.valueProperty().bindBidirectional(model.metadata().roundingProperty());
+        return box;
     }
 
     /** "Library default (name)" first, then each profile by name. */

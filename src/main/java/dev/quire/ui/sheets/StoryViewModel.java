@@ -26,12 +26,15 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
             javafx.collections.FXCollections.observableArrayList();
     private final StringProperty defaultProvider = new SimpleStringProperty(this, "defaultProvider", "");
     private final Background background;
+    private final SaveStatus status;
+    private StoryMetadataViewModel metadata;
 
     public StoryViewModel(Studio studio, Background background, SaveStatus status, Story story) {
         super(background, status);
         this.studio = studio;
         this.story = story;
         this.background = background;
+        this.status = status;
         loading(() -> {
             title.set(story.title());
             premise.set(story.premise());
@@ -46,6 +49,43 @@ public final class StoryViewModel extends AutosavingViewModel<Story> {
     }
 
     private dev.quire.ui.prose.KeptViewModel kept;
+
+    /** The author, pen name and contact block, read when first asked for and saved with the bible. */
+    public StoryMetadataViewModel metadata() {
+        if (metadata == null) {
+            metadata = new StoryMetadataViewModel(studio, background, status, story.id());
+        }
+        return metadata;
+    }
+
+    @Override
+    public void flush() {
+        super.flush();
+        if (metadata != null) {
+            metadata.flush();
+        }
+    }
+
+    @Override
+    public void saveSoon() {
+        super.saveSoon();
+        if (metadata != null) {
+            metadata.saveSoon();
+        }
+    }
+
+    @Override
+    public boolean hasUnsavedChanges() {
+        return super.hasUnsavedChanges() || metadata != null && metadata.hasUnsavedChanges();
+    }
+
+    @Override
+    public void discard() {
+        super.discard();
+        if (metadata != null) {
+            metadata.discard();
+        }
+    }
 
     /** What the writer keeps of the story, by model; worked out on {@link dev.quire.ui.prose.KeptViewModel#refresh()}. */
     public dev.quire.ui.prose.KeptViewModel kept() {
