@@ -41,6 +41,11 @@ public final class ImportPreviewDialog {
         Label summary = new Label();
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add("field-hint");
+        Label author = hint(Bindings.createStringBinding(() -> model.authorProperty().get().isEmpty() ? ""
+                : "By " + model.authorProperty().get(), model.authorProperty()), "import-author");
+        Label report = hint(model.reportProperty(), "import-report");
+        Label warnings = hint(model.warningsProperty(), "import-warnings");
+        warnings.getStyleClass().add("form-problems");
 
         list = new ListView<>(model.scenes());
         list.setPrefSize(640, 360);
@@ -64,7 +69,8 @@ public final class ImportPreviewDialog {
         problem.setWrapText(true);
         problem.managedProperty().bind(Bindings.isNotEmpty(model.problemProperty()));
 
-        VBox content = new VBox(10, new Label("Story title"), title, summary, list, actions, problem);
+        VBox content = new VBox(10, new Label("Story title"), title, author, summary, report, warnings, list, actions,
+                problem);
         VBox.setVgrow(list, Priority.ALWAYS);
         content.setPadding(new Insets(8, 4, 4, 4));
         dialog.getDialogPane().setContent(content);
@@ -73,6 +79,18 @@ public final class ImportPreviewDialog {
         if (!model.scenes().isEmpty()) {
             list.getSelectionModel().select(0);
         }
+    }
+
+    /** A wrapped hint that takes no room when it has nothing to say. */
+    private static Label hint(javafx.beans.value.ObservableStringValue text, String styleClass) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().addAll("field-hint", styleClass);
+        label.setWrapText(true);
+        label.setMaxWidth(640);
+        label.managedProperty().bind(Bindings.isNotEmpty(text));
+        label.visibleProperty().bind(label.managedProperty());
+        return label;
     }
 
     /** Shows the dialog; true when the writer chose Import. */

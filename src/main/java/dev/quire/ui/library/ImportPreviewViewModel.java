@@ -28,6 +28,9 @@ public final class ImportPreviewViewModel {
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final StringProperty report = new SimpleStringProperty(this, "report", "");
+    private final StringProperty warnings = new SimpleStringProperty(this, "warnings", "");
+    private final StringProperty author = new SimpleStringProperty(this, "author", "");
 
     public ImportPreviewViewModel(Studio studio, Background background, Manuscript read) {
         this.studio = studio;
@@ -39,6 +42,11 @@ public final class ImportPreviewViewModel {
         });
         manuscript.set(read);
         title.set(read.title());
+        // what reading the file did, so nothing in it changes without the writer seeing it
+        String done = read.report().summary();
+        report.set(done.isEmpty() ? "" : "From the file: " + done + ".");
+        warnings.set(String.join("\n", read.report().warnings()));
+        author.set(read.author());
     }
 
     public void mergeWithNext(int index) {
@@ -85,6 +93,21 @@ public final class ImportPreviewViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary;
+    }
+
+    /** "From the file: 2 tracked changes accepted, 1 text box read.", or "" when the import only copied text. */
+    public ReadOnlyStringProperty reportProperty() {
+        return report;
+    }
+
+    /** What the writer should check (unresolved tracked changes, comments left out, notes), one to a line. */
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings;
+    }
+
+    /** The author the file names, or "". */
+    public ReadOnlyStringProperty authorProperty() {
+        return author;
     }
 
     public ReadOnlyStringProperty problemProperty() {

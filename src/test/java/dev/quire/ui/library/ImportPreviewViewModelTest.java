@@ -1,8 +1,11 @@
 package dev.quire.ui.library;
 
+import dev.quire.model.Prose;
 import dev.quire.model.Scene;
 import dev.quire.studio.Studio;
+import dev.quire.studio.manuscript.DraftScene;
 import dev.quire.studio.manuscript.Format;
+import dev.quire.studio.manuscript.ImportReport;
 import dev.quire.studio.manuscript.Manuscript;
 import dev.quire.studio.manuscript.ManuscriptReader;
 import dev.quire.ui.common.Background;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +69,39 @@ class ImportPreviewViewModelTest {
                     scenes.get(0).prose().text());
             assertTrue(scenes.get(0).prose().spans().stream().anyMatch(s -> s.italic()), "italics kept");
             assertEquals("Tide Tables", studio.stories().get(storyId).orElseThrow().title());
+        }
+    }
+
+    @Test
+    void thePreviewSaysWhatReadingTheFileDidAndWhatToCheck(@TempDir Path dir) {
+        Manuscript read = new Manuscript("The Keeper", List.of(new DraftScene("", Prose.plain("Text."))), List.of(),
+                "Ada Marsh", new ImportReport(Map.of(ImportReport.Item.TRACKED_CHANGES, 2,
+                ImportReport.Item.TEXT_BOXES, 1, ImportReport.Item.IMAGES, 1), List.of("Check the changes.")));
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY);
+             Background background = Background.direct()) {
+            ImportPreviewViewModel model = new ImportPreviewViewModel(studio, background, read);
+
+            assertEquals("From the file: 2 tracked changes accepted, 1 text box read, 1 image left out.",
+                    model.reportProperty().get());
+            assertEquals("Check the changes.", model.warningsProperty().get());
+            assertEquals("Ada Marsh", model.authorProperty().get());
+
+            model.remove(0); // the only scene stays; adjusting keeps what the file said
+            model.rename(0, "Opening");
+            assertEquals("From the file: 2 tracked changes accepted, 1 text box read, 1 image left out.",
+                    model.reportProperty().get());
+        }
+    }
+
+    @Test
+    void aPlainManuscriptHasNothingToReport(@TempDir Path dir) {
+        Manuscript read = new Manuscript("Plain", List.of(new DraftScene("", Prose.plain("Text."))));
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY);
+             Background background = Background.direct()) {
+            ImportPreviewViewModel model = new ImportPreviewViewModel(studio, background, read);
+
+            assertEquals("", model.reportProperty().get());
+            assertEquals("", model.warningsProperty().get());
         }
     }
 }
