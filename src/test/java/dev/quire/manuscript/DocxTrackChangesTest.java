@@ -123,4 +123,51 @@ class DocxTrackChangesTest {
 
         assertEquals(List.of("[] Page 4 of the letter."), describe(m));
     }
+
+    /**
+     * The general rule, on random paragraphs: whatever wraps them (insertions, content controls, hyperlinks, smart
+     * tags, moved-to text, nested in any order), kept pieces read in order and deleted or moved-from pieces never.
+     */
+    @Test
+    void keptTextIsExactlyWhatIsNeitherDeletedNorMovedAwayHoweverItIsWrapped() {
+        java.util.Random random = new java.util.Random(23);
+        for (int trial = 0; trial < 200; trial++) {
+            StringBuilder xml = new StringBuilder();
+            StringBuilder expected = new StringBuilder();
+            int pieces = 1 + random.nextInt(8);
+            for (int i = 0; i < pieces; i++) {
+                String word = "w" + trial + "x" + i + " ";
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        xml.append(del(word));
+                        continue;
+                    }
+                    case 1 -> {
+                        xml.append("<w:moveFrom w:id=\"9\" w:author=\"Ed\">").append(r(word)).append("</w:moveFrom>");
+                        continue;
+                    }
+                    default -> {
+                    }
+                }
+                String piece = r(word);
+                for (int depth = random.nextInt(4); depth > 0; depth--) {
+                    piece = switch (random.nextInt(5)) {
+                        case 0 -> ins(piece);
+                        case 1 -> "<w:sdt><w:sdtPr/><w:sdtContent>" + piece + "</w:sdtContent></w:sdt>";
+                        case 2 -> "<w:hyperlink w:anchor=\"a\">" + piece + "</w:hyperlink>";
+                        case 3 -> "<w:smartTag w:element=\"place\">" + piece + "</w:smartTag>";
+                        default -> "<w:moveTo w:id=\"8\" w:author=\"Ed\">" + piece + "</w:moveTo>";
+                    };
+                }
+                xml.append(piece);
+                expected.append(word);
+            }
+            xml.append(r("end."));
+            expected.append("end.");
+
+            Manuscript m = WordFile.body(p(xml.toString())).read();
+
+            assertEquals(List.of("[] " + expected), describe(m), xml.toString());
+        }
+    }
 }
