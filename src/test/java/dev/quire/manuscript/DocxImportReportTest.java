@@ -104,4 +104,22 @@ class DocxImportReportTest {
         assertFalse(back.author().equals("Quire"), "the program's name is not the author");
         assertTrue(back.report().warnings().isEmpty(), back.report().toString());
     }
+
+    @Test
+    void theMarkdownExportShowsWhichWordsWordShowedInItalics() throws Exception {
+        Path file = Files.write(dir.resolve("keeper.docx"), DocxAsWordShowsItTest.manuscript().bytes());
+        Cli cli = new Cli(dir);
+        long id = cli.run("import", file.toString(), "--json").json().get("id").asLong();
+        Path md = dir.resolve("keeper.md");
+
+        assertEquals(0, cli.run("export", "--story", String.valueOf(id), "--format", "md", "--out", md.toString())
+                .code());
+
+        String text = Files.readString(md);
+        assertTrue(text.contains("_Come home._"), text); // a Quote paragraph is italic in Word
+        assertTrue(text.contains("_Nothing_ else*, it said.*"), text); // the run turned upright inside Emphasis
+        assertTrue(text.contains("The lamp was lit at six o'clock"), text); // drop cap joined, small caps as typed
+        assertEquals(1, text.split("The gulls were loud", -1).length - 1, text); // the moved paragraph once
+        assertEquals(1, text.split("KEEP OUT", -1).length - 1, text); // the text box once
+    }
 }
