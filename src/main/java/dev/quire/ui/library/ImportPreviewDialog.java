@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -71,6 +72,12 @@ public final class ImportPreviewDialog {
 
         VBox content = new VBox(10, new Label("Story title"), title, author, summary, report, warnings, list, actions,
                 problem);
+        if (model.offersPageBreaks()) {
+            CheckBox pages = new CheckBox("Start a new scene at each page break");
+            pages.getStyleClass().add("import-page-breaks");
+            pages.selectedProperty().bindBidirectional(model.pageBreaksSplitScenesProperty());
+            content.getChildren().add(content.getChildren().indexOf(list), pages);
+        }
         VBox.setVgrow(list, Priority.ALWAYS);
         content.setPadding(new Insets(8, 4, 4, 4));
         dialog.getDialogPane().setContent(content);

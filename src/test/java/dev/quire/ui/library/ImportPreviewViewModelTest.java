@@ -5,6 +5,7 @@ import dev.quire.model.Scene;
 import dev.quire.studio.Studio;
 import dev.quire.studio.manuscript.DraftScene;
 import dev.quire.studio.manuscript.Format;
+import dev.quire.studio.manuscript.ImportOptions;
 import dev.quire.studio.manuscript.ImportReport;
 import dev.quire.studio.manuscript.Manuscript;
 import dev.quire.studio.manuscript.ManuscriptReader;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Adjusting a manuscript's split before import, then importing what the preview shows. */
@@ -103,5 +105,32 @@ class ImportPreviewViewModelTest {
             assertEquals("", model.reportProperty().get());
             assertEquals("", model.warningsProperty().get());
         }
+    }
+
+    @Test
+    void askingForPageBreaksAsSceneBreaksReadsTheFileAgainThatWay(@TempDir Path dir) throws Exception {
+        Manuscript once = new Manuscript("Pages", List.of(new DraftScene("", Prose.plain("One.\nTwo."))));
+        Manuscript split = new Manuscript("Pages", List.of(new DraftScene("", Prose.plain("One.")),
+                new DraftScene("", Prose.plain("Two."))), List.of(), "", new ImportReport(
+                Map.of(ImportReport.Item.PAGE_BREAKS, 1), List.of()));
+        List<ImportOptions> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Studio studio = Studio.open(dir.resolve("library"), Studio.NewLibrary.EMPTY);
+             Background background = Background.direct()) {
+            ImportPreviewViewModel model = new ImportPreviewViewModel(studio, background, once, options -> {
+                asked.add(options);
+                return options.pageBreaksAsSceneBreaks() ? split : once;
+            });
+            assertTrue(model.offersPageBreaks());
+            CompletableFuture<Integer> reread = new CompletableFuture<>();
+            model.scenes().addListener((javafx.collections.ListChangeListener<DraftScene>) c ->
+                    reread.complete(model.scenes().size()));
+
+            model.pageBreaksSplitScenesProperty().set(true);
+
+            assertEquals(2, reread.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of(new ImportOptions(true)), asked);
+            assertEquals("From the file: 1 page break taken as a scene break.", model.reportProperty().get());
+        }
+        assertFalse(new ImportPreviewViewModel(null, null, once).offersPageBreaks(), "Markdown has no page breaks");
     }
 }

@@ -50,8 +50,8 @@ class ImportPreviewWindowTest extends StudioWindow {
         try (Studio studio = Studio.open(other.resolve("library"), Studio.NewLibrary.EMPTY);
              Background background = Background.direct()) {
             Future<Boolean> shown = WaitForAsyncUtils.asyncFx(() -> new ImportPreviewDialog(
-                    new ImportPreviewViewModel(studio, background, read), main().view().getScene().getWindow(),
-                    "keeper.docx").showAndWait());
+                    new ImportPreviewViewModel(studio, background, read, options -> read),
+                    main().view().getScene().getWindow(), "keeper.docx").showAndWait());
             waitUntil("the preview is open", () -> lookup(".import-report").tryQuery().isPresent());
 
             assertEquals("From the file: 2 tracked changes accepted, 3 footnotes kept as notes, 1 image left out.",
@@ -59,6 +59,7 @@ class ImportPreviewWindowTest extends StudioWindow {
             assertEquals("The file has tracked changes that were never accepted or rejected.",
                     text(".import-warnings"));
             assertEquals("By Ada Marsh", text(".import-author"));
+            assertTrue(fx(() -> lookup(".import-page-breaks").tryQuery().isPresent()), "a Word file offers page breaks");
 
             cancel();
             assertFalse(shown.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
@@ -77,7 +78,8 @@ class ImportPreviewWindowTest extends StudioWindow {
             waitUntil("the preview is open", () -> lookup(".import-report").tryQuery().isPresent());
 
             assertTrue(fx(() -> !lookup(".import-report").query().isVisible()
-                    && !lookup(".import-warnings").query().isVisible()));
+                    && !lookup(".import-warnings").query().isVisible()
+                    && lookup(".import-page-breaks").tryQuery().isEmpty()));
             cancel();
             assertFalse(shown.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         }
