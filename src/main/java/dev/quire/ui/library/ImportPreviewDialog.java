@@ -49,7 +49,9 @@ public final class ImportPreviewDialog {
         warnings.getStyleClass().add("form-problems");
 
         list = new ListView<>(model.scenes());
-        list.setPrefSize(640, 360);
+        // a report and its warnings take room; the dialog must still fit a laptop's screen
+        boolean reported = !model.reportProperty().get().isEmpty() || !model.warningsProperty().get().isEmpty();
+        list.setPrefSize(640, reported ? 220 : 360);
         list.setCellFactory(v -> new SceneCell());
         Button merge = new Button("Merge with next");
         merge.setOnAction(e -> keep(selected(), () -> model.mergeWithNext(selected())));
