@@ -80,7 +80,10 @@ class ImportTest {
         JsonNode json = run.json();
         Set<String> fields = new TreeSet<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertEquals(Set.of("id", "title", "scenes", "words"), fields);
+        assertEquals(Set.of("id", "title", "author", "scenes", "words", "report", "done", "warnings"), fields);
+        assertEquals("", json.get("author").asText());
+        assertEquals(0, json.get("report").size(), "a text file has nothing to report");
+        assertEquals(0, json.get("warnings").size());
         assertEquals("Two Parts", json.get("title").asText());
         assertEquals(2, json.get("scenes").asInt());
         assertEquals(3, json.get("words").asInt());

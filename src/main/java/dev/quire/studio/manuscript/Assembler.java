@@ -11,7 +11,8 @@ import java.util.Locale;
  * starts an untitled one. A heading that opens the document is the story's title when it is a title
  * by style, or a level-1 heading with no other level-1 heading after it. A heading straight after
  * another ("Part One", then "Chapter 1") makes one title of both; a break with no text before it
- * (under a heading, at the start, after another break) starts nothing.
+ * (under a heading, at the start, after another break) starts nothing. Notes (a Word file's footnotes) go after
+ * the text of the scene that refers to them.
  *
  * <p>When the rest of the manuscript has headings at level 1 and at level 2, the level-1 headings are
  * its chapters instead: each starts a chapter, and the scenes under it (started by the deeper headings
@@ -48,6 +49,7 @@ final class Assembler {
         boolean open = false;
         String sceneTitle = "";
         List<Prose> paragraphs = new ArrayList<>();
+        List<Prose> notes = new ArrayList<>();
         for (Block b : rest) {
             switch (b.kind()) {
                 case HEADING -> {
@@ -55,7 +57,7 @@ final class Assembler {
                         if (chapterOpening) {
                             chapters.set(chapter, chapters.get(chapter) + ": " + b.heading());
                         } else {
-                            add(scenes, open, sceneTitle, paragraphs, chapter);
+                            add(scenes, open, sceneTitle, paragraphs, notes, chapter);
                             chapters.add(b.heading());
                             chapter = chapters.size() - 1;
                             chapterOpening = true;
@@ -67,7 +69,7 @@ final class Assembler {
                         sceneTitle = sceneTitle.isEmpty() ? b.heading() : sceneTitle + ": " + b.heading();
                         chapterOpening = false;
                     } else {
-                        add(scenes, open, sceneTitle, paragraphs, chapter);
+                        add(scenes, open, sceneTitle, paragraphs, notes, chapter);
                         sceneTitle = b.heading();
                         paragraphs = new ArrayList<>();
                         open = true;
@@ -76,7 +78,7 @@ final class Assembler {
                 }
                 case BREAK -> {
                     if (open && !paragraphs.isEmpty()) {
-                        add(scenes, true, sceneTitle, paragraphs, chapter);
+                        add(scenes, true, sceneTitle, paragraphs, notes, chapter);
                         sceneTitle = "";
                         paragraphs = new ArrayList<>();
                     }
@@ -88,9 +90,17 @@ final class Assembler {
                         paragraphs.add(b.prose());
                     }
                 }
+                case NOTE -> notes.add(b.prose());
             }
         }
-        add(scenes, open, sceneTitle, paragraphs, chapter);
+        add(scenes, open, sceneTitle, paragraphs, notes, chapter);
+        if (!notes.isEmpty() && !scenes.isEmpty()) {
+            // notes referenced from a heading after the last text: still kept, at the end
+            DraftScene last = scenes.remove(scenes.size() - 1);
+            List<Prose> all = new ArrayList<>(List.of(last.prose()));
+            all.addAll(notes);
+            scenes.add(last.withProse(ProseCuts.joinAll(all)));
+        }
         return new Manuscript(title, scenes, chapters);
     }
 
@@ -117,10 +127,14 @@ final class Assembler {
         return true;
     }
 
+    /** Adds the scene, with the notes referenced in it after its text; the notes then start again. */
     private static void add(List<DraftScene> scenes, boolean open, String title, List<Prose> paragraphs,
-                            int chapter) {
+                            List<Prose> notes, int chapter) {
         if (open && !(title.isEmpty() && paragraphs.isEmpty())) {
-            scenes.add(new DraftScene(title, ProseCuts.joinAll(paragraphs), chapter));
+            List<Prose> all = new ArrayList<>(paragraphs);
+            all.addAll(notes);
+            notes.clear();
+            scenes.add(new DraftScene(title, ProseCuts.joinAll(all), chapter));
         }
     }
 }

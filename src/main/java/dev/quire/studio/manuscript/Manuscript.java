@@ -19,11 +19,16 @@ import java.util.Optional;
  * split one's new half in the same chapter. A chapter whose scenes were all removed is not imported.
  *
  * @param chapters the chapters' titles in order; empty for a manuscript without chapters
+ * @param author the author the file names (a Word document's properties or its Author line), or ""
+ * @param report what reading the file did beyond copying its text (changes accepted, notes kept, images left out)
  */
-public record Manuscript(String title, List<DraftScene> scenes, List<String> chapters) {
+public record Manuscript(String title, List<DraftScene> scenes, List<String> chapters, String author,
+                         ImportReport report) {
 
     public Manuscript {
         title = Text.orEmpty(title).strip();
+        author = Text.orEmpty(author).strip();
+        report = report == null ? ImportReport.NOTHING : report;
         scenes = List.copyOf(Objects.requireNonNull(scenes, "scenes"));
         chapters = List.copyOf(chapters == null ? List.of() : chapters.stream().map(t -> Text.orEmpty(t).strip())
                 .toList());
@@ -46,6 +51,11 @@ public record Manuscript(String title, List<DraftScene> scenes, List<String> cha
         this(title, scenes, List.of());
     }
 
+    /** A manuscript with no author named and nothing to report. */
+    public Manuscript(String title, List<DraftScene> scenes, List<String> chapters) {
+        this(title, scenes, chapters, "", ImportReport.NOTHING);
+    }
+
     /** The title of the chapter scene {@code index} is in; empty when it is in none. */
     public Optional<String> chapterOf(int index) {
         check(index);
@@ -58,7 +68,7 @@ public record Manuscript(String title, List<DraftScene> scenes, List<String> cha
     }
 
     public Manuscript withTitle(String newTitle) {
-        return new Manuscript(newTitle, scenes, chapters);
+        return new Manuscript(newTitle, scenes, chapters, author, report);
     }
 
     /** Gives scene {@code index} a new title. */
@@ -66,7 +76,7 @@ public record Manuscript(String title, List<DraftScene> scenes, List<String> cha
         check(index);
         List<DraftScene> out = new ArrayList<>(scenes);
         out.set(index, scenes.get(index).withTitle(newTitle));
-        return new Manuscript(title, out, chapters);
+        return new Manuscript(title, out, chapters, author, report);
     }
 
     /**
@@ -84,7 +94,7 @@ public record Manuscript(String title, List<DraftScene> scenes, List<String> cha
         out.set(index, a.withTitle(a.title().isEmpty() ? b.title() : a.title())
                 .withProse(ProseCuts.join(a.prose(), b.prose())));
         out.remove(index + 1);
-        return new Manuscript(title, out, chapters);
+        return new Manuscript(title, out, chapters, author, report);
     }
 
     /**
@@ -110,7 +120,7 @@ public record Manuscript(String title, List<DraftScene> scenes, List<String> cha
         out.set(index, scene.withProse(ProseCuts.slice(prose, 0, at - 1)));
         out.add(index + 1, new DraftScene(newTitle, ProseCuts.slice(prose, at, prose.text().length()),
                 scene.chapter()));
-        return new Manuscript(title, out, chapters);
+        return new Manuscript(title, out, chapters, author, report);
     }
 
     /** Leaves scene {@code index} out of the import (a copyright page, notes to self). */
@@ -118,7 +128,7 @@ public record Manuscript(String title, List<DraftScene> scenes, List<String> cha
         check(index);
         List<DraftScene> out = new ArrayList<>(scenes);
         out.remove(index);
-        return new Manuscript(title, out, chapters);
+        return new Manuscript(title, out, chapters, author, report);
     }
 
     private void check(int index) {

@@ -46,11 +46,22 @@ public final class ManuscriptReader {
         return read(bytes(file), format, file, encoding);
     }
 
+    /** As {@link #read(Path, Format, Charset)}, with the writer's choices for how the file is read. */
+    public static Manuscript read(Path file, Format format, Charset encoding, ImportOptions options) {
+        return read(bytes(file), format, file, encoding, options);
+    }
+
     /**
      * Reads a manuscript held in memory. {@code source} names it in messages and gives the title when
      * the manuscript has none.
      */
     public static Manuscript read(byte[] content, Format format, Path source, Charset encoding) {
+        return read(content, format, source, encoding, ImportOptions.DEFAULT);
+    }
+
+    /** As {@link #read(byte[], Format, Path, Charset)}, with the writer's choices for how the file is read. */
+    public static Manuscript read(byte[] content, Format format, Path source, Charset encoding,
+                                  ImportOptions options) {
         if (!format.importable()) {
             throw new ManuscriptException(source, "Quire can export " + format.displayName() + " but not import"
                     + " it. Import Markdown (.md), plain text (.txt) or Word (.docx).");
@@ -63,10 +74,14 @@ public final class ManuscriptReader {
         }
         List<Block> blocks;
         String declared;
+        String author = "";
+        ImportReport report = ImportReport.NOTHING;
         if (format == Format.DOCX) {
-            DocxBlocks.Result r = DocxBlocks.read(content, source);
+            DocxBlocks.Result r = DocxBlocks.read(content, source, options);
             blocks = r.blocks();
             declared = r.declaredTitle();
+            author = r.author();
+            report = r.report();
         } else {
             String text = TextDecoding.decode(content, source, encoding);
             TextBlocks.Result r = TextBlocks.read(text, format == Format.MARKDOWN);
@@ -74,6 +89,7 @@ public final class ManuscriptReader {
             declared = r.declaredTitle();
         }
         Manuscript m = Assembler.assemble(blocks, declared, titleFromName(source));
+        m = new Manuscript(m.title(), m.scenes(), m.chapters(), author, report);
         if (m.scenes().stream().allMatch(s -> s.prose().isEmpty())) {
             throw new ManuscriptException(source, source + " has no prose to import"
                     + (m.scenes().isEmpty() ? "" : " (only headings)") + ". Check that it is the manuscript you meant.");

@@ -17,6 +17,20 @@
  * {@code TextBlocks} (Markdown, plain text), {@code DocxBlocks} (Word), {@code SceneBreaks} and
  * {@code Assembler} (which heading is the story's title, and when headings are chapters).
  *
+ * <p>A Word document is read as Word shows it with every tracked change accepted, from the package's XML
+ * ({@code DocxBlocks} opens it, {@code DocxBody} walks the body, {@code DocxParagraph} makes blocks of paragraphs,
+ * {@code WordStyles} resolves a Word file's formatting: direct over character style over paragraph style over document defaults,
+ * {@code w:val="0"} turning a property off, style levels toggling as Word's do). Deleted and moved-from text is left
+ * out; inserted and moved-to text, content controls and text boxes (the {@code mc:AlternateContent} Choice, else its
+ * Fallback) are read once; hidden text, tables of contents and the Subtitle, Author, Date and Abstract lines are not
+ * prose; a drop cap joins its word; footnotes and endnotes become bracketed notes ({@code [1] …}) at the end of their
+ * scene; an empty paragraph drawn as a rule is a scene break, and so is a page break when
+ * {@link dev.quire.studio.manuscript.ImportOptions} asks. Quire has no line break inside a paragraph, so a Word line
+ * break starts a new paragraph; small caps and all caps keep the typed text (the model has no small caps). The
+ * {@link dev.quire.studio.manuscript.Manuscript} carries the author the file names and an
+ * {@link dev.quire.studio.manuscript.ImportReport} of what was accepted, read, kept as notes and left out, with
+ * warnings for unresolved changes and comments.
+ *
  * <h2>Export</h2>
  * {@link dev.quire.studio.manuscript.StoryExport} writes Markdown, plain text, DOCX, EPUB 3 or PDF with a
  * title page, chapter headings (for a story in chapters), scene headings (titled scenes) and scene

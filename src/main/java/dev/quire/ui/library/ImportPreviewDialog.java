@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -41,9 +42,16 @@ public final class ImportPreviewDialog {
         Label summary = new Label();
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add("field-hint");
+        Label author = hint(Bindings.createStringBinding(() -> model.authorProperty().get().isEmpty() ? ""
+                : "By " + model.authorProperty().get(), model.authorProperty()), "import-author");
+        Label report = hint(model.reportProperty(), "import-report");
+        Label warnings = hint(model.warningsProperty(), "import-warnings");
+        warnings.getStyleClass().add("form-problems");
 
         list = new ListView<>(model.scenes());
-        list.setPrefSize(640, 360);
+        // a report and its warnings take room; the dialog must still fit a laptop's screen
+        boolean reported = !model.reportProperty().get().isEmpty() || !model.warningsProperty().get().isEmpty();
+        list.setPrefSize(640, reported ? 220 : 360);
         list.setCellFactory(v -> new SceneCell());
         Button merge = new Button("Merge with next");
         merge.setOnAction(e -> keep(selected(), () -> model.mergeWithNext(selected())));
@@ -64,7 +72,14 @@ public final class ImportPreviewDialog {
         problem.setWrapText(true);
         problem.managedProperty().bind(Bindings.isNotEmpty(model.problemProperty()));
 
-        VBox content = new VBox(10, new Label("Story title"), title, summary, list, actions, problem);
+        VBox content = new VBox(10, new Label("Story title"), title, author, summary, report, warnings, list, actions,
+                problem);
+        if (model.offersPageBreaks()) {
+            CheckBox pages = new CheckBox("Start a new scene at each page break");
+            pages.getStyleClass().add("import-page-breaks");
+            pages.selectedProperty().bindBidirectional(model.pageBreaksSplitScenesProperty());
+            content.getChildren().add(content.getChildren().indexOf(list), pages);
+        }
         VBox.setVgrow(list, Priority.ALWAYS);
         content.setPadding(new Insets(8, 4, 4, 4));
         dialog.getDialogPane().setContent(content);
@@ -73,6 +88,18 @@ public final class ImportPreviewDialog {
         if (!model.scenes().isEmpty()) {
             list.getSelectionModel().select(0);
         }
+    }
+
+    /** A wrapped hint that takes no room when it has nothing to say. */
+    private static Label hint(javafx.beans.value.ObservableStringValue text, String styleClass) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().addAll("field-hint", styleClass);
+        label.setWrapText(true);
+        label.setMaxWidth(640);
+        label.managedProperty().bind(Bindings.isNotEmpty(text));
+        label.visibleProperty().bind(label.managedProperty());
+        return label;
     }
 
     /** Shows the dialog; true when the writer chose Import. */

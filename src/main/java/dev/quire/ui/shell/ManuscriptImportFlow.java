@@ -1,5 +1,6 @@
 package dev.quire.ui.shell;
 
+import dev.quire.studio.manuscript.Format;
 import dev.quire.studio.manuscript.ManuscriptReader;
 import dev.quire.ui.common.Dialogs.FileType;
 import dev.quire.ui.library.ImportPreviewDialog;
@@ -28,8 +29,10 @@ final class ManuscriptImportFlow {
         MainViewModel model = shell.model();
         model.background().read(() -> ManuscriptReader.read(path))
                 .onSuccess(manuscript -> {
+                    boolean word = Format.ofFileName(path).filter(f -> f == Format.DOCX).isPresent();
                     ImportPreviewViewModel vm = new ImportPreviewViewModel(model.studio(), model.background(),
-                            manuscript);
+                            manuscript, word ? options -> ManuscriptReader.read(path, Format.DOCX, null, options)
+                            : null);
                     if (new ImportPreviewDialog(vm, shell.window().get(), path.getFileName().toString())
                             .showAndWait()) {
                         vm.commit(id -> {
