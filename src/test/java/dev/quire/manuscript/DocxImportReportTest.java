@@ -46,6 +46,8 @@ class DocxImportReportTest {
         assertEquals(1, json.get("report").get("movesAccepted").asInt(), json.toString());
         assertTrue(json.get("done").toString().contains("1 text box read"), json.toString());
         assertTrue(json.get("warnings").toString().contains("tracked changes"), json.toString());
+        JsonNode story = cli.run("story", "--story", "The Lighthouse Keeper", "--json").json();
+        assertEquals("Ada Marsh", story.get("author").asText(), "the file's author is the story's: " + story);
     }
 
     @Test

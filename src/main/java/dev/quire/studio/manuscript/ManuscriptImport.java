@@ -31,6 +31,10 @@ public final class ManuscriptImport {
         }
         return studio.database().transaction("import the manuscript \"" + chosen + "\"", () -> {
             Story story = studio.stories().create(Story.titled(chosen));
+            if (!Text.isBlank(manuscript.author())) {
+                // the file's author becomes the story's, for the title pages and properties of its exports
+                studio.metadata().change(story.id(), java.util.Map.of("author", manuscript.author().strip()));
+            }
             int chapterIndex = DraftScene.NO_CHAPTER;
             Chapter chapter = null;
             for (DraftScene draft : manuscript.scenes()) {
