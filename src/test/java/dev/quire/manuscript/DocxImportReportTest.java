@@ -108,6 +108,28 @@ class DocxImportReportTest {
     }
 
     @Test
+    void aManuscriptLayoutExportReadsBackWithItsAuthorAndWithoutItsTitlePageOrEnd() throws Exception {
+        Cli cli = new Cli(dir);
+        long id;
+        try (Studio studio = cli.open()) {
+            id = Chaptered.addTo(studio);
+        }
+        assertEquals(0, cli.run("story", "--story", String.valueOf(id), "--set", "author=Ada Marsh", "--set",
+                "contact=12 Ferry Lane").code());
+        Path out = dir.resolve("submission.docx");
+        assertEquals(0, cli.run("export", "--story", String.valueOf(id), "--format", "docx", "--layout",
+                "manuscript", "--out", out.toString()).code());
+
+        Manuscript back = ManuscriptReader.read(out, Format.DOCX);
+
+        assertEquals("Ada Marsh", back.author(), "the byline gives the author, without its \"by\"");
+        String prose = back.scenes().stream().map(s -> s.prose().text()).reduce("", (a, b) -> a + "\n" + b);
+        assertFalse(prose.contains("12 Ferry Lane"), "the contact block is not prose: " + prose);
+        assertFalse(prose.contains("words"), "the word count is not prose");
+        assertFalse(prose.strip().endsWith("END"), "END is not prose");
+    }
+
+    @Test
     void theMarkdownExportShowsWhichWordsWordShowedInItalics() throws Exception {
         Path file = Files.write(dir.resolve("keeper.docx"), DocxAsWordShowsItTest.manuscript().bytes());
         Cli cli = new Cli(dir);

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 final class DocxParagraph {
 
     private static final Pattern HEADING = Pattern.compile("^heading([1-6])$");
-    private static final Set<String> FRONT_MATTER = Set.of("subtitle", "author", "date", "abstract", "abstracttitle");
+    /** Title-page and closing lines, never prose: Word's and pandoc's, and a manuscript's (Quire's own export's). */
+    private static final Set<String> FRONT_MATTER = Set.of("subtitle", "author", "date", "abstract", "abstracttitle",
+            "contactblock", "end");
 
     private final DocxBody body;
     private final ImportOptions options;
@@ -101,7 +103,7 @@ final class DocxParagraph {
             if (!text.isEmpty()) {
                 body.tally.add(Item.FRONT_MATTER);
                 if ((names.contains("author")) && author.isEmpty()) {
-                    author = text;
+                    author = text.replaceFirst("^(?i)by\\s+", ""); // a byline, "by Ada Marsh"
                 }
             }
             return;
