@@ -33,6 +33,12 @@ public final class QuireApp extends Application {
      */
     public static final String READY_MARK = "quire: studio ready";
 
+    /**
+     * Closes the studio this many milliseconds after it is ready: the app image's class-data-sharing
+     * archive is recorded from such a run of the real start-up (src/package/train-cds).
+     */
+    static final String EXIT_AFTER_READY = "quire.exitAfterReadyMs";
+
     private static volatile Path dataDir;
     private static volatile boolean noSample;
     /** The library, being opened while the toolkit starts; set by {@link #launchStudio}. */
@@ -116,6 +122,10 @@ public final class QuireApp extends Application {
         }
         this.stage = stage;
         stage.setTitle("Quire — " + studio.dataDir());
+        for (int size : new int[] {16, 32, 64, 128}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    QuireApp.class.getResource("quire-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.focusedProperty().addListener((o, was, focused) -> {
@@ -131,6 +141,7 @@ public final class QuireApp extends Application {
         placement = dev.quire.ui.shell.WindowPlacement.restore(stage, model.layout());
         view.whenSettled(() -> {
             System.err.println(READY_MARK);
+            closeLaterIfTraining();
             // the daily copy waits until the writer can work: it holds the library while it copies
             background.write(() -> Backups.rolling(studio))
                     .describedAs("Quire could not take today's backup of the library").start();
@@ -142,6 +153,17 @@ public final class QuireApp extends Application {
 
     private Stage stage;
     private dev.quire.ui.shell.WindowPlacement placement;
+
+    private void closeLaterIfTraining() {
+        Long after = Long.getLong(EXIT_AFTER_READY);
+        if (after == null) {
+            return;
+        }
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(after));
+        wait.setOnFinished(e -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        wait.play();
+    }
 
     /** Builds the window's contents on the open library. */
     private MainViewModel showMain() {
