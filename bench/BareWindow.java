@@ -1,5 +1,4 @@
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -7,33 +6,38 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 import java.util.Random;
 
 /**
- * The start-up baseline: one Stage with a RichTextFX StyleClassedTextArea holding a 10,000-word text.
- * Prints "bare: window ready" on standard error after the first pulse that laid the shown window out.
+ * The start-up baseline of bench/startup: one Stage with a RichTextFX StyleClassedTextArea holding a
+ * 10,000-word text. Prints "bare: window ready" on standard error after the first pulse that laid the
+ * shown window out.
  */
-public final class BareWindow extends Application {
+public final class BareWindow {
 
-    public static void main(String[] args) {
-        launch(args);
+    private BareWindow() {
     }
 
-    @Override
-    public void start(Stage stage) {
-        StyleClassedTextArea area = new StyleClassedTextArea();
-        area.setWrapText(true);
-        area.replaceText(text(10_000));
-        Scene scene = new Scene(area, 1280, 800);
-        stage.setScene(scene);
-        stage.setTitle("Bare window");
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            System.err.println("bare: window ready");
-            if (Boolean.getBoolean("bare.exit")) {
-                Platform.exit();
-            }
-        };
-        stage.setOnShown(e -> scene.addPostLayoutPulseListener(once[0]));
-        stage.show();
+    /** A main class that is not the Application, as Quire's Launcher, so it starts from a plain class path. */
+    public static void main(String[] args) {
+        Application.launch(Shown.class, args);
+    }
+
+    public static final class Shown extends Application {
+
+        @Override
+        public void start(Stage stage) {
+            StyleClassedTextArea area = new StyleClassedTextArea();
+            area.setWrapText(true);
+            area.replaceText(text(10_000));
+            Scene scene = new Scene(area, 1280, 800);
+            stage.setScene(scene);
+            stage.setTitle("Bare window");
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                System.err.println("bare: window ready");
+            };
+            stage.setOnShown(e -> scene.addPostLayoutPulseListener(once[0]));
+            stage.show();
+        }
     }
 
     private static String text(int words) {
