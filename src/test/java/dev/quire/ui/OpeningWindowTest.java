@@ -66,5 +66,11 @@ class OpeningWindowTest extends FxRobot {
                 .noneMatch(n -> n instanceof Label l && "Opening library…".equals(l.getText())),
                 "the placeholder is gone");
         assertTrue(Files.exists(dataDir.resolve("quire.db")), "the library was made");
+
+        // and it is the studio a first launch shows: the sample story, its first scene in a tab
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                app.mainView().tabs().getTabs().size() == 1
+                        && "Nine O’Clock, Greenwich Time".equals(app.mainView().tabs().getTabs().get(0).getText()))
+                .get());
     }
 }
