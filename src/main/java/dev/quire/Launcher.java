@@ -1,10 +1,13 @@
 package dev.quire;
 
 import dev.quire.cli.QuireCommand;
+import dev.quire.studio.LibraryLocation;
 import dev.quire.ui.QuireApp;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The jar's entry point. A class that does not extend {@code Application}, so the studio can start
@@ -15,11 +18,45 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** What opens the studio: the library folder given (null for the default) and whether to leave a new one empty. */
+    record StudioStart(Path dataDir, boolean noSample) {
+    }
+
     public static void main(String[] args) {
+        // a double-click (no arguments, or only the library's) opens the window without building the
+        // command line's model of every command, which loads a few hundred classes before the first frame
+        Optional<StudioStart> studio = studioOnly(args);
+        if (studio.isPresent()) {
+            QuireApp.launchStudio(LibraryLocation.dataDir(studio.get().dataDir()), studio.get().noSample());
+            System.exit(0);
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = QuireCommand.run(args, out, err,
                 library -> QuireApp.launchStudio(library.resolvedDataDir(), library.noSample()));
         System.exit(code);
+    }
+
+    /**
+     * The studio's start when the arguments are only {@code --data-dir DIR}, {@code --data-dir=DIR} and
+     * {@code --no-sample}, each at most once; anything else is for the command line to parse.
+     */
+    static Optional<StudioStart> studioOnly(String[] args) {
+        Path dataDir = null;
+        boolean noSample = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--no-sample") && !noSample) {
+                noSample = true;
+            } else if (arg.equals("--data-dir") && dataDir == null && i + 1 < args.length
+                    && !args[i + 1].isEmpty() && !args[i + 1].startsWith("-")) {
+                dataDir = Path.of(args[++i]);
+            } else if (arg.startsWith("--data-dir=") && dataDir == null && arg.length() > "--data-dir=".length()) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new StudioStart(dataDir, noSample));
     }
 }

@@ -33,6 +33,12 @@ public final class QuireApp extends Application {
      */
     public static final String READY_MARK = "quire: studio ready";
 
+    /**
+     * Closes the studio this many milliseconds after it is ready: the app image's class-data-sharing
+     * archive is recorded from such a run of the real start-up (src/package/train-cds).
+     */
+    static final String EXIT_AFTER_READY = "quire.exitAfterReadyMs";
+
     private static volatile Path dataDir;
     private static volatile boolean noSample;
     /** The library, being opened while the toolkit starts; set by {@link #launchStudio}. */
@@ -55,6 +61,13 @@ public final class QuireApp extends Application {
         // opening the library (SQLite's native library, the checks) overlaps the toolkit's start-up
         opening = CompletableFuture.supplyAsync(() -> openLibrary(dir, withoutSample));
         Application.launch(QuireApp.class);
+    }
+
+    /** For tests: the library opens in the background once {@code gate} completes, as a slow disk would have it. */
+    static void openAfter(CompletableFuture<Void> gate, Path dir, boolean withoutSample) {
+        dataDir = dir;
+        noSample = withoutSample;
+        opening = gate.thenApplyAsync(v -> openLibrary(dir, withoutSample));
     }
 
     /** For tests that start the application themselves. */
@@ -83,9 +96,17 @@ public final class QuireApp extends Application {
 
     @Override
     public void init() {
+        if (opening == null) {
+            take(() -> openLibrary(dataDir != null ? dataDir : LibraryLocation.dataDir(null), noSample));
+        }
+        // otherwise the library is still opening beside the toolkit: start() shows the window at once
+    }
+
+    /** Keeps the open library, or the reason it could not be opened. */
+    private void take(java.util.function.Supplier<Opened> open) {
         Path dir = dataDir != null ? dataDir : LibraryLocation.dataDir(null);
         try {
-            Opened opened = opening != null ? opening.join() : openLibrary(dir, noSample);
+            Opened opened = open.get();
             lock = opened.lock();
             studio = opened.studio();
         } catch (CompletionException e) {
@@ -99,6 +120,35 @@ public final class QuireApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
+        CompletableFuture<Opened> pending = opening;
+        if (pending != null && studio == null && openFailure == null) {
+            if (!pending.isDone()) {
+                // a slow disk or a large library: the window says what it is doing instead of staying away
+                showOpening(stage);
+                pending.whenComplete((opened, e) -> dev.quire.ui.common.Fx.later(() -> {
+                    take(pending::join);
+                    begin(stage);
+                }));
+                return;
+            }
+            take(pending::join);
+        }
+        begin(stage);
+    }
+
+    /** The window's frame, quiet, while the library opens. */
+    private void showOpening(Stage stage) {
+        Label opening = new Label("Opening library…");
+        opening.setStyle("-fx-text-fill: #6a737d; -fx-font-size: 14px;");
+        javafx.scene.layout.StackPane placeholder = new javafx.scene.layout.StackPane(opening);
+        placeholder.setStyle("-fx-background-color: #ffffff;");
+        stage.setTitle("Quire");
+        stage.setScene(new Scene(placeholder, 1280, 800));
+        stage.show();
+    }
+
+    private void begin(Stage stage) {
         if (openFailure != null) {
             Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             Alert alert = new Alert(Alert.AlertType.ERROR, "", javafx.scene.control.ButtonType.CLOSE);
@@ -110,12 +160,18 @@ public final class QuireApp extends Application {
             text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             alert.getDialogPane().setContent(text);
             alert.getDialogPane().setPrefWidth(580);
+            if (stage.isShowing()) {
+                stage.hide();
+            }
             alert.showAndWait();
             Platform.exit();
             return;
         }
-        this.stage = stage;
         stage.setTitle("Quire — " + studio.dataDir());
+        for (int size : new int[] {16, 32, 64, 128}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    QuireApp.class.getResource("quire-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.focusedProperty().addListener((o, was, focused) -> {
@@ -131,6 +187,7 @@ public final class QuireApp extends Application {
         placement = dev.quire.ui.shell.WindowPlacement.restore(stage, model.layout());
         view.whenSettled(() -> {
             System.err.println(READY_MARK);
+            closeLaterIfTraining();
             // the daily copy waits until the writer can work: it holds the library while it copies
             background.write(() -> Backups.rolling(studio))
                     .describedAs("Quire could not take today's backup of the library").start();
@@ -142,6 +199,17 @@ public final class QuireApp extends Application {
 
     private Stage stage;
     private dev.quire.ui.shell.WindowPlacement placement;
+
+    private void closeLaterIfTraining() {
+        Long after = Long.getLong(EXIT_AFTER_READY);
+        if (after == null) {
+            return;
+        }
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(after));
+        wait.setOnFinished(e -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        wait.play();
+    }
 
     /** Builds the window's contents on the open library. */
     private MainViewModel showMain() {

@@ -231,6 +231,12 @@ public final class MainView {
         }
     }
 
+    /** Closes the window as its close button does, so everything is saved on the way out. */
+    private void quit() {
+        Window window = root.getScene().getWindow();
+        window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+    }
+
     /** Saves every open editor now: on focus loss, close, and switching stories. */
     public void flushAll() {
         shell.flushAll();
@@ -290,6 +296,7 @@ public final class MainView {
                 .ctrlShift(KeyCode.N, "New story", library::newStory)
                 .ctrl(KeyCode.W, "Close the tab", tabs::closeSelected)
                 .ctrl(KeyCode.S, "Save now (Quire saves as you type)", this::flushAll)
+                .ctrl(KeyCode.Q, "Quit Quire (everything is saved first)", this::quit)
                 .ctrl(KeyCode.COMMA, "Providers", this::toggleSettings)
                 .ctrl(KeyCode.E, "Export the story", this::exportStory)
                 .on(GeneratePanel.PROMPT, "Prompt Preview of the open scene", () -> tabs.selected()
