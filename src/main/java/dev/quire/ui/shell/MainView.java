@@ -56,10 +56,14 @@ public final class MainView {
     private final LibraryView library;
     private final ProvidersPage settings;
     private BinderView binder;
+    private StoryDesk desk;
     private FrameExecutor frameExecutor;
     private Runnable whenSettled;
     private Consumer<Path> restorer = p -> { };
     private Shortcuts shortcuts;
+    /** Search the story, and replace across it. */
+    public static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     /** Help › Keyboard shortcuts. */
     public static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
     /** Show or fold away the binder. */
@@ -121,6 +125,10 @@ public final class MainView {
                 this::exportStory);
         export.visibleProperty().bind(model.openStoryProperty().isNotNull());
         export.managedProperty().bind(export.visibleProperty());
+        Button search = flat("Search", "Search the whole story, and replace across it (" + KeyText.of(SEARCH) + ")",
+                this::openSearch);
+        search.visibleProperty().bind(model.openStoryProperty().isNotNull());
+        search.managedProperty().bind(search.visibleProperty());
         MenuItem sheet = new MenuItem("Keyboard shortcuts\t" + KeyText.of(HELP));
         sheet.setOnAction(e -> showShortcuts());
         MenuButton help = new MenuButton("Help", null, sheet);
@@ -132,7 +140,8 @@ public final class MainView {
         binderToggle.visibleProperty().bind(model.openStoryProperty().isNotNull());
         binderToggle.managedProperty().bind(binderToggle.visibleProperty());
         help.getStyleClass().addAll("flat", "help-menu");
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, export, settings, theme, help);
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, search, export, settings, theme,
+                help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
@@ -160,6 +169,7 @@ public final class MainView {
         settings.close();
         if (open == null) {
             binder = null;
+            desk = null;
             storyTitle.textProperty().unbind();
             storyTitle.setText("");
             centre.getChildren().setAll(library.view());
@@ -167,6 +177,7 @@ public final class MainView {
             return;
         }
         StoryDesk desk = new StoryDesk(shell, open, this::frames, this::settled);
+        this.desk = desk;
         // a failed add, move or delete in the binder is said in the status bar
         open.binder().problemProperty().addListener((o, was, problem) -> model.problemProperty().set(problem));
         binder = new BinderView(open.binder(), desk);
@@ -253,6 +264,14 @@ public final class MainView {
         new ManuscriptImportFlow(shell).run();
     }
 
+    /** The open story's Search tab; nothing on the library page. */
+    public void openSearch() {
+        if (desk != null) {
+            settings.close();
+            desk.openSearch();
+        }
+    }
+
     public void exportStory() {
         new StoryExportFlow(shell).run();
     }
@@ -294,6 +313,7 @@ public final class MainView {
                         .filter(SceneEditorView.class::isInstance)
                         .ifPresent(e -> ((SceneEditorView) e).openPromptPreview()))
                 .ctrl(KeyCode.O, "Import a manuscript", this::importManuscript)
+                .on(SEARCH, "Search the story, and replace across it", this::openSearch)
                 .ctrlShift(KeyCode.D, "Light or dark theme", this::toggleTheme)
                 .ctrlShift(KeyCode.B, "Go to the binder", () -> {
                     if (binder != null) {
