@@ -59,6 +59,7 @@ public final class MainView {
     private StoryDesk desk;
     private final dev.quire.ui.focus.FocusMode focus = new dev.quire.ui.focus.FocusMode();
     private Node topBar;
+    private dev.quire.ui.targets.TargetsBar targets;
     private FrameExecutor frameExecutor;
     private Runnable whenSettled;
     private Consumer<Path> restorer = p -> { };
@@ -176,6 +177,11 @@ public final class MainView {
         tabs.clear();
         workspace.getItems().removeIf(n -> binder != null && n == binder.view());
         status.showStory(null);
+        status.showTargets(null);
+        if (targets != null) {
+            targets.close();
+            targets = null;
+        }
         settings.close();
         if (open == null) {
             binder = null;
@@ -201,6 +207,9 @@ public final class MainView {
         showBinder(model.layout().binderShownProperty().get());
         storyTitle.textProperty().bind(open.bible().titleProperty());
         status.showStory(open.binder().storyWords());
+        targets = new dev.quire.ui.targets.TargetsBar(new dev.quire.ui.targets.TargetsViewModel(model.studio(),
+                model.background(), open.story().id(), open.binder().storyWords()), this::window);
+        status.showTargets(targets.view());
         centre.getChildren().setAll(workspace);
         binder.tree().requestFocus();
     }
