@@ -77,7 +77,8 @@ public final class Search {
         List<SceneHits> out = new ArrayList<>();
         for (SearchIndex.Candidate scene : index.candidates(storyId, query)) {
             List<Hit> hits = new ArrayList<>();
-            for (SearchQuery.Match m : SearchQuery.matches(pattern, scene.text())) {
+            String lowered = query.matchCase() || query.regex() ? scene.text() : SearchQuery.lowered(scene.text());
+            for (SearchQuery.Match m : query.matches(pattern, scene.text(), lowered)) {
                 hits.add(hit(scene.text(), m.start(), m.end()));
             }
             if (!hits.isEmpty()) {
@@ -101,6 +102,15 @@ public final class Search {
         Map<Long, String> texts = new LinkedHashMap<>();
         for (SearchIndex.Candidate scene : index.candidates(storyId, query)) {
             String text = scene.text();
+            if (!query.regex()) {
+                String lowered = query.matchCase() ? text : SearchQuery.lowered(text);
+                for (SearchQuery.Match m : query.matches(pattern, text, lowered)) {
+                    changes.add(new Change(scene.sceneId(), scene.number(), scene.title(),
+                            hit(text, m.start(), m.end()), replacement));
+                    texts.put(scene.sceneId(), text);
+                }
+                continue;
+            }
             Matcher m = pattern.matcher(text);
             StringBuilder sink = new StringBuilder();
             int appended = 0;

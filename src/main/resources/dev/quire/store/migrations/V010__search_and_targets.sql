@@ -1,7 +1,8 @@
 -- Quire library: story-wide search, replace across a story, and word targets.
--- scene_search holds each scene's text under the scene's id as its rowid; the trigram tokenizer finds any run of
--- three or more characters, case-insensitively, so it narrows plain, whole-word and case-matched searches alike
--- (the exact match is confirmed outside SQL). It is kept current by the same transaction that saves a scene.
+-- scene_search holds each scene's text a paragraph a row, under the rowid (scene id << 20 | paragraph index), so
+-- a save re-indexes only the paragraphs it changed. The trigram tokenizer finds any run of three or more
+-- characters, case-insensitively, so it narrows plain, whole-word and case-matched searches alike (the exact match
+-- is confirmed outside SQL). It is kept current by the same transaction that saves a scene.
 CREATE VIRTUAL TABLE scene_search USING fts5(text, tokenize = 'trigram');
 
 -- What each scene's words are made of now, by source, so a save adds only its difference to the day's count.
