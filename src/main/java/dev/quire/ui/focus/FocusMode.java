@@ -81,6 +81,9 @@ public final class FocusMode {
         dim.setManaged(false);
         above.getStyleClass().add("focus-shade");
         below.getStyleClass().add("focus-shade");
+        // placed by hand, so a layout pass of the pane does not shrink them back to nothing
+        above.setManaged(false);
+        below.setManaged(false);
         dim.getChildren().addAll(above, below);
         layer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

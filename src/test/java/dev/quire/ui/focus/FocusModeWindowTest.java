@@ -63,9 +63,12 @@ class FocusModeWindowTest extends StudioWindow {
         onFx(() -> focus.highlightProperty().set(FocusMode.Highlight.SENTENCE));
         waitUntil("the rest of the page dims around the sentence", () -> focus.shades()[0].isVisible()
                 && focus.shades()[1].isVisible());
+        onFx(() -> main().view().getScene().getRoot().layout()); // a layout pass leaves the shades where they were put
         double litTop = fx(() -> focus.shades()[0].getHeight());
         double litBottom = fx(() -> focus.shades()[1].getLayoutY());
+        double shaded = fx(() -> focus.shades()[0].getHeight() + focus.shades()[1].getHeight());
         assertTrue(litBottom > litTop, "a bright band is left between the shades: " + litTop + ".." + litBottom);
+        assertTrue(shaded > 100, "the shades cover the rest of the page: " + shaded);
         onFx(() -> focus.typewriterProperty().set(true));
         waitUntil("typewriter scrolling makes room to keep the line central", () ->
                 editor.area().getPadding().getBottom() > 100);
