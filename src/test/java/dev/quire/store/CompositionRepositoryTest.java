@@ -164,7 +164,9 @@ class CompositionRepositoryTest {
                 "ALTER TABLE variant DROP COLUMN parameters", "ALTER TABLE variant DROP COLUMN instruction",
                 "ALTER TABLE variant DROP COLUMN messages", "ALTER TABLE variant DROP COLUMN input_tokens",
                 "ALTER TABLE variant DROP COLUMN cached_input_tokens", "ALTER TABLE variant DROP COLUMN started_at",
-                "ALTER TABLE variant DROP COLUMN finished_at", "PRAGMA user_version = 2");
+                "ALTER TABLE variant DROP COLUMN finished_at",
+                "DROP TABLE scene_search", "DROP TABLE scene_words", "DROP TABLE words_written",
+                "DROP TABLE story_replace_scene", "DROP TABLE story_replace", "PRAGMA user_version = 2");
 
         db = Database.open(file);
         compositions = new CompositionRepository(db);

@@ -105,7 +105,9 @@ final class StoryDesk implements BinderView.Actions {
                         for (long id : sceneIds) {
                             EditorKey scene = new EditorKey.Scene(id);
                             shell.tabs().editor(scene).ifPresent(editor -> {
-                                editor.flush();
+                                // saved, its streams stopped, then gone without another save: nothing of its
+                                // older copy can land on the replaced text
+                                editor.close();
                                 shell.tabs().discard(scene);
                                 wereOpen.add(id);
                             });
