@@ -94,10 +94,15 @@ public final class SearchIndex {
                 (sceneId << SHIFT) + PARAGRAPHS - 1);
     }
 
-    /** Indexes every scene the index does not hold yet, and forgets scenes that are gone. */
-    static void build(Connection c) throws SQLException {
+    /** Forgets the paragraphs of scenes that are gone. */
+    static void forgetMissing(Connection c) throws SQLException {
         Statements.update(c, "DELETE FROM scene_search WHERE (rowid >> %d) NOT IN (SELECT id FROM scene)"
                 .formatted(SHIFT));
+    }
+
+    /** Indexes every scene the index does not hold yet, and forgets scenes that are gone. */
+    static void build(Connection c) throws SQLException {
+        forgetMissing(c);
         List<Object[]> scenes = Statements.query(c, "SELECT id, text FROM scene WHERE id NOT IN"
                 + " (SELECT DISTINCT rowid >> %d FROM scene_search)".formatted(SHIFT),
                 rs -> new Object[] {rs.getLong(1), rs.getString(2)});

@@ -56,6 +56,10 @@ class SearchIndexMigrationTest {
             assertEquals(0, index.candidates(1, SearchQuery.plain("out. Gulls. Nobody")).size());
             new SceneRepository(db).delete(2);
             assertTrue(index.candidates(1, SearchQuery.plain("Nobody")).isEmpty());
+            new StoryRepository(db).delete(1);
+            long left = db.read("count", c -> Statements.one(c, "SELECT count(*) FROM scene_search",
+                    rs -> rs.getLong(1)).orElseThrow());
+            assertEquals(0, left, "a deleted story leaves nothing in the index");
         }
     }
 }
