@@ -155,6 +155,11 @@ public final class Database implements AutoCloseable {
                         // what each summary kept so far was made from: the text as it is now
                         SummaryRepository.backfill(c);
                     }
+                    if (Migrations.name(target).startsWith("V010__")) {
+                        // scenes written before the index: searchable at once, and counted from here on
+                        SearchIndex.build(c);
+                        WordLog.baseline(c);
+                    }
                     s.execute("PRAGMA application_id = " + APPLICATION_ID);
                     s.execute("PRAGMA user_version = " + target);
                 }

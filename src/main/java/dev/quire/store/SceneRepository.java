@@ -112,6 +112,7 @@ public final class SceneRepository {
             Prose repaired = Columns.prose(text, stored);
             Statements.update(c, "UPDATE scene SET spans = ?, word_count = ?, updated_at = ? WHERE id = ?",
                     Columns.spans(repaired.spans()), repaired.wordCount(), now, sceneId);
+            WordLog.rebase(c, sceneId, repaired);
             addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, text, Columns.spans(repaired.spans()),
                     repaired.wordCount(), now);
             return problem;
@@ -137,6 +138,8 @@ public final class SceneRepository {
                     scene.storyId(), at, scene.title(), scene.prose().text(), Columns.spans(scene.prose().spans()),
                     scene.wordCount(), scene.summary(), scene.povCharacterId(), scene.pinned(), now, now);
             replaceCharacters(c, id, scene.characterIds());
+            SearchIndex.put(c, id, scene.prose().text());
+            WordLog.rebase(c, id, scene.prose());
             if (!scene.summary().isBlank()) {
                 // a summary that comes with a new scene (an import, the sample story) is the writer's, and current
                 Statements.update(c, "UPDATE scene SET summary_hash = ?, summary_by_writer = 1, summary_made_at = ?"
@@ -154,23 +157,34 @@ public final class SceneRepository {
      */
     public void saveProse(long sceneId, Prose prose) {
         db.write("save the scene's text", c -> {
-            long now = Columns.now();
-            String spans = Columns.spans(prose.spans());
-            int words = prose.wordCount();
-            keepFirstState(c, sceneId, now);
-            long storyId = Statements.one(c,
-                    "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ?"
-                            + " RETURNING story_id",
-                    rs -> rs.getLong(1), prose.text(), spans, words, now, sceneId)
-                    .orElseThrow(() -> missing(sceneId));
-            Optional<Long> last = Statements.one(c, "SELECT max(created_at) FROM scene_revision WHERE scene_id = ?",
-                    rs -> Columns.nullableLong(rs, "max(created_at)"), sceneId);
-            if (last.isEmpty() || now - last.get() >= REVISION_SPACING.toMillis()) {
-                addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, prose.text(), spans, words, now);
-            }
-            StoryRepository.touch(c, storyId);
+            save(c, sceneId, prose, true);
             return null;
         });
+    }
+
+    /** Saves the scene's text, counting the words it adds as written today when {@code writing}. */
+    private static void save(Connection c, long sceneId, Prose prose, boolean writing) throws SQLException {
+        long now = Columns.now();
+        String spans = Columns.spans(prose.spans());
+        int words = prose.wordCount();
+        keepFirstState(c, sceneId, now);
+        if (writing) {
+            WordLog.record(c, sceneId, prose, now);
+        } else {
+            WordLog.rebase(c, sceneId, prose);
+        }
+        long storyId = Statements.one(c,
+                "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ?"
+                        + " RETURNING story_id",
+                rs -> rs.getLong(1), prose.text(), spans, words, now, sceneId)
+                .orElseThrow(() -> missing(sceneId));
+        Optional<Long> last = Statements.one(c, "SELECT max(created_at) FROM scene_revision WHERE scene_id = ?",
+                rs -> Columns.nullableLong(rs, "max(created_at)"), sceneId);
+        if (last.isEmpty() || now - last.get() >= REVISION_SPACING.toMillis()) {
+            addRevision(c, sceneId, SceneRevision.Kind.AUTOSAVE, prose.text(), spans, words, now);
+        }
+        SearchIndex.put(c, sceneId, prose.text());
+        StoryRepository.touch(c, storyId);
     }
 
     /** A scene's text as stored: the text, its spans as JSON, and its word count. */
@@ -210,8 +224,10 @@ public final class SceneRepository {
                         current.wordCount(), now);
             }
             String spans = Columns.spans(prose.spans());
+            WordLog.record(c, sceneId, prose, now);
             Statements.update(c, "UPDATE scene SET text = ?, spans = ?, word_count = ?, updated_at = ? WHERE id = ?",
                     prose.text(), spans, prose.wordCount(), now, sceneId);
+            SearchIndex.put(c, sceneId, prose.text());
             // same millisecond as the state it replaces: revisions() breaks the tie by id, newest first
             addRevision(c, sceneId, kind, prose.text(), spans, prose.wordCount(), now);
             StoryRepository.touch(c, current.storyId());
@@ -276,7 +292,7 @@ public final class SceneRepository {
             Prose p = current.prose();
             addRevision(c, current.id(), SceneRevision.Kind.BEFORE_RESTORE, p.text(), Columns.spans(p.spans()),
                     p.wordCount(), Columns.now());
-            saveProse(revision.sceneId(), revision.prose());
+            save(c, revision.sceneId(), revision.prose(), false);
             return null;
         });
     }
@@ -322,6 +338,7 @@ public final class SceneRepository {
                 return null;
             }
             Statements.update(c, "DELETE FROM scene WHERE id = ?", sceneId);
+            SearchIndex.remove(c, sceneId);
             Statements.update(c, "UPDATE scene SET position = position - 1 WHERE story_id = ? AND position > ?",
                     place.get().storyId(), place.get().position());
             StoryRepository.touch(c, place.get().storyId());
@@ -343,7 +360,7 @@ public final class SceneRepository {
         Statements.batch(c, "INSERT OR IGNORE INTO scene_character (scene_id, character_id) VALUES (?, ?)", rows);
     }
 
-    private static long addRevision(Connection c, long sceneId, SceneRevision.Kind kind, String text, String spans,
+    static long addRevision(Connection c, long sceneId, SceneRevision.Kind kind, String text, String spans,
                                     int words, long at) throws SQLException {
         return Statements.insert(c, """
                 INSERT INTO scene_revision (scene_id, kind, text, spans, word_count, created_at)

@@ -79,7 +79,11 @@ public final class StoryRepository {
 
     /** Deletes the story with its scenes, characters, lore, conversations and generations. */
     public void delete(long id) {
-        db.write("delete the story", c -> Statements.update(c, "DELETE FROM story WHERE id = ?", id));
+        db.write("delete the story", c -> {
+            Statements.update(c, "DELETE FROM story WHERE id = ?", id);
+            SearchIndex.forgetMissing(c); // its scenes went with it; the index is not tied to them by a key
+            return null;
+        });
     }
 
     /** Marks the story as changed now, so the library lists it first. */

@@ -134,6 +134,7 @@ public final class StoryRows {
                 throw new PersistenceException("The package holds " + stories.size() + " stories where one belongs.");
             }
             long storyId = stories.values().iterator().next();
+            SearchIndex.build(c); // the search index is the library's own, made from the scenes brought in
             for (Map<String, Object> s : rows.tables().getOrDefault(SETTINGS, List.of())) {
                 String key = String.valueOf(s.get("key"));
                 if (!key.contains(STORY_MARK) || !(s.get("value") instanceof String value)) {

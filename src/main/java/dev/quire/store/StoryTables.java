@@ -74,7 +74,14 @@ final class StoryTables {
                             "message", "message")))),
             new Table("canon_fact", "story_id = ?", "id", true, Map.of("story_id", new Id("story"),
                     "source_id", new ById("source", Map.of("SCENE", "scene", "MESSAGE", "message")))),
-            new Table("frame", "story_id = ?", "id", true, Map.of("story_id", new Id("story"))));
+            new Table("frame", "story_id = ?", "id", true, Map.of("story_id", new Id("story"))),
+            new Table("scene_words", "scene_id IN " + SCENES, "scene_id", false, Map.of("scene_id", new Id("scene"))),
+            new Table("words_written", "story_id = ?", "day", false, Map.of("story_id", new Id("story"))),
+            new Table("story_replace", "story_id = ?", "id", true, Map.of("story_id", new Id("story"))),
+            new Table("story_replace_scene", "replace_id IN (SELECT id FROM story_replace WHERE story_id = ?)",
+                    "replace_id, scene_id", false, Map.of("replace_id", new Id("story_replace"),
+                    "scene_id", new Id("scene"), "before_revision", new Id("scene_revision"),
+                    "after_revision", new Id("scene_revision"))));
 
     /**
      * Settings that belong to a story, by the shape of their key: {@code story.<id>.…} (verbatim cap, generate

@@ -72,6 +72,8 @@ public final class Studio implements AutoCloseable {
     private final ChapterRepository chapters;
     private final CanonRepository canon;
     private final SummaryRepository summaries;
+    private final Search search;
+    private final dev.quire.store.WordLog wordLog;
 
     private Studio(Path dataDir, Database database, Map<String, String> env) {
         this.dataDir = dataDir;
@@ -89,6 +91,9 @@ public final class Studio implements AutoCloseable {
         this.chapters = new ChapterRepository(database);
         this.canon = new CanonRepository(database);
         this.summaries = new SummaryRepository(database);
+        this.search = new Search(new dev.quire.store.SearchIndex(database),
+                new dev.quire.store.ReplaceRepository(database), scenes);
+        this.wordLog = new dev.quire.store.WordLog(database);
         this.prompts = new Prompts(this);
         this.threads = new ConversationThreads(this);
         this.stitching = new Stitching(this);
@@ -181,6 +186,16 @@ public final class Studio implements AutoCloseable {
     /** What is known of each scene's summary: made from what, by whom, stale or not. */
     public SummaryRepository summaries() {
         return summaries;
+    }
+
+    /** Story-wide search, and replace across a story with its preview and its undo. */
+    public Search search() {
+        return search;
+    }
+
+    /** A story's word targets, and the words written per day, the writer's apart from the model's. */
+    public WordTargets targets() {
+        return new WordTargets(settings, wordLog); // it keeps nothing of its own: the library holds its state
     }
 
     public CharacterRepository characters() {

@@ -90,6 +90,14 @@ class StoryPackageTest {
                         + ", 'scene', 'Mine', '{{bible}}', 14, 15)",
                 "UPDATE lore_entry SET secondary_keywords = '[\"tide\"]', secondary_logic = 'NOT_ANY', priority = 7,"
                         + " scan_depth = 3, extensions = '{\"format\":\"SILLYTAVERN\"}' WHERE story_id = " + sid,
+                "INSERT OR REPLACE INTO words_written (story_id, day, writer, model, other) VALUES (" + sid
+                        + ", '2026-11-30', 120, 40, 3)",
+                "INSERT INTO story_replace (story_id, find, replacement, changes, created_at) VALUES (" + sid
+                        + ", 'tide', 'sea', 1, 16)",
+                "INSERT INTO story_replace_scene (replace_id, scene_id, before_revision, after_revision) VALUES"
+                        + " ((SELECT max(id) FROM story_replace), " + scene + ", (SELECT min(id) FROM scene_revision"
+                        + " WHERE scene_id = " + scene + "), (SELECT max(id) FROM scene_revision WHERE scene_id = "
+                        + scene + "))",
                 "INSERT INTO setting (key, value) VALUES ('story." + sid + ".verbatim-cap', '900')",
                 "INSERT INTO setting (key, value) VALUES ('cliche.allowed." + sid + "', '[\"grey\"]')");
     }
@@ -116,6 +124,8 @@ class StoryPackageTest {
             assertSameRows(before, after);
             assertTrue(other.database().integrityProblems().isEmpty(), other.database().integrityProblems().toString());
             assertEquals("900", other.settings().get("story." + imported + ".verbatim-cap").orElseThrow());
+            assertFalse(other.search().find(imported, dev.quire.model.SearchQuery.plain("Variant A")).isEmpty(),
+                    "the scenes brought in are in the library's search index");
         }
     }
 

@@ -34,6 +34,10 @@ public sealed interface EditorKey {
     record ClicheReport(long storyId) implements EditorKey {
     }
 
+    /** Search and replace across a story. */
+    record Search(long storyId) implements EditorKey {
+    }
+
     /** A conversation (brainstorm, analysis or a scene's discussion). */
     record Conversation(long conversationId) implements EditorKey {
     }

@@ -56,10 +56,19 @@ public final class MainView {
     private final LibraryView library;
     private final ProvidersPage settings;
     private BinderView binder;
+    private StoryDesk desk;
+    private final dev.quire.ui.focus.FocusMode focus = new dev.quire.ui.focus.FocusMode();
+    private Node topBar;
+    private dev.quire.ui.targets.TargetsBar targets;
     private FrameExecutor frameExecutor;
     private Runnable whenSettled;
     private Consumer<Path> restorer = p -> { };
     private Shortcuts shortcuts;
+    /** Search the story, and replace across it. */
+    public static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    /** Focus mode: the scene's text alone, full screen. */
+    public static final KeyCombination FOCUS = new KeyCodeCombination(KeyCode.F11);
     /** Help › Keyboard shortcuts. */
     public static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
     /** Show or fold away the binder. */
@@ -90,7 +99,8 @@ public final class MainView {
                         .orElse(null)));
         // nothing a background task does fails without a word: what no handler took is said in the status bar
         model.background().onUnhandled(f -> model.problemProperty().set(f.message()));
-        root.setTop(topBar());
+        topBar = topBar();
+        root.setTop(topBar);
         root.setCenter(centre);
         root.setBottom(status.view());
         model.openStoryProperty().addListener((o, was, now) -> showStory(now));
@@ -123,6 +133,14 @@ public final class MainView {
                 this::exportStory);
         export.visibleProperty().bind(model.openStoryProperty().isNotNull());
         export.managedProperty().bind(export.visibleProperty());
+        Button focusButton = flat("Focus", "Write with nothing but the scene's text, full screen (" + KeyText.of(FOCUS)
+                + "; Esc leaves)", this::toggleFocus);
+        focusButton.visibleProperty().bind(model.openStoryProperty().isNotNull());
+        focusButton.managedProperty().bind(focusButton.visibleProperty());
+        Button search = flat("Search", "Search the whole story, and replace across it (" + KeyText.of(SEARCH) + ")",
+                this::openSearch);
+        search.visibleProperty().bind(model.openStoryProperty().isNotNull());
+        search.managedProperty().bind(search.visibleProperty());
         MenuItem sheet = new MenuItem("Keyboard shortcuts\t" + KeyText.of(HELP));
         sheet.setOnAction(e -> showShortcuts());
         MenuButton help = new MenuButton("Help", null, sheet);
@@ -134,7 +152,8 @@ public final class MainView {
         binderToggle.visibleProperty().bind(model.openStoryProperty().isNotNull());
         binderToggle.managedProperty().bind(binderToggle.visibleProperty());
         help.getStyleClass().addAll("flat", "help-menu");
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, export, settings, theme, help);
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, focusButton, search, export, settings, theme,
+                help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
@@ -154,14 +173,21 @@ public final class MainView {
     }
 
     private void showStory(MainViewModel.OpenStory open) {
+        focus.leave();
         rememberLayout();
         closeAll();
         tabs.clear();
         workspace.getItems().removeIf(n -> binder != null && n == binder.view());
         status.showStory(null);
+        status.showTargets(null);
+        if (targets != null) {
+            targets.close();
+            targets = null;
+        }
         settings.close();
         if (open == null) {
             binder = null;
+            desk = null;
             storyTitle.textProperty().unbind();
             storyTitle.setText("");
             centre.getChildren().setAll(library.view());
@@ -169,6 +195,7 @@ public final class MainView {
             return;
         }
         StoryDesk desk = new StoryDesk(shell, open, this::frames, this::settled);
+        this.desk = desk;
         // a failed add, move or delete in the binder is said in the status bar
         open.binder().problemProperty().addListener((o, was, problem) -> model.problemProperty().set(problem));
         binder = new BinderView(open.binder(), desk);
@@ -182,6 +209,9 @@ public final class MainView {
         showBinder(model.layout().binderShownProperty().get());
         storyTitle.textProperty().bind(open.bible().titleProperty());
         status.showStory(open.binder().storyWords());
+        targets = new dev.quire.ui.targets.TargetsBar(new dev.quire.ui.targets.TargetsViewModel(model.studio(),
+                model.background(), open.story().id(), open.binder().storyWords()), this::window);
+        status.showTargets(targets.view());
         centre.getChildren().setAll(workspace);
         binder.tree().requestFocus();
     }
@@ -261,6 +291,43 @@ public final class MainView {
         new ManuscriptImportFlow(shell).run();
     }
 
+    /** Focus mode on the scene in the selected tab, or off again; without an open scene, says how to start. */
+    public void toggleFocus() {
+        if (focus.activeProperty().get()) {
+            focus.leave();
+            return;
+        }
+        var editor = tabs.selected().filter(SceneEditorView.class::isInstance).map(SceneEditorView.class::cast);
+        if (editor.isEmpty() || editor.get().model().stateProperty().get()
+                != dev.quire.ui.editor.SceneEditorViewModel.State.READY) {
+            shell.notice("Open a scene first: focus mode shows the scene you are writing.");
+            return;
+        }
+        Window window = window();
+        focus.enter(editor.get().area(), window instanceof javafx.stage.Stage stage ? stage : null, layer -> {
+            root.setTop(null);
+            root.setBottom(null);
+            root.setCenter(layer);
+        }, () -> {
+            root.setTop(topBar);
+            root.setCenter(centre);
+            root.setBottom(status.view());
+        });
+    }
+
+    /** Focus mode's options and state. */
+    public dev.quire.ui.focus.FocusMode focus() {
+        return focus;
+    }
+
+    /** The open story's Search tab; nothing on the library page. */
+    public void openSearch() {
+        if (desk != null) {
+            settings.close();
+            desk.openSearch();
+        }
+    }
+
     public void exportStory() {
         new StoryExportFlow(shell).run();
     }
@@ -303,6 +370,8 @@ public final class MainView {
                         .filter(SceneEditorView.class::isInstance)
                         .ifPresent(e -> ((SceneEditorView) e).openPromptPreview()))
                 .ctrl(KeyCode.O, "Import a manuscript", this::importManuscript)
+                .on(SEARCH, "Search the story, and replace across it", this::openSearch)
+                .on(FOCUS, "Focus mode: the scene's text alone, full screen (Esc leaves)", this::toggleFocus)
                 .ctrlShift(KeyCode.D, "Light or dark theme", this::toggleTheme)
                 .ctrlShift(KeyCode.B, "Go to the binder", () -> {
                     if (binder != null) {

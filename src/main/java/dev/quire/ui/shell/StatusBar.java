@@ -28,6 +28,7 @@ final class StatusBar {
     private final Label wordsLabel = new Label();
     private final Label sceneWordsLabel = new Label();
     private final HBox bar;
+    private final javafx.scene.layout.StackPane targets = new javafx.scene.layout.StackPane();
 
     StatusBar(MainViewModel model) {
         this.model = model;
@@ -72,7 +73,7 @@ final class StatusBar {
         HBox noticed = new HBox(6, notice, action);
         noticed.setAlignment(Pos.CENTER_LEFT);
         noticed.setMinWidth(0);
-        bar = new HBox(16, saveLabel, problem, noticed, spacer, activity(model.activity()), sceneWordsLabel,
+        bar = new HBox(16, saveLabel, problem, noticed, spacer, activity(model.activity()), targets, sceneWordsLabel,
                 wordsLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
@@ -129,6 +130,15 @@ final class StatusBar {
         sceneWordsLabel.setText("");
         if (scene != null) {
             sceneWordsLabel.textProperty().bind(count("Scene ", scene.model().wordsProperty()));
+        }
+    }
+
+    /** Shows the story's word targets; null for none (the library page). */
+    void showTargets(Node view) {
+        if (view == null) {
+            targets.getChildren().clear();
+        } else {
+            targets.getChildren().setAll(view);
         }
     }
 

@@ -1,5 +1,12 @@
 package dev.quire.ui.shell;
 
+import dev.quire.ui.common.Editor;
+import dev.quire.ui.search.StorySearchView;
+import dev.quire.ui.search.StorySearchViewModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import dev.quire.model.Chapter;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Conversation;
@@ -78,6 +85,59 @@ final class StoryDesk implements BinderView.Actions {
                 model.studio(), model.background(), open.story().id()), this::openPassage));
     }
 
+    /** The story's Search tab, opened or selected; the search view model, to set it up. */
+    StorySearchViewModel openSearch() {
+        EditorKey key = new EditorKey.Search(open.story().id());
+        var shown = shell.tabs().editor(key).filter(StorySearchView.class::isInstance).map(StorySearchView.class::cast);
+        if (shown.isPresent()) {
+            shell.tabs().select(key);
+            shown.get().focus();
+            return shown.get().model();
+        }
+        StorySearchView view = new StorySearchView(new StorySearchViewModel(model.studio(), model.background(),
+                open.story().id(), new StorySearchViewModel.Scenes() {
+                    @Override
+                    public void open(long sceneId, int start, int end) {
+                        openPassage(sceneId, start, end);
+                    }
+
+                    @Override
+                    public Collection<Long> release(Collection<Long> sceneIds) {
+                        List<Long> wereOpen = new ArrayList<>();
+                        for (long id : sceneIds) {
+                            EditorKey scene = new EditorKey.Scene(id);
+                            shell.tabs().editor(scene).ifPresent(editor -> {
+                                // saved, its streams stopped, then gone without another save: nothing of its
+                                // older copy can land on the replaced text
+                                editor.close();
+                                shell.tabs().discard(scene);
+                                wereOpen.add(id);
+                            });
+                        }
+                        return wereOpen;
+                    }
+
+                    @Override
+                    public void reopen(Collection<Long> sceneIds) {
+                        Optional<Editor> was = shell.tabs().selected();
+                        sceneIds.forEach(StoryDesk.this::openScene);
+                        was.ifPresent(e -> shell.tabs().select(e.key()));
+                        open.binder().reload();
+                    }
+
+                    @Override
+                    public void notice(String text, String action, Runnable run) {
+                        if (action == null) {
+                            shell.notice(text);
+                        } else {
+                            shell.notice(text, action, run);
+                        }
+                    }
+                }));
+        shell.tabs().open(view);
+        return view.model();
+    }
+
     /** Opens the scene with the passage selected, once its text is in. */
     private void openPassage(long sceneId, int start, int end) {
         openScene(sceneId);
@@ -132,14 +192,26 @@ final class StoryDesk implements BinderView.Actions {
         }
         model.background().read(() -> model.studio().characters().get(sheet.id()).orElse(sheet))
                 .onSuccess(fresh -> {
+                    String named = fresh.name();
                     CharacterSheetView sheetView = new CharacterSheetView(new CharacterSheetViewModel(
-                            model.studio(), model.background(), model.saveStatus(), fresh,
-                            open.binder()::characterRenamed));
+                            model.studio(), model.background(), model.saveStatus(), fresh, (id, name) -> {
+                                open.binder().characterRenamed(id, name);
+                                offerRename(named, name);
+                            }));
                     sheetView.onGoToSource(this::goToMessage);
                     shell.tabs().open(sheetView);
                 })
                 .describedAs("Quire could not open " + sheet.name() + "'s sheet")
                 .start();
+    }
+
+    /** A character saved under a new name: the status bar offers to replace the old name across the story. */
+    private void offerRename(String was, String now) {
+        if (was.isBlank() || now.isBlank() || was.equals(now)) {
+            return;
+        }
+        model.background().results().execute(() -> shell.notice("Renamed " + was + " to " + now + ".",
+                "Replace “" + was + "” in the story…", () -> openSearch().offerRename(was, now)));
     }
 
     @Override
