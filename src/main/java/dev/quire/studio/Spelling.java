@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Spell check over the library: a story's language and known words (its names and lore, its dictionary, the
  * writer's personal dictionary in the config folder), grammar on or off, and one {@link Speller} per language,
- * loaded the first time a text in it is checked and kept for the library's lifetime.
+ * loaded the first time a text in it is checked and kept for the process's lifetime.
  */
 public final class Spelling {
 
@@ -36,7 +36,8 @@ public final class Spelling {
     private final Studio studio;
     private final DictionaryRepository dictionary;
     private final Path personal;
-    private final Map<String, Speller> spellers = new ConcurrentHashMap<>();
+    /** One per language for the process: a language's dictionaries are the same whichever library is open. */
+    private static final Map<String, Speller> SPELLERS = new ConcurrentHashMap<>();
 
     Spelling(Studio studio, DictionaryRepository dictionary, Path configDir) {
         this.studio = studio;
@@ -46,7 +47,7 @@ public final class Spelling {
 
     /** The language's speller, loaded now when it was not yet (slow: never on the FX thread). */
     public Speller speller(String language) {
-        return spellers.computeIfAbsent(language, Speller::load);
+        return SPELLERS.computeIfAbsent(language, Speller::load);
     }
 
     /** The story's language: the writer's choice, else {@value Speller#DEFAULT_LANGUAGE}. */

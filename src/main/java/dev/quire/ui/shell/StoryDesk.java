@@ -109,6 +109,11 @@ final class StoryDesk implements BinderView.Actions {
                 shell.notice(now);
             }
         });
+        stitch.spelling().noticeProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                shell.notice(now);
+            }
+        });
         editor.onSummarise(() -> summaries.summariseScene(sceneId));
         editor.onAccepted((what, undo) -> shell.notice(what, "Undo", () -> {
             if (undo.getAsBoolean()) {
