@@ -58,6 +58,16 @@ public final class KnownWords {
         return false;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KnownWords k && k.words.equals(words);
+    }
+
+    @Override
+    public int hashCode() {
+        return words.hashCode();
+    }
+
     public int size() {
         return words.size();
     }

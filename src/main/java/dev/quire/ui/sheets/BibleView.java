@@ -11,6 +11,11 @@ public final class BibleView extends AutosavingEditor {
     private final ScrollPane root;
 
     public BibleView(StoryViewModel model) {
+        this(model, null);
+    }
+
+    /** With the story's spell check settings at the foot of the page, when {@code spelling} is given. */
+    public BibleView(StoryViewModel model, dev.quire.ui.spell.SpellSettingsViewModel spelling) {
         super(new dev.quire.ui.common.EditorKey.Bible(model.storyId()), model, new javafx.beans.property.SimpleStringProperty("Bible"), "Bible");
         this.model = model;
         root = Form.page(
@@ -31,6 +36,11 @@ public final class BibleView extends AutosavingEditor {
                 Form.field("Earlier scenes word for word", "At most this many words of the nearest earlier scenes"
                         + " go into a prompt verbatim; the rest go by summary. Empty: as many as the model's window"
                         + " allows.", verbatimCap(model)));
+        if (spelling != null) {
+            ((javafx.scene.layout.VBox) ((javafx.scene.layout.VBox) root.getContent()).getChildren().get(0))
+                    .getChildren().add(Form.field("Spelling", null,
+                            new dev.quire.ui.spell.SpellSettingsView(spelling).view()));
+        }
         model.loadProviders();
         model.kept().refresh();
         // the figure follows the text: worked out again each time the page is shown

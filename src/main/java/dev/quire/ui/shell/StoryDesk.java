@@ -54,7 +54,8 @@ final class StoryDesk implements BinderView.Actions {
 
     @Override
     public void openBible() {
-        shell.tabs().open(new BibleView(open.bible()));
+        shell.tabs().open(new BibleView(open.bible(), new dev.quire.ui.spell.SpellSettingsViewModel(model.studio(),
+                model.background(), open.story().id())));
     }
 
     @Override

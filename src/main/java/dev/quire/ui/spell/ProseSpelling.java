@@ -63,6 +63,11 @@ public final class ProseSpelling {
                     change.getInserted().length()));
             s.pause.playFromStart();
         });
+        area.focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                watch.refreshKnown(); // a sheet in another tab may have named someone new
+            }
+        });
         area.estimatedScrollYProperty().addListener(o -> s.draw());
         area.widthProperty().addListener(o -> s.draw());
         area.heightProperty().addListener(o -> s.draw());

@@ -42,8 +42,12 @@ public final class SpellWatch {
     private record Setup(long story, long generation, Speller speller, KnownWords known, boolean grammar) {
     }
 
+    /** Moves when a story's language or the grammar setting changes: every watch reads them again. */
+    private static final IntegerProperty SETTINGS = new SimpleIntegerProperty();
+
     private final Studio studio;
     private final Background background;
+    private final javafx.beans.InvalidationListener settings = o -> changed();
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
@@ -56,6 +60,33 @@ public final class SpellWatch {
     public SpellWatch(Studio studio, Background background) {
         this.studio = studio;
         this.background = background;
+        SETTINGS.addListener(new javafx.beans.WeakInvalidationListener(settings));
+    }
+
+    /** A story's language or the grammar setting changed: every open text is checked again. */
+    static void settingsChanged() {
+        SETTINGS.set(SETTINGS.get() + 1);
+    }
+
+    /**
+     * Reads the story's known words again (a character may have been renamed or added) and checks again when they
+     * differ from those in use.
+     */
+    public void refreshKnown() {
+        long story = storyId;
+        Setup s = setup;
+        if (story < 0 || s == null || s.story() != story) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            synchronized (ignored) {
+                return studio.spelling().known(story).with(ignored);
+            }
+        }, SPELL).whenCompleteAsync((known, error) -> {
+            if (error == null && story == storyId && !known.equals(s.known())) {
+                changed();
+            }
+        }, background.results());
     }
 
     /** Watches this story from now on; texts are checked again. */
