@@ -1,10 +1,13 @@
 package dev.quire.spell;
 
+import org.languagetool.AnalyzedSentence;
+import org.languagetool.AnalyzedToken;
+import org.languagetool.AnalyzedTokenReadings;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
-import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
+import org.languagetool.rules.spelling.SpellingCheckRule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * LanguageTool for one language. Making one reads its dictionaries and rules, which takes a moment: do it off the
- * FX thread, once, and keep it. Checks take turns (LanguageTool's checker is not shared between threads).
- * Spelling only by default; its grammar and style rules when asked.
+ * LanguageTool for one language. Making one reads its spelling dictionary, which takes a moment: do it off the FX
+ * thread, once, and keep it. Checks take turns (LanguageTool's checker is not shared between threads).
+ *
+ * <p>Spelling only by default, and then the text goes only through what the speller needs: sentences, words and
+ * their dictionary tags, then the spelling rule. LanguageTool's full check (disambiguation, chunking, some thousands
+ * of pattern rules) is many times slower, and is loaded and used only when grammar and style are asked for.
  */
 public final class Speller {
 
@@ -25,20 +31,18 @@ public final class Speller {
     private static final int SUGGESTIONS = 5;
 
     private final Language language;
-    private final JLanguageTool tool;
-    /** The rules LanguageTool has on by default that are not spelling: off unless grammar is asked for. */
-    private final List<String> grammarRules = new ArrayList<>();
-    private boolean grammarOn = true;
+    private final SpellingCheckRule spelling;
+    /** The full checker, made the first time grammar is asked for. */
+    private JLanguageTool tool;
 
     private Speller(Language language) {
         this.language = language;
-        this.tool = new JLanguageTool(language);
-        for (Rule r : tool.getAllActiveRules()) {
-            if (!r.isDictionaryBasedSpellingRule()) {
-                grammarRules.add(r.getId());
-            }
+        this.spelling = language.getDefaultSpellingRule();
+        if (spelling == null) {
+            throw new IllegalArgumentException("LanguageTool has no spell checker for " + language.getName());
         }
-        grammar(false);
+        // the dictionary is read on first use: read it now, off the FX thread, not at the first keystroke
+        check("Warm up.", KnownWords.NONE, false);
     }
 
     /**
@@ -84,17 +88,32 @@ public final class Speller {
         if (text.isBlank()) {
             return List.of();
         }
-        grammar(grammar);
-        List<RuleMatch> matches;
+        List<RuleMatch> matches = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
         try {
-            matches = tool.check(text);
+            if (grammar) {
+                matches.addAll(tool().check(text));
+                matches.forEach(m -> offsets.add(0));
+            } else {
+                int at = 0;
+                for (String sentence : language.getSentenceTokenizer().tokenize(text)) {
+                    int found = text.indexOf(sentence, at);
+                    int offset = found >= 0 ? found : at;
+                    for (RuleMatch m : spelling.match(analyse(sentence))) {
+                        matches.add(m);
+                        offsets.add(offset);
+                    }
+                    at = offset + sentence.length();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("LanguageTool could not check the text", e);
         }
         List<SpellFinding> out = new ArrayList<>(matches.size());
-        for (RuleMatch m : matches) {
-            int start = m.getFromPos();
-            int end = Math.min(m.getToPos(), text.length());
+        for (int i = 0; i < matches.size(); i++) {
+            RuleMatch m = matches.get(i);
+            int start = m.getFromPos() + offsets.get(i);
+            int end = Math.min(m.getToPos() + offsets.get(i), text.length());
             if (start < 0 || end <= start) {
                 continue;
             }
@@ -111,18 +130,32 @@ public final class Speller {
         return out;
     }
 
-    private void grammar(boolean on) {
-        if (on == grammarOn) {
-            return;
-        }
-        for (String id : grammarRules) {
-            if (on) {
-                tool.enableRule(id);
-            } else {
-                tool.disableRule(id);
+    /** A sentence split into words and tagged from the dictionary, as LanguageTool's raw analysis does it. */
+    private AnalyzedSentence analyse(String sentence) throws IOException {
+        List<String> words = language.getWordTokenizer().tokenize(sentence);
+        List<AnalyzedTokenReadings> tagged = language.getTagger().tag(words);
+        AnalyzedTokenReadings[] tokens = new AnalyzedTokenReadings[tagged.size() + 1];
+        tokens[0] = new AnalyzedTokenReadings(new AnalyzedToken[] {
+            new AnalyzedToken("", JLanguageTool.SENTENCE_START_TAGNAME, null)}, 0);
+        int pos = 0;
+        for (int i = 0; i < tagged.size(); i++) {
+            AnalyzedTokenReadings t = tagged.get(i);
+            if (i > 0) {
+                t.setWhitespaceBefore(tagged.get(i - 1).getToken());
             }
+            t.setStartPos(pos);
+            pos += t.getToken().length();
+            tokens[i + 1] = t;
         }
-        grammarOn = on;
+        return new AnalyzedSentence(tokens);
+    }
+
+    /** LanguageTool's full checker, all its default rules on: loaded the first time grammar is asked for. */
+    private JLanguageTool tool() {
+        if (tool == null) {
+            tool = new JLanguageTool(language);
+        }
+        return tool;
     }
 
     /** LanguageTool marks words in its messages up as {@code <suggestion>}: the writer sees quotes. */

@@ -83,6 +83,28 @@ class SpellCheckWindowTest extends StudioWindow {
         waitLong("the ignored word is no longer flagged", () -> reopened.spelling().findings().isEmpty());
     }
 
+    @Test
+    void aSheetsLongFieldIsCheckedToo() throws Exception {
+        start();
+        waitForOpenScene();
+        doubleClickOn((javafx.scene.Node) from(binder().tree()).lookup("Bertram Yeo").query());
+        waitUntil("the sheet is open", () -> selectedTab().getUserData() instanceof dev.quire.ui.sheets.CharacterSheetView);
+        javafx.scene.Node page = fx(() -> ((dev.quire.ui.sheets.CharacterSheetView) selectedTab().getUserData()).view());
+        javafx.scene.control.TextArea field = fx(() -> page.lookupAll("." + FieldSpelling.LONG_FIELD).stream()
+                .map(javafx.scene.control.TextArea.class::cast).findFirst().orElseThrow());
+        FieldSpelling spelling = fx(() -> FieldSpelling.of(field).orElseThrow());
+        onFx(() -> field.setText("Bertram Yeo lookd at Odile Farrant and Maud Iredale."));
+        waitLong("the field's misspelling is found", () -> spelling.findings().stream().map(SpellFinding::text)
+                .toList().equals(List.of("lookd")));
+        waitUntil("and underlined", () -> spelling.layer().getChildren().stream().anyMatch(n -> n instanceof Polyline p
+                && p.getStyleClass().contains(Squiggles.SPELLING)));
+
+        onFx(() -> spelling.actions(spelling.findings().get(0)).stream().filter(m -> "looked".equals(m.getText()))
+                .findFirst().orElseThrow().fire());
+        waitLong("the suggestion is taken and nothing is flagged", () -> field.getText().startsWith(
+                "Bertram Yeo looked at") && spelling.findings().isEmpty());
+    }
+
     private void waitLong(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(FIRST_LOAD_SECONDS, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(fx(condition)));
