@@ -30,6 +30,15 @@ public final class Speller {
     public static final String DEFAULT_LANGUAGE = "en-US";
     private static final int SUGGESTIONS = 5;
 
+    static {
+        // LanguageTool logs through Commons Logging, which would pick the Log4j API that POI brings (it has no
+        // provider here, and says so on stderr at every run); SLF4J's no-op provider takes it instead
+        if (System.getProperty("org.apache.commons.logging.LogFactory") == null) {
+            System.setProperty("org.apache.commons.logging.LogFactory",
+                    "org.apache.commons.logging.impl.Slf4jLogFactory");
+        }
+    }
+
     private final Language language;
     private final SpellingCheckRule spelling;
     /** The full checker, made the first time grammar is asked for. */
