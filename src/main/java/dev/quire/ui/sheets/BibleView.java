@@ -30,7 +30,8 @@ public final class BibleView extends AutosavingEditor {
                 Form.field("About the writer", "What you know and love, so the model does not write down to you.",
                         Form.area(model.aboutWriterProperty(), "I sail; I read cloud atlases; I studied…", 4)),
                 Form.field("Avoid list", "Names, phrases and habits the model should not use. One a line.",
-                        Form.area(model.avoidListProperty(), "a breath she didn't know she was holding", 6)),
+                        listOfPhrases(Form.area(model.avoidListProperty(), "a breath she didn't know she was holding",
+                                6))),
                 Form.field("Provider for this story", "Which provider profile generates for this story. Add and"
                         + " test providers under Providers in the top bar.", providerChoice(model)),
                 Form.field("Earlier scenes word for word", "At most this many words of the nearest earlier scenes"
@@ -62,6 +63,12 @@ public final class BibleView extends AutosavingEditor {
     }
 
 
+
+    /** A field of names and phrases, one a line, not prose: spell check leaves it alone. */
+    private static javafx.scene.control.TextArea listOfPhrases(javafx.scene.control.TextArea area) {
+        area.getStyleClass().remove(dev.quire.ui.spell.FieldSpelling.LONG_FIELD);
+        return area;
+    }
 
     /** The cap, kept when the field loses focus or Enter is pressed; a problem shows under it. */
     private static Node verbatimCap(StoryViewModel model) {

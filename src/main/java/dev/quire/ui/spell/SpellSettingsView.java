@@ -26,7 +26,7 @@ public final class SpellSettingsView {
         language.setConverter(new StringConverter<>() {
             @Override
             public String toString(String code) {
-                return code == null ? "" : model.name(code) + " (" + code + ")";
+                return code == null ? "" : model.name(code) + " · " + code;
             }
 
             @Override
