@@ -44,6 +44,7 @@ public final class FieldSpelling {
         check();
     };
     private List<SpellFinding> findings = List.of();
+    private boolean drawing;
 
     private FieldSpelling(TextArea area, SpellWatch watch) {
         this.area = area;
@@ -99,18 +100,19 @@ public final class FieldSpelling {
             s.show(edited(s.findings, was == null ? "" : was, now == null ? "" : now));
             s.pause.playFromStart();
         });
-        area.widthProperty().addListener(o -> s.draw());
-        area.heightProperty().addListener(o -> s.draw());
-        area.scrollTopProperty().addListener(o -> s.draw());
+        area.widthProperty().addListener(o -> s.drawSoon());
+        area.heightProperty().addListener(o -> s.drawSoon());
+        area.scrollTopProperty().addListener(o -> s.drawSoon());
         area.focusedProperty().addListener((o, was, focused) -> {
             if (focused) {
                 watch.refreshKnown();
             }
         });
-        area.skinProperty().addListener(o -> s.draw());
+        area.skinProperty().addListener(o -> s.drawSoon());
         watch.revisionProperty().addListener(new WeakInvalidationListener(s.recheck));
         watch.shownProperty().addListener(new WeakInvalidationListener(s.recheck));
         s.menu();
+        s.drawAfterLayout();
         s.check();
         return s;
     }
@@ -224,7 +226,37 @@ public final class FieldSpelling {
 
     private void show(List<SpellFinding> now) {
         findings = List.copyOf(now);
-        draw();
+        drawSoon();
+    }
+
+    /**
+     * Draws after the next layout pass: measuring the text from inside its own change, before the area has laid out
+     * its new lines, upsets the area's virtual flow.
+     */
+    private void drawSoon() {
+        drawing = true;
+        layer.requestLayout(); // a pulse comes even when no text changed
+    }
+
+    /** Draws what {@link #drawSoon()} asked for, after each layout pass of the scene the area is in. */
+    private void drawAfterLayout() {
+        Runnable afterLayout = () -> {
+            if (drawing) {
+                drawing = false;
+                draw();
+            }
+        };
+        area.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        if (area.getScene() != null) {
+            area.getScene().addPostLayoutPulseListener(afterLayout);
+        }
     }
 
     private void draw() {

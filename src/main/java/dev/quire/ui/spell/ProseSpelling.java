@@ -42,6 +42,7 @@ public final class ProseSpelling {
     };
     private final List<MenuItem> added = new ArrayList<>();
     private List<SpellFinding> findings = List.of();
+    private boolean drawing;
     private int menuAt = -1;
 
     private ProseSpelling(ProseArea area, SpellWatch watch) {
@@ -68,13 +69,14 @@ public final class ProseSpelling {
                 watch.refreshKnown(); // a sheet in another tab may have named someone new
             }
         });
-        area.estimatedScrollYProperty().addListener(o -> s.draw());
-        area.widthProperty().addListener(o -> s.draw());
-        area.heightProperty().addListener(o -> s.draw());
+        area.estimatedScrollYProperty().addListener(o -> s.drawSoon());
+        area.widthProperty().addListener(o -> s.drawSoon());
+        area.heightProperty().addListener(o -> s.drawSoon());
         watch.revisionProperty().addListener(new WeakInvalidationListener(s.recheck));
         watch.shownProperty().addListener(new WeakInvalidationListener(s.recheck));
         area.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> s.menuAt = e.isKeyboardTrigger() ? -1
                 : area.hit(e.getX(), e.getY()).getInsertionIndex());
+        s.drawAfterLayout();
         s.check();
         return s;
     }
@@ -163,7 +165,37 @@ public final class ProseSpelling {
 
     private void show(List<SpellFinding> now) {
         findings = List.copyOf(now);
-        draw();
+        drawSoon();
+    }
+
+    /**
+     * Draws after the next layout pass: measuring the text from inside its own change, before the area has laid out
+     * its new lines, upsets the area's virtual flow.
+     */
+    private void drawSoon() {
+        drawing = true;
+        layer.requestLayout(); // a pulse comes even when no text changed
+    }
+
+    /** Draws what {@link #drawSoon()} asked for, after each layout pass of the scene the area is in. */
+    private void drawAfterLayout() {
+        Runnable afterLayout = () -> {
+            if (drawing) {
+                drawing = false;
+                draw();
+            }
+        };
+        area.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        if (area.getScene() != null) {
+            area.getScene().addPostLayoutPulseListener(afterLayout);
+        }
     }
 
     private void draw() {
