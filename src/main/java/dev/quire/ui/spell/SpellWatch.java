@@ -140,14 +140,6 @@ public final class SpellWatch {
         return s;
     }
 
-    /** Loads LanguageTool now, in the background, so the first check finds it ready. */
-    public void warmUp() {
-        long story = storyId;
-        if (story >= 0) {
-            CompletableFuture.runAsync(() -> setup(story), SPELL);
-        }
-    }
-
     /** Adds the word to the story's dictionary, in the library: it is known from now on, here and after a restart. */
     public void addToStory(String word) {
         long story = storyId;
@@ -199,13 +191,6 @@ public final class SpellWatch {
     /** What the last answer did, for the status bar. */
     public StringProperty noticeProperty() {
         return notice;
-    }
-
-    /** The words ignored in this window. */
-    List<String> ignored() {
-        synchronized (ignored) {
-            return List.copyOf(ignored);
-        }
     }
 
     /** What a finding is, for its menu: "Not in the dictionary" or LanguageTool's message. */
