@@ -27,7 +27,8 @@ import java.util.function.Consumer;
                 CheckContinuityCommand.class, CanonCommand.class, SummarizeCommand.class, ChaptersCommand.class,
                 ShowSceneCommand.class, ClichesCommand.class, AvoidCommand.class, ComposeCommand.class,
                 KeptCommand.class, ImportLoreCommand.class, ExportLoreCommand.class, ImportStoryCommand.class,
-                ExportStoryCommand.class, StoryCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+                ExportStoryCommand.class, StoryCommand.class, SearchCommand.class, SpellCommand.class,
+                CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
     /** Exit codes beyond picocli's own (0 ok, 1 failure, 2 usage). */

@@ -75,6 +75,8 @@ final class StoryTables {
             new Table("canon_fact", "story_id = ?", "id", true, Map.of("story_id", new Id("story"),
                     "source_id", new ById("source", Map.of("SCENE", "scene", "MESSAGE", "message")))),
             new Table("frame", "story_id = ?", "id", true, Map.of("story_id", new Id("story"))),
+            new Table("story_word", "story_id = ?", "word", false, Map.of("story_id", new Id("story"))),
+            new Table("story_spelling", "story_id = ?", "story_id", false, Map.of("story_id", new Id("story"))),
             new Table("scene_words", "scene_id IN " + SCENES, "scene_id", false, Map.of("scene_id", new Id("scene"))),
             new Table("words_written", "story_id = ?", "day", false, Map.of("story_id", new Id("story"))),
             new Table("story_replace", "story_id = ?", "id", true, Map.of("story_id", new Id("story"))),

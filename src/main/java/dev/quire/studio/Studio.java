@@ -74,6 +74,7 @@ public final class Studio implements AutoCloseable {
     private final SummaryRepository summaries;
     private final Search search;
     private final dev.quire.store.WordLog wordLog;
+    private final Spelling spelling;
 
     private Studio(Path dataDir, Database database, Map<String, String> env) {
         this.dataDir = dataDir;
@@ -103,6 +104,8 @@ public final class Studio implements AutoCloseable {
                 new KeyVault(LibraryLocation.configDir(env)), env, providerTuning.settings());
         this.streaming = streamingExecutor();
         this.generator = new Generator(this);
+        this.spelling = new Spelling(this, new dev.quire.store.DictionaryRepository(database),
+                LibraryLocation.configDir(env));
     }
 
     private static ScheduledThreadPoolExecutor streamingExecutor() {
@@ -255,6 +258,11 @@ public final class Studio implements AutoCloseable {
     /** Cliché watch: the story's detector, its scenes scanned, what recurs across its generations, its avoid list. */
     public Cliches cliches() {
         return new Cliches(this); // it keeps nothing of its own: the library holds its state
+    }
+
+    /** Spell check: a story's language and dictionary, the personal dictionary, the spellers loaded. */
+    public Spelling spelling() {
+        return spelling;
     }
 
     /** Model-written scene and chapter summaries: plan a batch, run it with progress and cancel, or one scene. */

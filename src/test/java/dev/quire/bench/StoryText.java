@@ -36,10 +36,10 @@ final class StoryText {
             something nothing everything someone nobody everyone anything
             """).trim().split("\\s+");
 
-    private static final String[] NAMES = {"Mara", "Tobias", "Elin", "Corwin", "Ada", "Jonas", "Ilse", "Perrin",
+    static final String[] NAMES = {"Mara", "Tobias", "Elin", "Corwin", "Ada", "Jonas", "Ilse", "Perrin",
         "Odile", "Rafe", "Wren", "Hollis", "Signe", "Bram", "Nell", "Aurelio"};
 
-    private static final String[] PLACES = {"Halden", "the Narrows", "Saltmarsh", "Greyhaven", "the Lantern Quay",
+    static final String[] PLACES = {"Halden", "the Narrows", "Saltmarsh", "Greyhaven", "the Lantern Quay",
         "Orrin's Reach", "the old mill", "Cold Harbour"};
 
     private final Random random;

@@ -92,6 +92,8 @@ class StoryPackageTest {
                         + " scan_depth = 3, extensions = '{\"format\":\"SILLYTAVERN\"}' WHERE story_id = " + sid,
                 "INSERT OR REPLACE INTO words_written (story_id, day, writer, model, other) VALUES (" + sid
                         + ", '2026-11-30', 120, 40, 3)",
+                "INSERT INTO story_word (story_id, word, added_at) VALUES (" + sid + ", 'Marra', 17)",
+                "INSERT INTO story_spelling (story_id, language) VALUES (" + sid + ", 'en-GB')",
                 "INSERT INTO story_replace (story_id, find, replacement, changes, created_at) VALUES (" + sid
                         + ", 'tide', 'sea', 1, 16)",
                 "INSERT INTO story_replace_scene (replace_id, scene_id, before_revision, after_revision) VALUES"

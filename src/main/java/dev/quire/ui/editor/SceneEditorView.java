@@ -69,6 +69,7 @@ public final class SceneEditorView extends AutosavingEditor {
     public static final javafx.scene.input.KeyCombination PROMPT_PREVIEW = GeneratePanel.PROMPT;
     private StitchView stitchView;
     private final dev.quire.ui.cliche.ProseCliches cliches;
+    private final dev.quire.ui.spell.ProseSpelling spelling;
     private GeneratePanel generatePanel;
 
     /**
@@ -165,6 +166,8 @@ public final class SceneEditorView extends AutosavingEditor {
                 () -> askFor(dev.quire.studio.Generator.Mode.REWRITE), () -> stitchView != null, model::addToCanon));
         cliches = dev.quire.ui.cliche.ProseCliches.attach(area, body, stitch.cliches()).onRewrite(this::rewriteWithout);
         cliches.decorate(area.getContextMenu());
+        spelling = dev.quire.ui.spell.ProseSpelling.attach(area, body, stitch.spelling());
+        spelling.decorate(area.getContextMenu());
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e) || REPLACE.match(e)) {
                 findBar.show();
@@ -413,6 +416,11 @@ public final class SceneEditorView extends AutosavingEditor {
                 }
             });
         }
+    }
+
+    /** Spell check of the scene's text. */
+    public dev.quire.ui.spell.ProseSpelling spelling() {
+        return spelling;
     }
 
     /** Cliché watch over the scene's text. */

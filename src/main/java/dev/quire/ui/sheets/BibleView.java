@@ -11,6 +11,11 @@ public final class BibleView extends AutosavingEditor {
     private final ScrollPane root;
 
     public BibleView(StoryViewModel model) {
+        this(model, null);
+    }
+
+    /** With the story's spell check settings at the foot of the page, when {@code spelling} is given. */
+    public BibleView(StoryViewModel model, dev.quire.ui.spell.SpellSettingsViewModel spelling) {
         super(new dev.quire.ui.common.EditorKey.Bible(model.storyId()), model, new javafx.beans.property.SimpleStringProperty("Bible"), "Bible");
         this.model = model;
         root = Form.page(
@@ -25,7 +30,8 @@ public final class BibleView extends AutosavingEditor {
                 Form.field("About the writer", "What you know and love, so the model does not write down to you.",
                         Form.area(model.aboutWriterProperty(), "I sail; I read cloud atlases; I studied…", 4)),
                 Form.field("Avoid list", "Names, phrases and habits the model should not use. One a line.",
-                        Form.area(model.avoidListProperty(), "a breath she didn't know she was holding", 6)),
+                        listOfPhrases(Form.area(model.avoidListProperty(), "a breath she didn't know she was holding",
+                                6))),
                 Form.field("Provider for this story", "Which provider profile generates for this story. Add and"
                         + " test providers under Providers in the top bar.", providerChoice(model)),
                 Form.field("Earlier scenes word for word", "At most this many words of the nearest earlier scenes"
@@ -46,6 +52,11 @@ public final class BibleView extends AutosavingEditor {
                         + " 100 for short fiction and the nearest 1,000 for a novel.", rounding(model)),
                 Form.field("Short title", "The title in a manuscript's running header, if the title is long.",
                         Form.line(model.metadata().shortTitleProperty(), "")));
+        if (spelling != null) {
+            ((javafx.scene.layout.VBox) ((javafx.scene.layout.VBox) root.getContent()).getChildren().get(0))
+                    .getChildren().add(Form.field("Spelling", null,
+                            new dev.quire.ui.spell.SpellSettingsView(spelling).view()));
+        }
         model.loadProviders();
         model.kept().refresh();
         // the figure follows the text: worked out again each time the page is shown
@@ -67,6 +78,12 @@ public final class BibleView extends AutosavingEditor {
     }
 
 
+
+    /** A field of names and phrases, one a line, not prose: spell check leaves it alone. */
+    private static javafx.scene.control.TextArea listOfPhrases(javafx.scene.control.TextArea area) {
+        area.getStyleClass().remove(dev.quire.ui.spell.FieldSpelling.LONG_FIELD);
+        return area;
+    }
 
     /** The cap, kept when the field loses focus or Enter is pressed; a problem shows under it. */
     private static Node verbatimCap(StoryViewModel model) {

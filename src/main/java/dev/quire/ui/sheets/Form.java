@@ -38,6 +38,7 @@ final class Form {
 
     static TextArea area(StringProperty value, String prompt, int rows) {
         TextArea a = new TextArea();
+        a.getStyleClass().add(dev.quire.ui.spell.FieldSpelling.LONG_FIELD);
         a.setWrapText(true);
         a.setPrefRowCount(rows);
         a.setPromptText(prompt);

@@ -42,6 +42,7 @@ final class StoryDesk implements BinderView.Actions {
     private final LoreFlow lorebooks;
     private final PinFlow pins;
     private final SummaryFlow summaries;
+    private dev.quire.ui.spell.SpellWatch sheetSpelling;
 
     /**
      * @param frames  where streamed text reaches the window, once per frame
@@ -61,14 +62,33 @@ final class StoryDesk implements BinderView.Actions {
                 .filter(CanonView.class::isInstance).ifPresent(e -> ((CanonView) e).refresh()));
     }
 
+    /** Spell check for the story's sheets, made when the first one opens. */
+    private dev.quire.ui.spell.SpellWatch sheetSpelling() {
+        if (sheetSpelling == null) {
+            sheetSpelling = new dev.quire.ui.spell.SpellWatch(model.studio(), model.background());
+            sheetSpelling.story(open.story().id());
+            sheetSpelling.noticeProperty().addListener((o, was, now) -> {
+                if (!now.isEmpty()) {
+                    shell.notice(now);
+                }
+            });
+        }
+        return sheetSpelling;
+    }
+
     @Override
     public void openBible() {
-        shell.tabs().open(new BibleView(open.bible()));
+        BibleView bible = new BibleView(open.bible(), new dev.quire.ui.spell.SpellSettingsViewModel(model.studio(),
+                model.background(), open.story().id()));
+        dev.quire.ui.spell.FieldSpelling.attachAll(bible.view(), sheetSpelling());
+        shell.tabs().open(bible);
     }
 
     @Override
     public void openNotes() {
-        shell.tabs().open(new NotesView(open.bible()));
+        NotesView notes = new NotesView(open.bible());
+        dev.quire.ui.spell.FieldSpelling.attachAll(notes.view(), sheetSpelling());
+        shell.tabs().open(notes);
     }
 
     @Override
@@ -171,6 +191,11 @@ final class StoryDesk implements BinderView.Actions {
                 shell.notice(now);
             }
         });
+        stitch.spelling().noticeProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                shell.notice(now);
+            }
+        });
         editor.onSummarise(() -> summaries.summariseScene(sceneId));
         editor.onAccepted((what, undo) -> shell.notice(what, "Undo", () -> {
             if (undo.getAsBoolean()) {
@@ -199,6 +224,7 @@ final class StoryDesk implements BinderView.Actions {
                                 offerRename(named, name);
                             }));
                     sheetView.onGoToSource(this::goToMessage);
+                    dev.quire.ui.spell.FieldSpelling.attachAll(sheetView.view(), sheetSpelling());
                     shell.tabs().open(sheetView);
                 })
                 .describedAs("Quire could not open " + sheet.name() + "'s sheet")
@@ -220,8 +246,12 @@ final class StoryDesk implements BinderView.Actions {
             return;
         }
         model.background().read(() -> model.studio().lore().get(entry.id()).orElse(entry))
-                .onSuccess(fresh -> shell.tabs().open(new LoreEntryView(new LoreEntryViewModel(model.studio(),
-                        model.background(), model.saveStatus(), fresh, open.binder()::loreRenamed))))
+                .onSuccess(fresh -> {
+                    LoreEntryView lore = new LoreEntryView(new LoreEntryViewModel(model.studio(),
+                            model.background(), model.saveStatus(), fresh, open.binder()::loreRenamed));
+                    dev.quire.ui.spell.FieldSpelling.attachAll(lore.view(), sheetSpelling());
+                    shell.tabs().open(lore);
+                })
                 .describedAs("Quire could not open the lore entry")
                 .start();
     }

@@ -50,6 +50,7 @@ public final class StitchView extends BorderPane {
     private final ToggleButton syncScroll = new ToggleButton("Scroll together");
     private final ToggleButton clicheToggle = new ToggleButton("Clichés");
     private final dev.quire.ui.cliche.ProseCliches compositionCliches;
+    private final dev.quire.ui.spell.ProseSpelling compositionSpelling;
     private final GenerationHistory generationHistory;
     private final SplitMenuButton acceptButton;
     private boolean syncing;
@@ -148,6 +149,8 @@ public final class StitchView extends BorderPane {
         compositionCliches = dev.quire.ui.cliche.ProseCliches.attach(composition, compositionBody, model.cliches());
         javafx.scene.control.ContextMenu compositionMenu = new javafx.scene.control.ContextMenu();
         compositionCliches.decorate(compositionMenu);
+        compositionSpelling = dev.quire.ui.spell.ProseSpelling.attach(composition, compositionBody, model.spelling());
+        compositionSpelling.decorate(compositionMenu);
         composition.setContextMenu(compositionMenu);
         StackPane.setAlignment(compositionEmpty, Pos.TOP_CENTER);
         StackPane.setMargin(compositionEmpty, new Insets(30, 0, 0, 0));
@@ -409,6 +412,10 @@ public final class StitchView extends BorderPane {
     }
 
     /** Cliché watch over the composition. */
+    public dev.quire.ui.spell.ProseSpelling compositionSpelling() {
+        return compositionSpelling;
+    }
+
     public dev.quire.ui.cliche.ProseCliches compositionCliches() {
         return compositionCliches;
     }

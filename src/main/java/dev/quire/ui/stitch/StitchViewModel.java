@@ -59,6 +59,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     private final IntegerProperty sceneWords = new SimpleIntegerProperty(this, "sceneWords");
     private final SceneGenerations generations;
     private final dev.quire.ui.cliche.ClicheWatch cliches;
+    private final dev.quire.ui.spell.SpellWatch spelling;
     /** Blind mode: the columns' models are shown once the writer accepts. */
     private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed", true);
 
@@ -76,6 +77,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         this.streams = new VariantStreams(studio, generator, background, frames, ticker, sceneId, problem);
         this.generations = new SceneGenerations(studio, background, sceneId, streams, problem);
         this.cliches = new dev.quire.ui.cliche.ClicheWatch(studio, background);
+        this.spelling = new dev.quire.ui.spell.SpellWatch(studio, background);
         streams.onAsking(generations::asking);
         options.optionsShownProperty().addListener((o, was, shown) -> {
             if (loaded.get()) {
@@ -103,6 +105,7 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     public void load(long story) {
         this.storyId = story;
         cliches.story(story);
+        spelling.story(story);
         background.read(() -> StoredPane.read(studio, sceneId, story)).onSuccess(l -> {
             loading(() -> {
                 options.fill(l.frames(), l.providers().names(), l.providers().storyProvider(), l.optionsShown());
@@ -413,6 +416,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
     /** Cliché watch over the story, for the columns and the composition. */
     public dev.quire.ui.cliche.ClicheWatch cliches() {
         return cliches;
+    }
+
+    /** Spell check of the scene's story, for the scene and its composition. */
+    public dev.quire.ui.spell.SpellWatch spelling() {
+        return spelling;
     }
 
     public GenerateOptions options() {
