@@ -71,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
         Format chosen = format(cmd);
         StoryExport.Result result;
         StorySummary summary;
-        try (Studio studio = library.orElse(parent.library).open()) {
+        try (Studio studio = library.orElse(parent.library).openForReading()) {
             summary = StoryArgument.resolve(studio, story, cmd);
             try {
                 result = StoryExport.export(studio, summary.id(), chosen,
