@@ -300,11 +300,13 @@ public final class Database implements AutoCloseable {
             return work.run(connection);
         }
         connection.setAutoCommit(false);
+        Exception failure = null;
         try {
             T result = work.run(connection);
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
+            failure = e;
             try {
                 connection.rollback();
             } catch (SQLException suppressed) {
@@ -312,6 +314,27 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         } finally {
+            backToAutoCommit(failure);
+        }
+    }
+
+    /**
+     * Leaves the connection committing each statement again. After SQLITE_FULL or SQLITE_IOERR SQLite has already
+     * rolled the transaction back, and the driver's own "commit" on the way out fails: that must neither hide the
+     * cause (the writer is told the disk is full, not "no transaction is active") nor leave the connection stuck
+     * outside auto-commit, where every later save would wait for a commit that never comes.
+     */
+    private void backToAutoCommit(Exception failure) throws SQLException {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+            try (Statement s = connection.createStatement()) {
+                s.execute("BEGIN");
+            }
             connection.setAutoCommit(true);
         }
     }
