@@ -320,9 +320,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Leaves the connection committing each statement again. After SQLITE_FULL or SQLITE_IOERR SQLite has already
-     * rolled the transaction back, and the driver's own "commit" on the way out fails: that must neither hide the
-     * cause (the writer is told the disk is full, not "no transaction is active") nor leave the connection stuck
-     * outside auto-commit, where every later save would wait for a commit that never comes.
+     * rolled the transaction back and the driver's "commit" on the way out fails (the driver is back in auto-commit
+     * all the same): that failure must not hide the cause, so the writer hears the disk is full, not "no
+     * transaction is active".
      */
     private void backToAutoCommit(Exception failure) throws SQLException {
         try {
@@ -332,10 +332,6 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
             failure.addSuppressed(e);
-            try (Statement s = connection.createStatement()) {
-                s.execute("BEGIN");
-            }
-            connection.setAutoCommit(true);
         }
     }
 
