@@ -257,6 +257,32 @@ public final class Errors {
                         : "The connection to " + who + " at " + where + " dropped before the reply began. Try again.");
     }
 
+    /** A read that timed out (not a connect), so the server was reached and said nothing in time. */
+    public static boolean isReadTimeout(IOException e) {
+        return (e instanceof SocketTimeoutException || e instanceof InterruptedIOException)
+                && !(e instanceof ConnectException)
+                && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+    }
+
+    /**
+     * The server took the request and sent nothing at all within the first-byte limit. Not retried: a server that
+     * never answered would most likely hold the writer for another full wait.
+     */
+    public ProviderError nothingArrived() {
+        return error(Kind.TIMEOUT, null, null, false, null,
+                who + " at " + where + " sent nothing within " + seconds(settings.firstByteTimeout())
+                        + ": it took the request but no reply began, and nothing was received. It may be busy or"
+                        + " still loading the model; try again in a while, or for a slow local model allow a longer"
+                        + " wait (QUIRE_PROVIDER_FIRST_BYTE_SECONDS).");
+    }
+
+    /** The reply began, then went silent for the stall limit before any text came. */
+    public ProviderError stalledBeforeText() {
+        return error(Kind.STALLED, null, null, true, null,
+                who + " at " + where + " began a reply, then sent nothing for " + seconds(settings.stallTimeout())
+                        + " before any text came. Try again.");
+    }
+
     private ProviderError connectTimeout() {
         return error(Kind.TIMEOUT, null, null, true, null,
                 "Could not connect to " + who + " at " + where + " within " + seconds(settings.connectTimeout())
