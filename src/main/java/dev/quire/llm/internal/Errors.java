@@ -218,6 +218,14 @@ public final class Errors {
      * turns a read timeout into a stall.
      */
     public ProviderError fromIo(IOException e, boolean streaming) {
+        LocalNames.NotLocal notLocal = LocalNames.find(e);
+        if (notLocal != null) {
+            return error(Kind.CONNECTION_REFUSED, null, null, false, null,
+                    "Nothing was sent to " + who + ": " + notLocal.host + " is a local name, but it resolves to "
+                            + notLocal.addresses + ", which is not on this computer or the local network, so the"
+                            + " key and your story would cross the internet unencrypted. Check the name (and the"
+                            + " DNS answering it), or use https:// in the base URL (" + where + ").");
+        }
         if (e instanceof UnknownHostException) {
             return error(Kind.CONNECTION_REFUSED, null, null, false, null,
                     "The host " + profile.host() + " for " + who + " could not be found. Check the base URL ("

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import okhttp3.Dns;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,6 +30,7 @@ public final class Http {
     private static final OkHttpClient ROOT = new OkHttpClient.Builder()
             .followRedirects(false)
             .followSslRedirects(false)
+            .dns(new LocalNames(Dns.SYSTEM))
             .build();
 
     private final OkHttpClient streaming;
@@ -41,6 +43,11 @@ public final class Http {
      * @param request   whole-call limit for short calls (model lists, connection tests)
      */
     public Http(Duration connect, Duration firstByte, Duration stall, Duration request) {
+        this(connect, firstByte, stall, request, null);
+    }
+
+    /** As above, with the name resolver under the local-name check replaced (tests stand in for DNS with it). */
+    public Http(Duration connect, Duration firstByte, Duration stall, Duration request, Dns resolver) {
         Duration waitForFirst = firstByte.compareTo(stall) < 0 ? stall : firstByte;
         this.stall = stall;
         streaming = ROOT.newBuilder()
@@ -48,6 +55,7 @@ public final class Http {
                 .writeTimeout(connect.plus(waitForFirst))
                 .readTimeout(waitForFirst)
                 .callTimeout(Duration.ZERO)
+                .dns(resolver == null ? ROOT.dns() : new LocalNames(resolver))
                 .build();
         bounded = streaming.newBuilder()
                 .readTimeout(request)
