@@ -137,6 +137,9 @@ public final class Studio implements AutoCloseable {
             }
             created[0].settings.put("library.created-by", Version.current());
         });
+        // what an interrupted backup or restore left behind
+        Staging.sweep(dataDir.toAbsolutePath());
+        Staging.sweep(Backups.folder(dataDir.toAbsolutePath()));
         return created[0] != null ? created[0] : new Studio(dataDir, database, env);
     }
 
