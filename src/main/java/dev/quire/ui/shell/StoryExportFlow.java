@@ -41,7 +41,7 @@ final class StoryExportFlow {
         }
         Format chosen = choice.get().format();
         Optional<java.nio.file.Path> file = shell.dialogs().chooseFileToSave("Export as " + chosen.displayName(),
-                title.replaceAll("[\\\\/:*?\"<>|]", "") + "." + chosen.extension(), List.of());
+                dev.quire.studio.FileNames.suggested(title, chosen.extension()), List.of());
         if (file.isEmpty()) {
             return;
         }
