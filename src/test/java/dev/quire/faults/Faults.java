@@ -67,8 +67,11 @@ public final class Faults {
     static synchronized String table() {
         StringBuilder sb = new StringBuilder("| Probe | Outcome |\n|---|---|\n");
         long held = PROBES.values().stream().filter("held"::equals).count();
+        long failed = PROBES.values().stream().filter(o -> o.startsWith("FAILED")).count();
+        long skipped = PROBES.size() - held - failed;
         PROBES.forEach((probe, outcome) -> sb.append("| ").append(probe).append(" | ").append(outcome).append(" |\n"));
-        sb.append("\n").append(held).append(" of ").append(PROBES.size()).append(" probes held.\n");
+        sb.append("\n").append(held).append(" held, ").append(failed).append(" failed, ").append(skipped)
+                .append(" skipped.\n");
         return sb.toString();
     }
 
