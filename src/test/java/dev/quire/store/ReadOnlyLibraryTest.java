@@ -65,6 +65,14 @@ class ReadOnlyLibraryTest {
     }
 
     @Test
+    void theStudiosLockInAReadOnlyFolderSaysTheFolderIsReadOnly() throws Exception {
+        try (ReadOnly ro = ReadOnly.make(folder)) {
+            LibraryOpenException e = assertThrows(LibraryOpenException.class, () -> LibraryLock.acquire(file));
+            assertReadOnlyMessage(e, folder);
+        }
+    }
+
+    @Test
     void aReadOnlyFileIsNamedAndLeavesNoReadOnlyCompanionFilesBehind() throws Exception {
         try (ReadOnly ro = ReadOnly.make(file)) {
             LibraryOpenException e = assertThrows(LibraryOpenException.class, () -> Database.open(file));
