@@ -23,6 +23,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        useOwnNativeLibraryFolder();
         // a double-click (no arguments, or only the library's) opens the window without building the
         // command line's model of every command, which loads a few hundred classes before the first frame
         Optional<StudioStart> studio = studioOnly(args);
@@ -58,5 +59,29 @@ public final class Launcher {
             }
         }
         return Optional.of(new StudioStart(dataDir, noSample));
+    }
+
+    /**
+     * sqlite-jdbc unpacks its native library into a temporary folder and deletes copies it thinks are stale;
+     * processes of different users, or many at once, racing over one shared folder print a SEVERE stack trace.
+     * Each user gets a folder of their own unless {@code org.sqlite.tmpdir} is already set.
+     */
+    static void useOwnNativeLibraryFolder() {
+        if (System.getProperty("org.sqlite.tmpdir") != null) {
+            return;
+        }
+        java.nio.file.Path folder = nativeLibraryFolder(System.getProperty("java.io.tmpdir"),
+                System.getProperty("user.name"));
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            System.setProperty("org.sqlite.tmpdir", folder.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            // sqlite-jdbc falls back to the shared temporary folder
+        }
+    }
+
+    static java.nio.file.Path nativeLibraryFolder(String tmp, String user) {
+        String safe = (user == null || user.isBlank() ? "user" : user).replaceAll("[^A-Za-z0-9._-]", "_");
+        return java.nio.file.Path.of(tmp, "quire-sqlite-" + safe);
     }
 }

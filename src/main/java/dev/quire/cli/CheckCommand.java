@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
                     + ". Check the folder (--data-dir or QUIRE_HOME); nothing was created.");
             return QuireCommand.LIBRARY_PROBLEM;
         }
-        try (Studio studio = options.open()) {
+        try (Studio studio = repair ? options.open() : options.openForReading()) {
             if (repair) {
                 studio.repair().forEach(r -> spec.commandLine().getOut().println("repaired: " + r));
             }

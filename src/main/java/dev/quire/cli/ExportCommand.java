@@ -96,7 +96,7 @@ final class ExportCommand implements Callable<Integer> {
         StoryExport.Result result;
         StorySummary summary;
         boolean noAuthor;
-        try (Studio studio = library.orElse(parent.library).open()) {
+        try (Studio studio = library.orElse(parent.library).openForReading()) {
             summary = StoryArgument.resolve(studio, story, cmd);
             noAuthor = options.layout() == Layout.MANUSCRIPT && studio.metadata().of(summary.id()).author().isEmpty();
             try {

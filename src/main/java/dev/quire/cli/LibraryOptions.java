@@ -1,5 +1,6 @@
 package dev.quire.cli;
 
+import dev.quire.store.LibraryOpenException;
 import dev.quire.studio.LibraryLocation;
 import dev.quire.studio.Studio;
 import picocli.CommandLine.Option;
@@ -40,5 +41,20 @@ public final class LibraryOptions {
     Studio open(java.util.Map<String, String> env) {
         return Studio.open(resolvedDataDir(), noSample ? Studio.NewLibrary.EMPTY : Studio.NewLibrary.WITH_SAMPLE,
                 env);
+    }
+
+    /**
+     * Opens the library for a command that only reads: as {@link #open()}, but a library that cannot be written
+     * (a read-only folder or file) is opened read-only instead of refused.
+     */
+    Studio openForReading() {
+        try {
+            return open();
+        } catch (LibraryOpenException e) {
+            if (e.problem() != LibraryOpenException.Problem.READ_ONLY || !java.nio.file.Files.exists(e.file())) {
+                throw e;
+            }
+            return Studio.openReadOnly(resolvedDataDir(), System.getenv());
+        }
     }
 }

@@ -33,7 +33,7 @@ final class StoriesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<StorySummary> stories;
-        try (Studio studio = library.orElse(parent.library).open()) {
+        try (Studio studio = library.orElse(parent.library).openForReading()) {
             stories = studio.stories().list();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -54,11 +54,23 @@ public final class Providers {
      * @param maxBackoff      cap on the computed wait
      * @param maxRetryAfter   a {@code retry-after} longer than this is not waited for: the error is reported
      * @param concurrency     most requests in flight at once per provider (fan-out bound)
+     * @param firstByteTimeout longest wait for a reply to begin (its first byte), which may take longer than the
+     *                        silences inside it while a model reads a long prompt; a server that sends nothing
+     *                        within it is not asked again
      */
     public record Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
-                           Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency) {
+                           Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency,
+                           Duration firstByteTimeout) {
+
+        /** Settings whose first-byte limit is the stall limit. */
+        public Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
+                        Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency) {
+            this(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
+                    concurrency, stallTimeout);
+        }
 
         public Settings {
+            requirePositive(firstByteTimeout, "firstByteTimeout");
             requirePositive(connectTimeout, "connectTimeout");
             requirePositive(stallTimeout, "stallTimeout");
             requirePositive(requestTimeout, "requestTimeout");
@@ -73,30 +85,39 @@ public final class Providers {
             }
         }
 
-        /** Connect 10 s, stall 90 s, request 60 s, 3 attempts, backoff 1 s doubling to 20 s, retry-after up to 60 s, 4 at once. */
+        /**
+         * Connect 10 s, first byte 120 s, stall 90 s, request 60 s, 3 attempts, backoff 1 s doubling to 20 s,
+         * retry-after up to 60 s, 4 at once.
+         */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(60), 3,
-                    Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), 4);
+                    Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), 4, Duration.ofSeconds(120));
         }
 
+        /** New connect, stall and request limits; the first-byte limit becomes the stall limit. */
         public Settings withTimeouts(Duration connect, Duration stall, Duration request) {
             return new Settings(connect, stall, request, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
-                    concurrency);
+                    concurrency, stall);
+        }
+
+        public Settings withFirstByteTimeout(Duration value) {
+            return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
+                    maxRetryAfter, concurrency, value);
         }
 
         public Settings withRetry(int attempts, Duration base, Duration max) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, attempts, base, max, maxRetryAfter,
-                    concurrency);
+                    concurrency, firstByteTimeout);
         }
 
         public Settings withMaxRetryAfter(Duration value) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
-                    value, concurrency);
+                    value, concurrency, firstByteTimeout);
         }
 
         public Settings withConcurrency(int value) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
-                    maxRetryAfter, value);
+                    maxRetryAfter, value, firstByteTimeout);
         }
 
         private static void requirePositive(Duration d, String name) {

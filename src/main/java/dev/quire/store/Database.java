@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * An open library file. Before anything is written, the file is checked through a read-only
@@ -31,15 +32,19 @@ public final class Database implements AutoCloseable {
     /** "QUIR" in ASCII, stored in the SQLite header so a Quire library can be told from any other database. */
     public static final int APPLICATION_ID = 0x51554952;
 
+    static final int BUSY_TIMEOUT_MS = 5_000;
+
     static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final boolean readOnly;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** The schema version this build writes. */
@@ -50,12 +55,24 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (or creates) the library at {@code file}.
      *
-     * @throws LibraryOpenException when the file is not a Quire library, is damaged, or comes from a
-     *                              newer Quire; the file is left exactly as it was
+     * @throws LibraryOpenException when the file is not a Quire library, is damaged, comes from a newer Quire,
+     *                              or cannot be written (a read-only file or folder); the file is left exactly
+     *                              as it was
      */
     public static Database open(Path file) {
+        return open(file, created -> {
+        });
+    }
+
+    /**
+     * As {@link #open(Path)}; when this call is the one that creates the library, {@code onCreate} runs inside the
+     * same exclusive transaction that made its schema, so that of several processes opening a new library at once
+     * exactly one creates it and seeds it, and the others see it whole.
+     */
+    public static Database open(Path file, Consumer<Database> onCreate) {
         Path absolute = file.toAbsolutePath();
-        inspect(absolute);
+        ReadOnlyLibrary.refuseIfReadOnly(absolute);
+        inspect(absolute, false);
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
@@ -63,16 +80,20 @@ public final class Database implements AutoCloseable {
                     "Quire could not create the folder " + absolute.getParent() + ": " + e.getMessage()
                             + ". Check that it can be written, or choose another folder with --data-dir.", e);
         }
+        ReadOnlyLibrary.refuseIfReadOnly(absolute);
         SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
+        // every write takes the write lock when it begins: no deadlock upgrading a read, and creating a new
+        // library is one exclusive step
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         try {
             Connection c = config.createConnection("jdbc:sqlite:" + absolute);
-            Database db = new Database(absolute, c);
+            Database db = new Database(absolute, c, false);
             try {
-                db.migrate();
+                db.migrate(onCreate);
             } catch (RuntimeException | SQLException e) {
                 c.close();
                 throw e;
@@ -84,8 +105,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing library for reading only, even where it cannot be written (a read-only folder or file,
+     * read-only media): nothing is created beside it and nothing in it changes. Writes through it fail.
+     */
+    public static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.exists(absolute)) {
+            throw new LibraryOpenException(Problem.UNREADABLE, absolute,
+                    "There is no library at " + absolute + ". Check the folder; nothing was created.", null);
+        }
+        boolean immutable = !ReadOnlyLibrary.writable(absolute);
+        inspect(absolute, immutable);
+        try {
+            return new Database(absolute, readOnlyConnection(absolute, immutable), true);
+        } catch (SQLException e) {
+            throw new LibraryOpenException(Problem.UNREADABLE, absolute,
+                    "Quire could not read the library " + absolute + ": " + PersistenceException.reason(e), e);
+        }
+    }
+
+    /**
+     * A connection that writes nothing. {@code immutable} tells SQLite the file cannot change while it is open,
+     * so it needs no {@code -shm} beside it: the way to read a library in a folder that cannot be written.
+     */
+    private static Connection readOnlyConnection(Path file, boolean immutable) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        if (immutable) {
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+            return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+        }
+        return config.createConnection("jdbc:sqlite:" + file);
+    }
+
     /** Checks an existing file without changing it; a missing or empty file is a new library. */
-    private static void inspect(Path file) {
+    private static void inspect(Path file, boolean immutable) {
         if (!Files.exists(file)) {
             return;
         }
@@ -105,10 +161,7 @@ public final class Database implements AutoCloseable {
         if (read < header.length || !Arrays.equals(header, SQLITE_MAGIC)) {
             throw notALibrary(file, "it is not an SQLite database");
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file)) {
+        try (Connection c = readOnlyConnection(file, immutable)) {
             int applicationId = intQuery(c, "PRAGMA application_id");
             int version = intQuery(c, "PRAGMA user_version");
             int tables = intQuery(c, "SELECT count(*) FROM sqlite_master");
@@ -116,18 +169,33 @@ public final class Database implements AutoCloseable {
                 throw notALibrary(file, "it is an SQLite database of another program");
             }
             if (version > schemaVersion()) {
-                throw new LibraryOpenException(Problem.NEWER_VERSION, file,
-                        "The library " + file + " was written by a newer version of Quire (schema " + version
-                                + "; this version knows up to " + schemaVersion() + "). Update Quire to open it."
-                                + " The file has not been changed.", null);
+                throw newer(file, version);
             }
             String first = Statements.one(c, "PRAGMA quick_check", rs -> rs.getString(1)).orElse("no answer");
             if (!"ok".equals(first)) {
                 throw corrupt(file, first, null);
             }
         } catch (SQLException e) {
-            throw corrupt(file, PersistenceException.reason(e), e);
+            if (damaged(e)) {
+                throw corrupt(file, PersistenceException.reason(e), e);
+            }
+            // busy, locked, unreadable: nothing says the file is damaged, so never advise a restore
+            throw new LibraryOpenException(Problem.UNREADABLE, file,
+                    "Quire could not read the library " + file + ": " + PersistenceException.reason(e)
+                            + " The file has not been changed.", e);
         }
+    }
+
+    private static boolean damaged(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB");
+    }
+
+    private static LibraryOpenException newer(Path file, int version) {
+        return new LibraryOpenException(Problem.NEWER_VERSION, file,
+                "The library " + file + " was written by a newer version of Quire (schema " + version
+                        + "; this version knows up to " + schemaVersion() + "). Update Quire to open it."
+                        + " The file has not been changed.", null);
     }
 
     private static LibraryOpenException notALibrary(Path file, String why) {
@@ -142,30 +210,53 @@ public final class Database implements AutoCloseable {
                         + " from the backups folder beside it, or move it aside to start a new library.", cause);
     }
 
-    private void migrate() throws SQLException {
-        int version = intQuery(connection, "PRAGMA user_version");
-        for (int next = version + 1; next <= schemaVersion(); next++) {
-            int target = next;
+    /**
+     * Brings the schema up to date in one exclusive transaction, reading {@code user_version} inside it: of
+     * several processes, the first creates and migrates, the rest wait for it and then find nothing to do.
+     */
+    private void migrate(Consumer<Database> onCreate) throws SQLException {
+        lock.lock();
+        try {
             write(c -> {
+                int version = intQuery(c, "PRAGMA user_version");
+                if (version > schemaVersion()) {
+                    throw newer(file, version);
+                }
+                if (version == schemaVersion()) {
+                    return null;
+                }
+                boolean created = version == 0 && intQuery(c, "SELECT count(*) FROM sqlite_master") == 0;
                 try (Statement s = c.createStatement()) {
-                    for (String sql : Migrations.statements(target)) {
-                        s.execute(sql);
-                    }
-                    if (target == 4) {
-                        // what each summary kept so far was made from: the text as it is now
-                        SummaryRepository.backfill(c);
-                    }
-                    if (Migrations.name(target).startsWith("V010__")) {
-                        // scenes written before the index: searchable at once, and counted from here on
-                        SearchIndex.build(c);
-                        WordLog.baseline(c);
+                    for (int target = version + 1; target <= schemaVersion(); target++) {
+                        for (String sql : Migrations.statements(target)) {
+                            s.execute(sql);
+                        }
+                        if (target == 4 && !created) {
+                            // what each summary kept so far was made from: the text as it is now
+                            SummaryRepository.backfill(c);
+                        }
+                        if (Migrations.name(target).startsWith("V010__")) {
+                            // scenes written before the index: searchable at once, and counted from here on
+                            SearchIndex.build(c);
+                            WordLog.baseline(c);
+                        }
                     }
                     s.execute("PRAGMA application_id = " + APPLICATION_ID);
-                    s.execute("PRAGMA user_version = " + target);
+                    s.execute("PRAGMA user_version = " + schemaVersion());
+                }
+                if (created) {
+                    onCreate.accept(this);
                 }
                 return null;
             });
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /** True for a library opened with {@link #openReadOnly}. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public Path file() {
@@ -214,11 +305,13 @@ public final class Database implements AutoCloseable {
             return work.run(connection);
         }
         connection.setAutoCommit(false);
+        Exception failure = null;
         try {
             T result = work.run(connection);
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
+            failure = e;
             try {
                 connection.rollback();
             } catch (SQLException suppressed) {
@@ -226,7 +319,24 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         } finally {
+            backToAutoCommit(failure);
+        }
+    }
+
+    /**
+     * Leaves the connection committing each statement again. After SQLITE_FULL or SQLITE_IOERR SQLite has already
+     * rolled the transaction back and the driver's "commit" on the way out fails (the driver is back in auto-commit
+     * all the same): that failure must not hide the cause, so the writer hears the disk is full, not "no
+     * transaction is active".
+     */
+    private void backToAutoCommit(Exception failure) throws SQLException {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 

@@ -41,6 +41,8 @@ public final class LibraryLock implements AutoCloseable {
             throw inUse(libraryFile, e);
         } catch (IOException e) {
             closeQuietly(channel);
+            // a read-only folder is said as that, with what still works
+            ReadOnlyLibrary.refuseIfReadOnly(libraryFile.toAbsolutePath());
             throw new LibraryOpenException(Problem.UNREADABLE, libraryFile,
                     "Quire could not lock " + lockFile + ": " + e.getMessage()
                             + ". Check that the folder can be written.", e);

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** Why a library file could not be opened. The file is never changed when this is thrown. */
 public final class LibraryOpenException extends PersistenceException {
 
-    public enum Problem { NOT_A_LIBRARY, CORRUPT, NEWER_VERSION, IN_USE, UNREADABLE }
+    public enum Problem { NOT_A_LIBRARY, CORRUPT, NEWER_VERSION, IN_USE, UNREADABLE, READ_ONLY }
 
     private final Problem problem;
     private final Path file;

@@ -24,7 +24,7 @@ public class PersistenceException extends RuntimeException {
     static String reason(SQLException e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("SQLITE_FULL")) {
-            return "the disk is full. Free some space; nothing already saved was lost.";
+            return "the disk is full; nothing already saved was lost. Free some space and try again.";
         }
         if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
             return "the library is busy in another program. Try again in a moment.";

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Copies of the library: made on demand ({@code quire backup}), daily and rolling, and before a
@@ -116,11 +115,11 @@ public final class Backups {
      *                              left as it was
      */
     public static Contents backUp(Studio studio, Path out) {
-        Path target = out.toAbsolutePath();
+        Path target = out.toAbsolutePath().normalize();
         Path dir = target.getParent();
-        if (target.equals(studio.database().file())) {
-            throw new PersistenceException("A backup cannot replace the library it copies (" + target
-                    + "). Choose another file.");
+        if (Staging.isLibraryOrBeside(target, studio.database().file())) {
+            throw new PersistenceException("A backup cannot replace the library it copies (" + out.toAbsolutePath()
+                    + " is " + studio.database().file() + " or a file SQLite keeps beside it). Choose another file.");
         }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new PersistenceException("The folder " + dir + " does not exist, so no backup was written there."
@@ -129,8 +128,9 @@ public final class Backups {
         if (Files.isDirectory(target)) {
             throw new PersistenceException(target + " is a folder; name the backup file to write.");
         }
-        Path stage = tempDir(dir, ".quire-backup-", "make the backup");
-        try {
+        Staging.sweep(dir);
+        try (Staging staging = Staging.create(dir, Staging.BACKUP, "make the backup")) {
+            Path stage = staging.folder();
             Path copy = stage.resolve(LibraryLocation.FILE_NAME);
             studio.database().backupTo(copy);
             verify(stage, "The backup of " + studio.database().file(), target + " was not written.");
@@ -140,8 +140,6 @@ public final class Backups {
         } catch (IOException e) {
             throw new PersistenceException("Could not write the backup to " + target + ": " + e.getMessage()
                     + ". The file was not changed.", e);
-        } finally {
-            deleteTree(stage);
         }
     }
 
@@ -288,7 +286,7 @@ public final class Backups {
         if (!Files.isRegularFile(source)) {
             throw new PersistenceException("There is no backup file " + source + ". Nothing was changed.");
         }
-        if (source.equals(library)) {
+        if (Staging.isLibraryOrBeside(source, library)) {
             throw new PersistenceException(source + " is the library itself, not a backup of it. Choose a file in "
                     + folder(dataDir) + ".");
         }
@@ -310,8 +308,8 @@ public final class Backups {
                     + " restore the backup. Nothing was changed.", e);
         }
         try (lock) {
-            Path stage = tempDir(library.getParent(), ".quire-restore-", "restore the backup");
-            try {
+            try (Staging staging = Staging.create(library.getParent(), Staging.RESTORE, "restore the backup")) {
+                Path stage = staging.folder();
                 Path copy = stage.resolve(LibraryLocation.FILE_NAME);
                 LibraryFiles.copyOnline(source, copy);
                 verify(stage, "The backup " + source, "The library was not changed.");
@@ -327,8 +325,6 @@ public final class Backups {
                 Files.deleteIfExists(sibling(library, "-shm"));
                 move(copy, library);
                 return new Restored(library, previous, describe(library));
-            } finally {
-                deleteTree(stage);
             }
         } catch (IOException e) {
             throw new PersistenceException("Could not restore " + source + ": " + e.getMessage()
@@ -381,22 +377,6 @@ public final class Backups {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static Path tempDir(Path parent, String prefix, String action) {
-        try {
-            return Files.createTempDirectory(parent, prefix);
-        } catch (IOException e) {
-            throw new PersistenceException("Could not " + action + " in " + parent + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(Backups::deleteQuietly);
-        } catch (IOException ignored) {
-            // a leftover temporary folder is harmless
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code QUIRE_PROVIDER_STALL_SECONDS}: longest silence allowed while waiting for or reading a reply
  *       (default 90); the whole-call limit of model lists and connection tests follows it, up to 60 s;</li>
+ *   <li>{@code QUIRE_PROVIDER_FIRST_BYTE_SECONDS}: longest wait for a reply to begin (default 120, or the stall
+ *       limit when only that is set); a server that sends nothing in that time is not asked again;</li>
  *   <li>{@code QUIRE_PROVIDER_BACKOFF_MS}: the first retry's wait in milliseconds (default 1000), doubling each
  *       time up to twenty times that.</li>
  * </ul>
@@ -21,6 +23,7 @@ final class ProviderTuning {
 
     static final String STALL = "QUIRE_PROVIDER_STALL_SECONDS";
     static final String BACKOFF = "QUIRE_PROVIDER_BACKOFF_MS";
+    static final String FIRST_BYTE = "QUIRE_PROVIDER_FIRST_BYTE_SECONDS";
 
     /** The settings, or the defaults and a problem to report when a value cannot be used. */
     record Result(Providers.Settings settings, String problem) {
@@ -37,6 +40,10 @@ final class ProviderTuning {
             Duration d = Duration.ofMillis(Math.round(stall * 1000));
             Duration request = d.compareTo(settings.requestTimeout()) < 0 ? d : settings.requestTimeout();
             settings = settings.withTimeouts(settings.connectTimeout(), d, request);
+        }
+        Double firstByte = number(env, FIRST_BYTE, problems, "a number of seconds, such as 120");
+        if (firstByte != null) {
+            settings = settings.withFirstByteTimeout(Duration.ofMillis(Math.round(firstByte * 1000)));
         }
         Double backoff = number(env, BACKOFF, problems, "a number of milliseconds, such as 1000");
         if (backoff != null) {

@@ -136,28 +136,27 @@ public final class Studio implements AutoCloseable {
      */
     public static Studio open(Path dataDir, NewLibrary newLibrary, Map<String, String> env) {
         Path file = LibraryLocation.libraryFile(dataDir);
-        boolean fresh = isFresh(file);
-        Studio studio = new Studio(dataDir, Database.open(file), env);
-        if (fresh) {
-            try {
-                if (newLibrary == NewLibrary.WITH_SAMPLE) {
-                    SampleStory.addTo(studio);
-                }
-                studio.settings.put("library.created-by", Version.current());
-            } catch (RuntimeException e) {
-                studio.close();
-                throw e;
+        Studio[] created = new Studio[1];
+        // the sample is added inside the exclusive step that creates the library, by the one process that did
+        Database database = Database.open(file, db -> {
+            created[0] = new Studio(dataDir, db, env);
+            if (newLibrary == NewLibrary.WITH_SAMPLE) {
+                SampleStory.addTo(created[0]);
             }
-        }
-        return studio;
+            created[0].settings.put("library.created-by", Version.current());
+        });
+        // what an interrupted backup or restore left behind
+        Staging.sweep(dataDir.toAbsolutePath());
+        Staging.sweep(Backups.folder(dataDir.toAbsolutePath()));
+        return created[0] != null ? created[0] : new Studio(dataDir, database, env);
     }
 
-    private static boolean isFresh(Path file) {
-        try {
-            return !Files.exists(file) || Files.size(file) == 0;
-        } catch (IOException e) {
-            return false;
-        }
+    /**
+     * Opens an existing library for reading only, even where it cannot be written (a read-only folder or file):
+     * nothing is created or changed, and any write fails saying the library is read-only.
+     */
+    public static Studio openReadOnly(Path dataDir, Map<String, String> env) {
+        return new Studio(dataDir, Database.openReadOnly(LibraryLocation.libraryFile(dataDir)), env);
     }
 
     public Path dataDir() {

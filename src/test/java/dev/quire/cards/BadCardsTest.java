@@ -98,6 +98,9 @@ class BadCardsTest {
                 bad("a JSON list", "card.json", () -> utf8("[1, 2, 3]"), "it is a JSON list"),
                 bad("a card with no name", "card.json",
                         () -> utf8("{\"spec\": \"chara_card_v2\", \"data\": {\"name\": \"  \"}}"), "data.name"),
+                bad("a card whose name is a number", "card.json",
+                        () -> utf8("{\"spec\": \"chara_card_v2\", \"data\": {\"name\": 42}}"),
+                        "its data.name is a number where text belongs"),
                 bad("a card with tags that are not a list", "card.json", () -> {
                     ObjectNode card = CardFiles.sillyTavernV2();
                     ((ObjectNode) card.get("data")).put("tags", "coastal, slow burn");

@@ -281,6 +281,22 @@ class CardRoundTripTest {
     }
 
     @Test
+    void aV2ExportOfACharxCardKeepsNoPointerIntoTheCharx() throws Exception {
+        ObjectNode card = CardFiles.v3();
+        ((ObjectNode) card.at("/data/assets/0")).put("uri", "embeded://assets/icon/images/main.png");
+        byte[] charx = CardFiles.zip(CardFiles.entries("card.json", CardFiles.bytes(card),
+                "assets/icon/images/main.png", CardFiles.png()));
+        CharacterCards.Imported imported = cards.importCard(file("toby2.charx", charx), storyId);
+
+        for (CardFormat format : new CardFormat[] {CardFormat.JSON, CardFormat.PNG}) {
+            byte[] bytes = cards.export(imported.character().id(), CardSpec.V2, format);
+            String text = format == CardFormat.JSON ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                    : CardFiles.cardIn(bytes, "chara").toString();
+            assertFalse(text.contains("embeded://"), "a V2 " + format + " keeps a dangling asset: " + text);
+        }
+    }
+
+    @Test
     void rowsGivenTheIdsOfDeletedImportedOnesDoNotInheritTheirCardOrBookEntries() throws Exception {
         CharacterCards.Imported maren = cards.importCard(file("maren.json", CardFiles.bytes(CardFiles.sillyTavernV2())),
                 storyId);

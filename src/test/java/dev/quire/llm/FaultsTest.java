@@ -284,18 +284,19 @@ class FaultsTest {
     // ---- time ----
 
     @Test
-    void noAnswerWithinTheTimeoutIsRetriedAndCanThenSucceed() {
+    void noAnswerWithinTheTimeoutIsNotRetriedAndSaysNothingArrived() {
         on(ProviderKind.ANTHROPIC).enqueue(Wire.sse(Wire.anthropic("late")).headersDelay(3, TimeUnit.SECONDS));
         server.enqueue(Wire.sse(Wire.anthropic("on ", "time")));
 
         VariantResult r = generate(Loopback.FAST.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300),
                 Duration.ofSeconds(5)));
 
-        assertEquals(VariantResult.Status.COMPLETE, r.status());
-        assertEquals("on time", r.text());
-        assertEquals(ProviderError.Kind.TIMEOUT, recorder.retries.get(0).kind());
-        assertTrue(recorder.retries.get(0).message().contains("did not answer within 0.3 s"),
-                recorder.retries.get(0).message());
+        assertEquals(VariantResult.Status.FAILED, r.status());
+        assertEquals(ProviderError.Kind.TIMEOUT, r.error().kind());
+        assertTrue(r.error().message().contains("sent nothing within 0.3 s"), r.error().message());
+        assertSaysWhoAndWhere(r.error());
+        assertTrue(recorder.retries.isEmpty(), "a server that never answered is not asked again");
+        assertEquals(1, server.server.getRequestCount());
     }
 
     @Test

@@ -64,6 +64,33 @@ class ManuscriptReaderTest {
         return out;
     }
 
+    @Test
+    void markdownListItemsAndTableRowsAreEachAParagraph() {
+        Manuscript m = markdown("""
+                She made a list:
+
+                - salt
+                - rope, and
+                  the good lamp
+                * bread
+
+                1. Wake
+                2. Walk
+                The 1984 tide tables
+                were wrong.
+
+                | Day | Tide |
+                |-----|:----:|
+                | Mon | 3.2 m |
+                | Tue | 3.4 m |
+
+                After.
+                """);
+
+        assertEquals(List.of("[] She made a list: ¶ • salt ¶ • rope, and the good lamp ¶ • bread ¶ 1. Wake ¶ 2. Walk"
+                + " The 1984 tide tables were wrong. ¶ Day | Tide ¶ Mon | 3.2 m ¶ Tue | 3.4 m ¶ After."), describe(m));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"***", "* * *", "---", "___", "#", "§", "~~~", "        *", "⁂", "• • •", "- - -",
             "# # #", "=", "  *  *  *  "})

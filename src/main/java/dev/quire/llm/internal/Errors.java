@@ -218,6 +218,14 @@ public final class Errors {
      * turns a read timeout into a stall.
      */
     public ProviderError fromIo(IOException e, boolean streaming) {
+        LocalNames.NotLocal notLocal = LocalNames.find(e);
+        if (notLocal != null) {
+            return error(Kind.CONNECTION_REFUSED, null, null, false, null,
+                    "Nothing was sent to " + who + ": " + notLocal.host + " is a local name, but it resolves to "
+                            + notLocal.addresses + ", which is not on this computer or the local network, so the"
+                            + " key and your story would cross the internet unencrypted. Check the name (and the"
+                            + " DNS answering it), or use https:// in the base URL (" + where + ").");
+        }
         if (e instanceof UnknownHostException) {
             return error(Kind.CONNECTION_REFUSED, null, null, false, null,
                     "The host " + profile.host() + " for " + who + " could not be found. Check the base URL ("
@@ -255,6 +263,32 @@ public final class Errors {
                         ? "The connection to " + who + " at " + where + " dropped in the middle of the reply. The "
                         + "text received so far is kept; try again."
                         : "The connection to " + who + " at " + where + " dropped before the reply began. Try again.");
+    }
+
+    /** A read that timed out (not a connect), so the server was reached and said nothing in time. */
+    public static boolean isReadTimeout(IOException e) {
+        return (e instanceof SocketTimeoutException || e instanceof InterruptedIOException)
+                && !(e instanceof ConnectException)
+                && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+    }
+
+    /**
+     * The server took the request and sent nothing at all within the first-byte limit. Not retried: a server that
+     * never answered would most likely hold the writer for another full wait.
+     */
+    public ProviderError nothingArrived() {
+        return error(Kind.TIMEOUT, null, null, false, null,
+                who + " at " + where + " sent nothing within " + seconds(settings.firstByteTimeout())
+                        + ": it took the request but no reply began, and nothing was received. It may be busy or"
+                        + " still loading the model; try again in a while, or for a slow local model allow a longer"
+                        + " wait (QUIRE_PROVIDER_FIRST_BYTE_SECONDS).");
+    }
+
+    /** The reply began, then went silent for the stall limit before any text came. */
+    public ProviderError stalledBeforeText() {
+        return error(Kind.STALLED, null, null, true, null,
+                who + " at " + where + " began a reply, then sent nothing for " + seconds(settings.stallTimeout())
+                        + " before any text came. Try again.");
     }
 
     private ProviderError connectTimeout() {

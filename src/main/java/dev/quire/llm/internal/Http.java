@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import okhttp3.Dns;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,21 +30,32 @@ public final class Http {
     private static final OkHttpClient ROOT = new OkHttpClient.Builder()
             .followRedirects(false)
             .followSslRedirects(false)
+            .dns(new LocalNames(Dns.SYSTEM))
             .build();
 
     private final OkHttpClient streaming;
     private final OkHttpClient bounded;
+    private final Duration stall;
 
     /**
-     * @param stall   longest silence on the socket, waiting for headers or inside a stream
-     * @param request whole-call limit for short calls (model lists, connection tests)
+     * @param firstByte longest wait for the reply to begin: its headers and the first byte of its body
+     * @param stall     longest silence inside a stream once it has begun (at most {@code firstByte})
+     * @param request   whole-call limit for short calls (model lists, connection tests)
      */
-    public Http(Duration connect, Duration stall, Duration request) {
+    public Http(Duration connect, Duration firstByte, Duration stall, Duration request) {
+        this(connect, firstByte, stall, request, null);
+    }
+
+    /** As above, with the name resolver under the local-name check replaced (tests stand in for DNS with it). */
+    public Http(Duration connect, Duration firstByte, Duration stall, Duration request, Dns resolver) {
+        Duration waitForFirst = firstByte.compareTo(stall) < 0 ? stall : firstByte;
+        this.stall = stall;
         streaming = ROOT.newBuilder()
                 .connectTimeout(connect)
-                .writeTimeout(connect.plus(stall))
-                .readTimeout(stall)
+                .writeTimeout(connect.plus(waitForFirst))
+                .readTimeout(waitForFirst)
                 .callTimeout(Duration.ZERO)
+                .dns(resolver == null ? ROOT.dns() : new LocalNames(resolver))
                 .build();
         bounded = streaming.newBuilder()
                 .readTimeout(request)
@@ -74,12 +86,12 @@ public final class Http {
 
     /** A call for a stream: no overall time limit, only the stall limit between bytes. */
     public Call streamingCall(Exchange exchange) {
-        return new Call(streaming.newCall(build(exchange)));
+        return new Call(streaming.newCall(build(exchange)), stall);
     }
 
     /** A call for a short request, bounded as a whole by the request timeout. */
     public Call boundedCall(Exchange exchange) {
-        return new Call(bounded.newCall(build(exchange)));
+        return new Call(bounded.newCall(build(exchange)), null);
     }
 
     private static Request build(Exchange exchange) {
@@ -138,14 +150,16 @@ public final class Http {
     /** One HTTP call; {@link #cancel()} may come from any thread at any time. */
     public static final class Call {
         private final okhttp3.Call call;
+        private final Duration stall;
 
-        private Call(okhttp3.Call call) {
+        private Call(okhttp3.Call call, Duration stall) {
             this.call = call;
+            this.stall = stall;
         }
 
         /** Sends the request and waits for the status line and headers. */
         public Reply execute() throws IOException {
-            return new Reply(call.execute());
+            return new Reply(call.execute(), stall);
         }
 
         public void cancel() {
@@ -160,9 +174,18 @@ public final class Http {
     /** A response whose body is read incrementally. */
     public static final class Reply implements Closeable {
         private final Response response;
+        private final Duration stall;
+        private InputStream body;
+        private volatile boolean begun;
 
-        private Reply(Response response) {
+        private Reply(Response response, Duration stall) {
             this.response = response;
+            this.stall = stall;
+        }
+
+        /** Whether any byte of the body has arrived. */
+        public boolean begun() {
+            return begun;
         }
 
         public int status() {
@@ -188,9 +211,43 @@ public final class Http {
             return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
         }
 
-        /** The body as it arrives from the socket. */
+        /**
+         * The body as it arrives from the socket. Until its first byte the first-byte limit applies; from then on
+         * the (shorter) stall limit.
+         */
         public InputStream body() {
-            return response.body().byteStream();
+            if (body == null) {
+                okio.BufferedSource source = response.body().source();
+                body = new java.io.FilterInputStream(source.inputStream()) {
+                    @Override
+                    public int read() throws IOException {
+                        int b = super.read();
+                        if (b >= 0) {
+                            arrived(source);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = super.read(buffer, offset, length);
+                        if (n > 0) {
+                            arrived(source);
+                        }
+                        return n;
+                    }
+                };
+            }
+            return body;
+        }
+
+        private void arrived(okio.BufferedSource source) {
+            if (!begun) {
+                begun = true;
+                if (stall != null) {
+                    source.timeout().timeout(stall.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+            }
         }
 
         /** At most {@code max} bytes of the body as text (for error bodies and one-shot JSON). */

@@ -16,7 +16,9 @@ public final class Redactor {
     private static final Pattern TOKEN = Pattern.compile("[^\\s\"'`,;()\\[\\]{}<>]+");
     private static final Pattern KEY_LIKE = Pattern.compile(
             "(?i)^(sk|rk|pk|gsk|xai|hf)[-_][A-Za-z0-9_\\-*.…]{6,}$|^[A-Za-z0-9_\\-]{32,}$");
-    private static final Pattern BEARER = Pattern.compile("(?i)(bearer|x-api-key:|api[-_ ]?key[:=])\\s*[^\\s\"',;]+");
+    /** A key after its label; not one already replaced by {@link #HIDDEN}, which would leave " hidden]" behind. */
+    private static final Pattern BEARER = Pattern.compile(
+            "(?i)(bearer|x-api-key:|api[-_ ]?key[:=])\\s*(?!\\[key hidden\\])[^\\s\"',;]+");
 
     private final String key;
 

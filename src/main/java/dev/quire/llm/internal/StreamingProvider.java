@@ -199,7 +199,10 @@ public final class StreamingProvider implements ChatProvider {
         try {
             reply = call.execute();
         } catch (IOException e) {
-            return unit.aborted() ? null : errors.fromIo(e, false);
+            if (unit.aborted()) {
+                return null;
+            }
+            return Errors.isReadTimeout(e) ? errors.nothingArrived() : errors.fromIo(e, false);
         }
         try (reply) {
             if (!reply.isSuccessful()) {
@@ -230,7 +233,18 @@ public final class StreamingProvider implements ChatProvider {
             } catch (StreamProblem problem) {
                 return unit.aborted() ? null : errors.fromProblem(problem, unit.call.model());
             } catch (IOException e) {
-                return unit.aborted() ? null : errors.fromIo(e, true);
+                if (unit.aborted()) {
+                    return null;
+                }
+                if (Errors.isReadTimeout(e)) {
+                    if (!reply.begun()) {
+                        return errors.nothingArrived();
+                    }
+                    if (!unit.textDelivered) {
+                        return errors.stalledBeforeText();
+                    }
+                }
+                return errors.fromIo(e, true);
             }
             if (unit.aborted()) {
                 return null;

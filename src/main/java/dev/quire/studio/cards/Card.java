@@ -72,6 +72,7 @@ record Card(ObjectNode json, CardSpec spec, CardFormat format, byte[] image, Lis
         if (data == null || !data.isObject()) {
             throw CardReader.bad(file, "it has no \"data\" object, which a " + spec.spec() + " card must have");
         }
+        requireText(file, data, "name", "data.name");
         JsonNode name = data.get("name");
         if (name == null || !name.isTextual() || name.asText().isBlank()) {
             throw CardReader.bad(file, "its data.name is missing or blank: a character card must name its"
@@ -124,7 +125,7 @@ record Card(ObjectNode json, CardSpec spec, CardFormat format, byte[] image, Lis
     private static void requireText(Path file, JsonNode parent, String field, String where) {
         JsonNode v = parent.get(field);
         if (v != null && !v.isNull() && !v.isTextual()) {
-            throw CardReader.bad(file, "its " + where + " is a " + kind(v) + " where the spec has text");
+            throw CardReader.bad(file, "its " + where + " is a " + kind(v) + " where text belongs");
         }
     }
 

@@ -194,7 +194,8 @@ public final class CharacterCards {
         byte[] bytes = export(characterId, spec, format);
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            // a short name: the target's own may already be as long as the disk allows
+            temp = Files.createTempFile(dir, ".quire-", ".part");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

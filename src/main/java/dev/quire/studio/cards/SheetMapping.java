@@ -265,6 +265,8 @@ final class SheetMapping {
             card.put("spec_version", spec.version());
         }
         ObjectNode data = (ObjectNode) card.get("data");
+        // files packed in a CHARX are not kept, so pointers to them would dangle, in a V2 export too
+        dropEmbeddedAssets(data);
         if (spec != CardSpec.V3) {
             return;
         }
@@ -277,25 +279,28 @@ final class SheetMapping {
                 ((ObjectNode) entry).put("use_regex", false);
             }
         }
-        JsonNode assets = data.get("assets");
-        if (assets != null && assets.isArray()) {
-            // files packed in a CHARX are not kept, so pointers to them would dangle
-            ArrayNode kept = ((ArrayNode) assets).arrayNode();
-            for (JsonNode asset : assets) {
-                if (!asset.path("uri").asText("").startsWith("embeded://")) {
-                    kept.add(asset);
-                }
-            }
-            if (kept.isEmpty() && !assets.isEmpty()) {
-                data.remove("assets");
-            } else {
-                data.set("assets", kept);
-            }
-        }
         if (isNew) {
             data.put("creation_date", nowSeconds);
         }
         data.put("modification_date", nowSeconds);
+    }
+
+    private static void dropEmbeddedAssets(ObjectNode data) {
+        JsonNode assets = data.get("assets");
+        if (assets == null || !assets.isArray()) {
+            return;
+        }
+        ArrayNode kept = ((ArrayNode) assets).arrayNode();
+        for (JsonNode asset : assets) {
+            if (!asset.path("uri").asText("").startsWith("embeded://")) {
+                kept.add(asset);
+            }
+        }
+        if (kept.isEmpty() && !assets.isEmpty()) {
+            data.remove("assets");
+        } else {
+            data.set("assets", kept);
+        }
     }
 
     /** SillyTavern repeats the V1 fields at the top of a V2 card; where a card has them, they follow data. */

@@ -42,7 +42,8 @@ final class AtomicFile {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + file.getFileName() + "-", ".part");
+            // a short name: the target's own may already be as long as the disk allows
+            temp = Files.createTempFile(folder, ".quire-", ".part");
             long size;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
@@ -66,6 +67,10 @@ final class AtomicFile {
             throw new ManuscriptException(file, "Quire cannot write " + file + ": the folder is gone. Choose"
                     + " another place to export to.", e);
         } catch (FileSystemException e) {
+            if (String.valueOf(e.getReason()).contains("name too long")) {
+                throw new ManuscriptException(file, "Quire cannot write " + file + ": the name is longer than the"
+                        + " disk allows. Choose a shorter name.", e);
+            }
             String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
             throw new ManuscriptException(file, "Quire could not write " + file + " (" + reason + "). Nothing was"
                     + " written there; check the disk has room and the folder can be written, or choose another.", e);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * Reads Markdown and plain text into blocks, line by line.
  *
  * <ul>
+ *   <li>In Markdown, each list item and each table row is a paragraph of its own.</li>
  *   <li>Paragraphs are separated by blank lines; the lines of one paragraph are joined with a space,
  *       as Markdown does. But when a paragraph's inner lines run longer than {@value #WRAP_LIMIT}
  *       characters the file was not wrapped by hand: each line is then a paragraph of its own (text
@@ -31,6 +32,11 @@ final class TextBlocks {
     private static final int HEADING_LIMIT = 120;
 
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+    private static final Pattern BULLET = Pattern.compile("^ {0,3}[-*+][ \\t]+(\\S.*)$");
+    private static final Pattern ORDERED = Pattern.compile("^ {0,3}(\\d{1,9})[.)][ \\t]+\\S.*$");
+    private static final Pattern TABLE_ROW = Pattern.compile("^ {0,3}\\|.*\\|[ \\t]*$");
+    private static final Pattern TABLE_RULE =
+            Pattern.compile("^ {0,3}\\|?[ \\t]*:?-+:?[ \\t]*(\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$");
     private static final Pattern UNDERLINE = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
     private static final Pattern CHAPTER = Pattern.compile(
             "^(chapter|part|book|prologue|epilogue|interlude)\\b.{0,60}$", Pattern.CASE_INSENSITIVE);
@@ -45,6 +51,8 @@ final class TextBlocks {
     private final List<Block> blocks = new ArrayList<>();
     private final List<String> paragraph = new ArrayList<>();
     private boolean onePerLine;
+    /** The paragraph being gathered is a Markdown list item. */
+    private boolean inItem;
 
     private TextBlocks(boolean markdown) {
         this.markdown = markdown;
@@ -89,12 +97,50 @@ final class TextBlocks {
                 blocks.add(Block.sceneBreak());
                 continue;
             }
+            if (markdown && listOrTable(line)) {
+                continue;
+            }
             paragraph.add(line);
         }
         endParagraph();
     }
 
+    /**
+     * Markdown list items and table rows are a paragraph each, not run together: a bullet becomes "•", a number
+     * stays, a row's cells are kept between " | ", and the row of dashes under a table's header goes.
+     *
+     * @return whether the line was taken
+     */
+    private boolean listOrTable(String line) {
+        if (TABLE_ROW.matcher(line).matches()) {
+            endParagraph();
+            if (!TABLE_RULE.matcher(line).matches()) {
+                String inner = line.strip();
+                inner = inner.substring(1, inner.length() - 1);
+                List<String> cells = new ArrayList<>();
+                for (String cell : inner.split("(?<!\\\\)\\|", -1)) {
+                    cells.add(cell.strip());
+                }
+                blocks.add(Block.paragraph(Inline.paragraph(String.join(" | ", cells), true, Provenance.WRITER)));
+            }
+            return true;
+        }
+        Matcher bullet = BULLET.matcher(line);
+        Matcher ordered = ORDERED.matcher(line);
+        // as in CommonMark, only a list starting at 1 interrupts a paragraph of prose
+        boolean startsOrdered = ordered.matches()
+                && (paragraph.isEmpty() || inItem || Integer.parseInt(ordered.group(1)) == 1);
+        if (bullet.matches() || startsOrdered) {
+            endParagraph();
+            paragraph.add(bullet.matches() ? "• " + bullet.group(1) : line.strip());
+            inItem = true;
+            return true;
+        }
+        return false;
+    }
+
     private void endParagraph() {
+        inItem = false;
         if (paragraph.isEmpty()) {
             return;
         }

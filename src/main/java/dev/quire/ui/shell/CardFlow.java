@@ -48,7 +48,7 @@ final class CardFlow {
     void exportCard(CharacterSheet sheet) {
         shell.flushAll();
         Path file = shell.dialogs().chooseFileToSave("Export " + sheet.name() + " as a character card",
-                sheet.name().replaceAll("[\\\\/:*?\"<>|]", "") + ".png", CARD_OUT).orElse(null);
+                dev.quire.studio.FileNames.suggested(sheet.name(), "png"), CARD_OUT).orElse(null);
         if (file == null) {
             return;
         }

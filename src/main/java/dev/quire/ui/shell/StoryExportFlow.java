@@ -46,7 +46,7 @@ final class StoryExportFlow {
                 .onSuccess(metadata -> ask(title, metadata).ifPresent(choice -> {
                     Format chosen = choice.format();
                     shell.dialogs().chooseFileToSave("Export as " + chosen.displayName(),
-                                    title.replaceAll("[\\\\/:*?\"<>|]", "") + "." + chosen.extension(), List.of())
+                                    dev.quire.studio.FileNames.suggested(title, chosen.extension()), List.of())
                             .ifPresent(file -> export(storyId, choice, file));
                 }))
                 .describedAs("Quire could not read the story's author and contact")

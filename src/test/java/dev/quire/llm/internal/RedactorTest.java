@@ -36,4 +36,13 @@ class RedactorTest {
         String redacted = new Redactor(ApiKey.of(KEY)).redact(serverText);
         assertTrue(redacted.equals(serverText), redacted);
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Authorization: Bearer sk-test-QUIRE-SECRET-123 was rejected|Authorization: Bearer [key hidden] was rejected",
+            "invalid x-api-key: sk-test-QUIRE-SECRET-123|invalid x-api-key: [key hidden]",
+            "api_key=sk-test-QUIRE-SECRET-123 refused|api_key=[key hidden] refused"})
+    void theMarkIsWrittenOnceAndWhole(String serverText, String expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, new Redactor(ApiKey.of(KEY)).redact(serverText));
+    }
 }

@@ -29,7 +29,8 @@ public final class HttpBackend implements ProviderBackend {
             case OLLAMA -> new OllamaFormat(profile);
         };
         return new StreamingProvider(profile, key, settings, format,
-                new Http(settings.connectTimeout(), settings.stallTimeout(), settings.requestTimeout()));
+                new Http(settings.connectTimeout(), settings.firstByteTimeout(), settings.stallTimeout(),
+                        settings.requestTimeout()));
     }
 
     @Override
