@@ -54,9 +54,17 @@ public final class Providers {
      * @param maxBackoff      cap on the computed wait
      * @param maxRetryAfter   a {@code retry-after} longer than this is not waited for: the error is reported
      * @param concurrency     most requests in flight at once per provider (fan-out bound)
+     * @param staggerWait     see {@link #STAGGER_WAIT}
      */
     public record Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
-                           Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency) {
+                           Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency,
+                           Duration staggerWait) {
+
+        /**
+         * How long the other variants of a cacheable prompt wait for the first one's reply to begin, so they read the
+         * prompt cache it writes, before they go anyway.
+         */
+        public static final Duration STAGGER_WAIT = Duration.ofSeconds(4);
 
         public Settings {
             requirePositive(connectTimeout, "connectTimeout");
@@ -71,6 +79,18 @@ public final class Providers {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1");
             }
+            staggerWait = staggerWait == null || staggerWait.isNegative() ? STAGGER_WAIT : staggerWait;
+        }
+
+        public Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
+                        Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency) {
+            this(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
+                    concurrency, STAGGER_WAIT);
+        }
+
+        public Settings withStaggerWait(Duration value) {
+            return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
+                    maxRetryAfter, concurrency, value);
         }
 
         /** Connect 10 s, stall 90 s, request 60 s, 3 attempts, backoff 1 s doubling to 20 s, retry-after up to 60 s, 4 at once. */
@@ -81,22 +101,22 @@ public final class Providers {
 
         public Settings withTimeouts(Duration connect, Duration stall, Duration request) {
             return new Settings(connect, stall, request, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
-                    concurrency);
+                    concurrency, staggerWait);
         }
 
         public Settings withRetry(int attempts, Duration base, Duration max) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, attempts, base, max, maxRetryAfter,
-                    concurrency);
+                    concurrency, staggerWait);
         }
 
         public Settings withMaxRetryAfter(Duration value) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
-                    value, concurrency);
+                    value, concurrency, staggerWait);
         }
 
         public Settings withConcurrency(int value) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
-                    maxRetryAfter, value);
+                    maxRetryAfter, value, staggerWait);
         }
 
         private static void requirePositive(Duration d, String name) {
