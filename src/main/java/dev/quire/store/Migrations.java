@@ -16,7 +16,7 @@ final class Migrations {
     /** In order; the position (1-based) is the schema version the file produces. */
     private static final List<String> FILES = List.of("V001__library.sql", "V002__notes.sql",
             "V003__composition.sql", "V004__long_stories.sql", "V005__outcomes.sql",
-            "V006__generation_instruction.sql", "V007__variant_request.sql");
+            "V006__generation_instruction.sql", "V007__variant_request.sql", "V008__usage.sql");
 
     private Migrations() {
     }

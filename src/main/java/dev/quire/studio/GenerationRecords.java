@@ -10,6 +10,7 @@ import dev.quire.llm.VariantResult;
 import dev.quire.model.Generation;
 import dev.quire.model.Variant;
 import dev.quire.store.GenerationRepository;
+import dev.quire.store.UsageRepository;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -86,6 +87,11 @@ final class GenerationRecords {
         public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
             generations.finish(generationId, status, usage, error);
         }
+
+        @Override
+        public void saveUsage(VariantResult result, UsageRepository.Counts counts) {
+            generations.recordUsage(generationId, result.index(), null, counts);
+        }
     }
 
     /** Saves a generation's variants into their rows as they stream and end. */
@@ -104,6 +110,11 @@ final class GenerationRecords {
         @Override
         public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
             generations.finish(generationId, status, usage, error);
+        }
+
+        @Override
+        public void saveUsage(VariantResult result, UsageRepository.Counts counts) {
+            generations.recordUsage(generationId, result.index(), null, counts);
         }
     }
 
