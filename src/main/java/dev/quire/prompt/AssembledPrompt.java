@@ -27,7 +27,7 @@ public record AssembledPrompt(List<Block> system, List<PromptInput.Turn> history
 
     /**
      * One system block; {@code cacheBreakpoint} ends a part that stays byte-identical between requests (see
-     * {@code CacheLayout}); {@code story} marks the block of the story so far by summary.
+     * {@code CacheLayout}); {@code story} marks the blocks of the story so far (by summary, and the nearest scenes verbatim).
      */
     public record Block(String text, boolean cacheBreakpoint, boolean story) {
         public Block(String text, boolean cacheBreakpoint) {

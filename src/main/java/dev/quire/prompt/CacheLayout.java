@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 
 /**
  * Where a frame's system section is cut into blocks for the prompt cache: from most stable to least, each cut a
- * cache breakpoint. The frame's own words; the story bible (breakpoint 1); canon, the character sheets and always-on
- * lore (breakpoint 2); the story so far by summary, with any scene pinned among them (breakpoint 3); then the rest:
- * the nearest scenes verbatim, triggered lore and the notes. The provider puts the fourth breakpoint at the end of the
- * whole prompt when several variants share it.
+ * cache breakpoint. The frame's own words; the story bible; canon, the character sheets and always-on lore; the
+ * story so far by summary, with any scene pinned among them; the nearest scenes verbatim; then the rest: triggered
+ * lore and the notes. Anthropic takes four breakpoints: when several variants share a prompt, its wire format keeps
+ * the last three of these and puts the fourth at the end of the whole prompt, so the variants share all of it.
  *
  * <p>Triggered lore depends on the scene being written, so where a frame puts it before the story so far it moves
  * to just after it: editing the current scene then changes no byte before the last breakpoint of the system.
@@ -21,6 +21,8 @@ final class CacheLayout {
     static final char BIBLE_END = '\uE010';
     static final char STABLE_END = '\uE011';
     static final char SUMMARIES_END = '\uE012';
+    /** Ends the nearest scenes verbatim (inside the {{scenes}} value). */
+    static final char RECENT_END = '\uE014';
     /** Ends the frame's own words before its first slot: a block of its own, no breakpoint. */
     static final char ROLE_END = '\uE013';
 
@@ -115,6 +117,9 @@ final class CacheLayout {
                 sb.append(SUMMARIES_END);
             }
         }
+        if (lastSummary < pieces.size() - 1) {
+            sb.append(RECENT_END);
+        }
         return sb.toString();
     }
 
@@ -124,8 +129,8 @@ final class CacheLayout {
         StringBuilder part = new StringBuilder();
         for (int i = 0; i < filled.length(); i++) {
             char c = filled.charAt(i);
-            if (c == BIBLE_END || c == STABLE_END || c == SUMMARIES_END || c == ROLE_END) {
-                add(blocks, part.toString(), c != ROLE_END, c == SUMMARIES_END);
+            if (c == BIBLE_END || c == STABLE_END || c == SUMMARIES_END || c == RECENT_END || c == ROLE_END) {
+                add(blocks, part.toString(), c != ROLE_END, c == SUMMARIES_END || c == RECENT_END);
                 part.setLength(0);
             } else {
                 part.append(c);
@@ -149,13 +154,13 @@ final class CacheLayout {
     /** Removes the markers: for text that is not cut into blocks (the user message). */
     static String unmarked(String text) {
         if (text.indexOf(SUMMARIES_END) < 0 && text.indexOf(BIBLE_END) < 0 && text.indexOf(STABLE_END) < 0
-                && text.indexOf(ROLE_END) < 0) {
+                && text.indexOf(ROLE_END) < 0 && text.indexOf(RECENT_END) < 0) {
             return text;
         }
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != BIBLE_END && c != STABLE_END && c != SUMMARIES_END && c != ROLE_END) {
+            if (c != BIBLE_END && c != STABLE_END && c != SUMMARIES_END && c != ROLE_END && c != RECENT_END) {
                 sb.append(c);
             }
         }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The prompt runs from most stable to least, cut for the prompt cache: frame and bible | canon and sheets |
- * the story so far by summary | the rest. Editing the scene being written changes no byte before its breakpoint.
+ * the story so far by summary | the nearest scenes verbatim | the rest. Editing the scene being written changes no byte before its breakpoint.
  */
 class CacheLayoutTest {
 
@@ -48,7 +48,7 @@ class CacheLayoutTest {
         AssembledPrompt p = f.assemble();
         List<AssembledPrompt.Block> bps = p.system().stream().filter(AssembledPrompt.Block::cacheBreakpoint).toList();
 
-        assertEquals(3, bps.size(), p.system().toString());
+        assertEquals(4, bps.size(), p.system().toString());
         assertTrue(bps.get(0).text().contains("PREMISE-MARK"));
         assertFalse(bps.get(0).text().contains("CANON-MARK"));
         assertTrue(bps.get(1).text().contains("CANON-MARK"));
@@ -57,7 +57,8 @@ class CacheLayoutTest {
         assertTrue(bps.get(2).story());
         assertTrue(bps.get(2).text().contains(Fixture.fact(1)), "the oldest scenes go by summary");
         assertFalse(bps.get(2).text().contains("S12-TEXT"), "the nearest scene verbatim is after the summaries");
-        assertTrue(all(p).contains("S12-TEXT"));
+        assertTrue(bps.get(3).story());
+        assertTrue(bps.get(3).text().contains("S12-TEXT"), "the nearest scenes verbatim have their own breakpoint");
         assertFalse(all(p).contains("\uE010") || all(p).contains("\uE011") || all(p).contains("\uE012")
                 || all(p).contains("\uE013"), "no marker is ever sent");
     }
@@ -76,7 +77,7 @@ class CacheLayoutTest {
         assertTrue(all(after).contains("STORM-MARK"));
         assertFalse(all(before).contains("STORM-MARK"));
         assertEquals(cached(before), cached(after));
-        assertEquals(3, cached(after).stream().filter(AssembledPrompt.Block::cacheBreakpoint).count());
+        assertEquals(4, cached(after).stream().filter(AssembledPrompt.Block::cacheBreakpoint).count());
         String prefix = after.cachedPrefix();
         assertFalse(prefix.contains("STORM-MARK"), "triggered lore comes after the story so far");
         assertFalse(prefix.contains("The kraken rises"));
