@@ -26,7 +26,7 @@ import java.util.function.Consumer;
                 ImportCardCommand.class, ExportCardCommand.class, BackupCommand.class, PromptCommand.class,
                 CheckContinuityCommand.class, CanonCommand.class, SummarizeCommand.class, ChaptersCommand.class,
                 ShowSceneCommand.class, ClichesCommand.class, AvoidCommand.class, ComposeCommand.class,
-                KeptCommand.class, CommandLine.HelpCommand.class})
+                KeptCommand.class, UsageCommand.class, PricesCommand.class, CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
     /** Exit codes beyond picocli's own (0 ok, 1 failure, 2 usage). */

@@ -82,6 +82,15 @@ public final class UsageRepository {
         });
     }
 
+    /** A generation's requests, each with the index of the variant it served (continuations included). */
+    public List<Map.Entry<Integer, RequestUsage>> forGenerationRequests(long generationId) {
+        return db.read("read what a generation used", c -> Statements.query(c, """
+                SELECT at, coalesce(story_id, 0), provider, model, kind, input_tokens, output_tokens,
+                       cache_read_tokens, cache_write_tokens, coalesce(variant_idx, 0)
+                FROM request_usage WHERE generation_id = ? ORDER BY id""",
+                rs -> Map.entry(rs.getInt(10), request(rs)), generationId));
+    }
+
     /** The usage of the request that wrote a conversation message, if it was recorded. */
     public Optional<TokenUsage> forMessage(long messageId) {
         return db.read("read what a reply used", c -> Statements.one(c, """

@@ -100,11 +100,14 @@ public final class Prices {
     /** Whom a profile's requests are billed by: a vendor's name, {@code local} for the writer's machine, or its name. */
     public static String vendor(ProviderProfile profile) {
         String host = host(profile.baseUrl());
+        if (profile.kind() == ProviderKind.ANTHROPIC) {
+            return "anthropic";
+        }
+        if (profile.kind() == ProviderKind.OPENAI) {
+            return "openai";
+        }
         if (profile.kind() == ProviderKind.OLLAMA || ProviderProfile.isLocalHost(host)) {
             return "local";
-        }
-        if (profile.kind() == ProviderKind.ANTHROPIC || host.endsWith("anthropic.com")) {
-            return "anthropic";
         }
         if (host.endsWith("deepseek.com")) {
             return "deepseek";
@@ -112,7 +115,7 @@ public final class Prices {
         if (host.endsWith("openrouter.ai")) {
             return "openrouter";
         }
-        if (profile.kind() == ProviderKind.OPENAI || host.endsWith("openai.com")) {
+        if (host.endsWith("openai.com")) {
             return "openai";
         }
         return profile.name().toLowerCase(Locale.ROOT);

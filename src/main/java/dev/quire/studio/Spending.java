@@ -86,6 +86,38 @@ public final class Spending {
         return out;
     }
 
+    /**
+     * What a generation's requests used and cost, per variant index; a variant's cost is null when its model has no
+     * price, and the total is null when none of them has.
+     */
+    public record GenerationCost(Map<Integer, TokenUsage> tokens, Map<Integer, Double> cost, TokenUsage totalTokens,
+                                 Double total, String currency) {
+    }
+
+    public GenerationCost generation(long generationId) {
+        Map<Integer, TokenUsage> tokens = new TreeMap<>();
+        Map<Integer, Double> cost = new TreeMap<>();
+        TokenUsage all = TokenUsage.ZERO;
+        Double total = null;
+        for (Map.Entry<Integer, RequestUsage> e : usage.forGenerationRequests(generationId)) {
+            RequestUsage r = e.getValue();
+            tokens.merge(e.getKey(), r.tokens(), TokenUsage::plus);
+            all = all.plus(r.tokens());
+            Optional<Price> price = prices.find(r.provider(), r.model());
+            if (price.isPresent()) {
+                double c = price.get().cost(r.tokens());
+                cost.merge(e.getKey(), c, Double::sum);
+                total = total == null ? c : total + c;
+            }
+        }
+        return new GenerationCost(tokens, cost, all, total, CURRENCY);
+    }
+
+    /** The price of a model on a profile, if anyone priced it. */
+    public Optional<Price> price(String profileName, String model) {
+        return prices.find(profileName, model);
+    }
+
     /** Today's spend over every story, in {@link #CURRENCY}; null when nothing priced was sent today. */
     public Double today() {
         return report(null, LocalDate.now()).total().cost();
