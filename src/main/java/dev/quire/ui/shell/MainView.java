@@ -55,6 +55,7 @@ public final class MainView {
     private final Shell shell;
     private final LibraryView library;
     private final ProvidersPage settings;
+    private final UsagePage usage;
     private BinderView binder;
     private FrameExecutor frameExecutor;
     private Runnable whenSettled;
@@ -77,6 +78,7 @@ public final class MainView {
                 this::window, tabs);
         this.status = new StatusBar(model);
         this.settings = new ProvidersPage(shell, centre);
+        this.usage = new UsagePage(shell, centre);
         this.library = new LibraryView(model.library(), model::open, shell.dialogs());
         library.onImport(this::importManuscript);
         library.onRestore(this::restoreFromBackup);
@@ -117,6 +119,8 @@ public final class MainView {
         brand.getStyleClass().add("brand");
         Button settings = flat("Providers", "Where prompts are sent: Anthropic, OpenAI, compatible servers, Ollama"
                 + " (Ctrl+,)", this::toggleSettings);
+        Button usageButton = flat("Usage", "What your requests used and cost, per day, story and model; the budget",
+                this::toggleUsage);
         Button export = flat("Export…", "Export the story as Markdown, text, Word or EPUB (Ctrl+E)",
                 this::exportStory);
         export.visibleProperty().bind(model.openStoryProperty().isNotNull());
@@ -132,7 +136,7 @@ public final class MainView {
         binderToggle.visibleProperty().bind(model.openStoryProperty().isNotNull());
         binderToggle.managedProperty().bind(binderToggle.visibleProperty());
         help.getStyleClass().addAll("flat", "help-menu");
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, export, settings, theme, help);
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, export, usageButton, settings, theme, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
@@ -158,6 +162,7 @@ public final class MainView {
         workspace.getItems().removeIf(n -> binder != null && n == binder.view());
         status.showStory(null);
         settings.close();
+        usage.close();
         if (open == null) {
             binder = null;
             storyTitle.textProperty().unbind();
@@ -236,6 +241,7 @@ public final class MainView {
 
     private void showLibrary() {
         settings.close();
+        usage.close();
         flushAll();
         model.showLibrary();
     }
@@ -272,6 +278,12 @@ public final class MainView {
     /** The Providers page, over whatever the centre shows; Done or Esc goes back to it. */
     public void toggleSettings() {
         settings.toggle();
+    }
+
+    /** The Usage page, over whatever the centre shows; Done or Esc goes back to it. */
+    public void toggleUsage() {
+        settings.close();
+        usage.toggle();
     }
 
     /** Keyboard shortcuts and the theme; installed once the view is in a scene. */
