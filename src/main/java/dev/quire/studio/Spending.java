@@ -113,6 +113,47 @@ public final class Spending {
         return new GenerationCost(tokens, cost, all, total, CURRENCY);
     }
 
+    /**
+     * What a send would cost, before it is sent: the prompt in for each variant, up to the output limit out.
+     *
+     * @param cost       at most, with every variant's prompt uncached; null when the model has no price
+     * @param withCache  the same when the first variant writes the prompt cache and the others read it
+     */
+    public record Estimate(String text, int promptTokens, int variants, int maxOutput, Double cost, Double withCache) {
+    }
+
+    /** @param profileName null for the story's provider */
+    public Estimate estimate(long storyId, String profileName, String model, int promptTokens, int variants) {
+        String name = profileName != null ? profileName : studio.providers().storyProfileName(storyId)
+                .or(() -> studio.providers().defaultProfileName()).orElse(null);
+        Optional<dev.quire.llm.ProviderProfile> profile = name == null ? Optional.empty()
+                : studio.providers().find(name);
+        String m = model != null && !model.isBlank() ? model.strip()
+                : profile.map(dev.quire.llm.ProviderProfile::defaultModel).orElse("");
+        int out = profile.map(dev.quire.llm.ProviderProfile::maxOutputTokens).orElse(0);
+        Optional<Price> price = name == null ? Optional.empty() : prices.find(profile.map(
+                dev.quire.llm.ProviderProfile::name).orElse(name), m);
+        String head = "≈ " + shortTokens(promptTokens) + " tokens in, " + (variants > 1 ? variants + " × " : "")
+                + "up to " + shortTokens(out) + " out";
+        if (price.isEmpty()) {
+            return new Estimate(head + "; no price known for " + (m.isEmpty() ? "this model" : m), promptTokens,
+                    variants, out, null, null);
+        }
+        Price p = price.get();
+        double outputs = (double) variants * out * p.output() / 1_000_000;
+        double plain = (double) variants * promptTokens * p.input() / 1_000_000 + outputs;
+        double write = p.cacheWrite() != null ? p.cacheWrite() : p.input();
+        double read = p.cacheRead() != null ? p.cacheRead() : p.input();
+        double cached = (promptTokens * write + (double) (variants - 1) * promptTokens * read) / 1_000_000 + outputs;
+        String text = head + ", ≤ " + money(plain) + (cached < plain ? "; ≤ " + money(cached) + " with cache" : "");
+        return new Estimate(text, promptTokens, variants, out, plain, cached);
+    }
+
+    private static String shortTokens(long n) {
+        return n < 1_000 ? Long.toString(n) : n < 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1fK", n / 1e3)
+                : String.format(java.util.Locale.ROOT, "%.1fM", n / 1e6);
+    }
+
     /** The price of a model on a profile, if anyone priced it. */
     public Optional<Price> price(String profileName, String model) {
         return prices.find(profileName, model);

@@ -164,7 +164,8 @@ class CompositionRepositoryTest {
                 "ALTER TABLE variant DROP COLUMN parameters", "ALTER TABLE variant DROP COLUMN instruction",
                 "ALTER TABLE variant DROP COLUMN messages", "ALTER TABLE variant DROP COLUMN input_tokens",
                 "ALTER TABLE variant DROP COLUMN cached_input_tokens", "ALTER TABLE variant DROP COLUMN started_at",
-                "ALTER TABLE variant DROP COLUMN finished_at", "PRAGMA user_version = 2");
+                "ALTER TABLE variant DROP COLUMN finished_at", "DROP TABLE request_usage", "DROP TABLE price",
+                "PRAGMA user_version = 2");
 
         db = Database.open(file);
         compositions = new CompositionRepository(db);

@@ -73,7 +73,8 @@ class VariantOutcomesStoreTest {
                 "ALTER TABLE variant DROP COLUMN parameters", "ALTER TABLE variant DROP COLUMN instruction",
                 "ALTER TABLE variant DROP COLUMN messages", "ALTER TABLE variant DROP COLUMN input_tokens",
                 "ALTER TABLE variant DROP COLUMN cached_input_tokens", "ALTER TABLE variant DROP COLUMN started_at",
-                "ALTER TABLE variant DROP COLUMN finished_at", "PRAGMA user_version = 4");
+                "ALTER TABLE variant DROP COLUMN finished_at", "DROP TABLE request_usage", "DROP TABLE price",
+                "PRAGMA user_version = 4");
 
         db = Database.open(file);
         generations = new GenerationRepository(db);
