@@ -91,6 +91,15 @@ public final class UsageRepository {
                 rs -> Map.entry(rs.getInt(10), request(rs)), generationId));
     }
 
+    /** The request that wrote a conversation message, if its usage was recorded. */
+    public Optional<RequestUsage> requestForMessage(long messageId) {
+        return db.read("read what a reply used", c -> Statements.one(c, """
+                SELECT at, coalesce(story_id, 0), provider, model, kind, input_tokens, output_tokens,
+                       cache_read_tokens, cache_write_tokens
+                FROM request_usage WHERE message_id = ? ORDER BY id DESC LIMIT 1""",
+                UsageRepository::request, messageId));
+    }
+
     /** The usage of the request that wrote a conversation message, if it was recorded. */
     public Optional<TokenUsage> forMessage(long messageId) {
         return db.read("read what a reply used", c -> Statements.one(c, """

@@ -154,6 +154,14 @@ public final class Spending {
                 : String.format(java.util.Locale.ROOT, "%.1fM", n / 1e6);
     }
 
+    /** What the request that wrote a conversation reply used, and its cost (null when its model has no price). */
+    public Optional<Map.Entry<TokenUsage, Double>> reply(long messageId) {
+        return usage.requestForMessage(messageId).map(r -> {
+            Double cost = prices.find(r.provider(), r.model()).map(p -> p.cost(r.tokens())).orElse(null);
+            return new java.util.AbstractMap.SimpleImmutableEntry<>(r.tokens(), cost);
+        });
+    }
+
     /** The price of a model on a profile, if anyone priced it. */
     public Optional<Price> price(String profileName, String model) {
         return prices.find(profileName, model);

@@ -167,12 +167,12 @@ public final class VariantColumn {
         }
         finish(dev.quire.studio.Generator.statusOf(result.status()), message, result.usage().output());
         dev.quire.llm.Usage u = result.usage().isEmpty() ? result.requestUsage() : result.usage();
-        usage.set(UsageText.of(u.input(), u.output(), u.cachedInput(), u.cacheCreation(), null));
+        usage.set(dev.quire.ui.common.UsageText.of(u.input(), u.output(), u.cachedInput(), u.cacheCreation(), null));
     }
 
     /** What the variant's request cost, once the library priced it; null when its model has no price. */
     void cost(dev.quire.model.TokenUsage tokens, Double cost) {
-        usage.set(UsageText.of(tokens, cost));
+        usage.set(dev.quire.ui.common.UsageText.of(tokens, cost));
     }
 
     /**

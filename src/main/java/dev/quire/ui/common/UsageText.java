@@ -1,4 +1,4 @@
-package dev.quire.ui.stitch;
+package dev.quire.ui.common;
 
 import dev.quire.model.TokenUsage;
 import dev.quire.studio.Spending;
