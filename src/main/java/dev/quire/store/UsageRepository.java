@@ -36,9 +36,11 @@ public final class UsageRepository {
     public void recordVariant(long generationId, int index, Long messageId, Counts counts, Instant at) {
         db.write("record what a request used", c -> Statements.update(c, """
                 INSERT INTO request_usage (story_id, generation_id, variant_idx, message_id, kind, provider, model,
-                                           input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, at)
+                                           input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+                                           cache_ttl, at)
                 SELECT g.story_id, g.id, ?, ?, CASE WHEN g.frame = '' THEN 'generation' ELSE g.frame END,
-                       coalesce(v.provider, g.provider), coalesce(v.model, g.model), ?, ?, ?, ?, ?
+                       coalesce(v.provider, g.provider), coalesce(v.model, g.model), ?, ?, ?, ?,
+                       json_extract(g.parameters, '$.cacheTtl'), ?
                 FROM generation g LEFT JOIN variant v ON v.generation_id = g.id AND v.idx = ?
                 WHERE g.id = ?""",
                 index, messageId, counts.input(), counts.output(), counts.cacheRead(), counts.cacheWrite(),
@@ -61,7 +63,7 @@ public final class UsageRepository {
     public List<RequestUsage> requests(Long storyId, Instant since) {
         return db.read("read what requests used", c -> Statements.query(c, """
                 SELECT at, coalesce(story_id, 0), provider, model, kind, input_tokens, output_tokens,
-                       cache_read_tokens, cache_write_tokens
+                       cache_read_tokens, cache_write_tokens, cache_ttl
                 FROM request_usage
                 WHERE (? IS NULL OR story_id = ?) AND at >= ?
                 ORDER BY at, id""", UsageRepository::request, storyId, storyId,
@@ -86,16 +88,16 @@ public final class UsageRepository {
     public List<Map.Entry<Integer, RequestUsage>> forGenerationRequests(long generationId) {
         return db.read("read what a generation used", c -> Statements.query(c, """
                 SELECT at, coalesce(story_id, 0), provider, model, kind, input_tokens, output_tokens,
-                       cache_read_tokens, cache_write_tokens, coalesce(variant_idx, 0)
+                       cache_read_tokens, cache_write_tokens, cache_ttl, coalesce(variant_idx, 0)
                 FROM request_usage WHERE generation_id = ? ORDER BY id""",
-                rs -> Map.entry(rs.getInt(10), request(rs)), generationId));
+                rs -> Map.entry(rs.getInt(11), request(rs)), generationId));
     }
 
     /** The request that wrote a conversation message, if its usage was recorded. */
     public Optional<RequestUsage> requestForMessage(long messageId) {
         return db.read("read what a reply used", c -> Statements.one(c, """
                 SELECT at, coalesce(story_id, 0), provider, model, kind, input_tokens, output_tokens,
-                       cache_read_tokens, cache_write_tokens
+                       cache_read_tokens, cache_write_tokens, cache_ttl
                 FROM request_usage WHERE message_id = ? ORDER BY id DESC LIMIT 1""",
                 UsageRepository::request, messageId));
     }
@@ -110,7 +112,7 @@ public final class UsageRepository {
 
     private static RequestUsage request(ResultSet rs) throws SQLException {
         return new RequestUsage(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), tokens(rs, 6));
+                rs.getString(5), tokens(rs, 6), "1h".equals(rs.getString(10)));
     }
 
     private static TokenUsage tokens(ResultSet rs, int first) throws SQLException {

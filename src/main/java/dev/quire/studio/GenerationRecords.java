@@ -137,6 +137,9 @@ final class GenerationRecords {
         ChatRequest chat = prepared.request();
         ObjectNode p = JSON.createObjectNode();
         p.put("kind", prepared.profile().kind().name());
+        if (prepared.profile().oneHourCache()) {
+            p.put("cacheTtl", "1h"); // its cache writes are billed at the 1-hour price
+        }
         p.put("baseUrl", prepared.profile().baseUrl());
         p.put("variants", chat.variants());
         p.put("maxOutputTokens", chat.maxOutputTokens() != null ? chat.maxOutputTokens()

@@ -69,11 +69,11 @@ public final class Spending {
             Optional<Price> price = priceOf.computeIfAbsent(r.provider() + "\u0000" + r.model(),
                     k -> prices.find(r.provider(), r.model()));
             String day = LocalDate.ofInstant(r.at(), ZoneId.systemDefault()).toString();
-            total.add(r.tokens(), price);
+            total.add(r, price);
             byModel.computeIfAbsent(r.provider() + " " + r.model(), k -> new Acc(k, r.provider(), r.model()))
-                    .add(r.tokens(), price);
-            byDay.computeIfAbsent(day, k -> new Acc(k, null, null)).add(r.tokens(), price);
-            byStory.computeIfAbsent(Long.toString(r.storyId()), k -> new Acc(k, null, null)).add(r.tokens(), price);
+                    .add(r, price);
+            byDay.computeIfAbsent(day, k -> new Acc(k, null, null)).add(r, price);
+            byStory.computeIfAbsent(Long.toString(r.storyId()), k -> new Acc(k, null, null)).add(r, price);
         }
         return new Report(total.line(), lines(byModel), lines(byDay), lines(byStory));
     }
@@ -105,7 +105,7 @@ public final class Spending {
             all = all.plus(r.tokens());
             Optional<Price> price = prices.find(r.provider(), r.model());
             if (price.isPresent()) {
-                double c = price.get().cost(r.tokens());
+                double c = r.cost(price.get());
                 cost.merge(e.getKey(), c, Double::sum);
                 total = total == null ? c : total + c;
             }
@@ -142,7 +142,9 @@ public final class Spending {
         Price p = price.get();
         double outputs = (double) variants * out * p.output() / 1_000_000;
         double plain = (double) variants * promptTokens * p.input() / 1_000_000 + outputs;
-        double write = p.cacheWrite() != null ? p.cacheWrite() : p.input();
+        boolean oneHour = profile.map(dev.quire.llm.ProviderProfile::oneHourCache).orElse(false);
+        double write = oneHour && p.cacheWrite1h() != null ? p.cacheWrite1h()
+                : p.cacheWrite() != null ? p.cacheWrite() : p.input();
         double read = p.cacheRead() != null ? p.cacheRead() : p.input();
         double cached = (promptTokens * write + (double) (variants - 1) * promptTokens * read) / 1_000_000 + outputs;
         String text = head + ", ≤ " + money(plain) + (cached < plain ? "; ≤ " + money(cached) + " with cache" : "");
@@ -157,7 +159,7 @@ public final class Spending {
     /** What the request that wrote a conversation reply used, and its cost (null when its model has no price). */
     public Optional<Map.Entry<TokenUsage, Double>> reply(long messageId) {
         return usage.requestForMessage(messageId).map(r -> {
-            Double cost = prices.find(r.provider(), r.model()).map(p -> p.cost(r.tokens())).orElse(null);
+            Double cost = prices.find(r.provider(), r.model()).map(r::cost).orElse(null);
             return new java.util.AbstractMap.SimpleImmutableEntry<>(r.tokens(), cost);
         });
     }
@@ -261,11 +263,12 @@ public final class Spending {
             this.model = model;
         }
 
-        void add(TokenUsage t, Optional<Price> price) {
+        void add(RequestUsage r, Optional<Price> price) {
+            TokenUsage t = r.tokens();
             tokens = tokens.plus(t);
             if (price.isPresent() && price.get().currency().equals(CURRENCY)) {
                 Price p = price.get();
-                double c = p.cost(t);
+                double c = r.cost(p);
                 cost += c;
                 saving += p.cost(t.input(), t.output(), 0, 0, false) - c;
                 priced++;

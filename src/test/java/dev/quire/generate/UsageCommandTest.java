@@ -134,6 +134,31 @@ class UsageCommandTest {
     }
 
     @Test
+    void theOneHourCacheIsAskedForOnTheWireAndItsWritesCostTheOneHourPrice() throws Exception {
+        claude("claude-sonnet-4-5");
+        assertEquals(0, quire.run("provider", "add", "claude", "--kind", "anthropic", "--base-url", Wire.root(server),
+                "--model", "claude-sonnet-4-5", "--cache-ttl", "1h").code());
+        server.enqueue(cached());
+        assertEquals(0, quire.run("generate", "--story", Lighthouse.TITLE, "--scene", "2", "--instruction", "Go.")
+                .code());
+
+        JsonNode body = Wire.body(server.takeRequest());
+        int oneHour = 0;
+        for (JsonNode block : body.get("system")) {
+            if (block.has("cache_control")) {
+                assertEquals("1h", block.get("cache_control").get("ttl").asText());
+                oneHour++;
+            }
+        }
+        assertTrue(oneHour > 0);
+        double cost = (40 * 3.0 + 15 * 15.0 + 1000 * 6.00 + 2000 * 0.30) / 1_000_000;
+        assertEquals(cost, Wire.JSON.readTree(quire.run("usage", "--json").out()).get("cost").asDouble(), 1e-12);
+        Quire.Run wrong = quire.run("provider", "add", "claude", "--kind", "anthropic", "--base-url",
+                Wire.root(server), "--cache-ttl", "2h");
+        assertEquals(2, wrong.code(), wrong.toString());
+    }
+
+    @Test
     void anUnknownModelShowsTokensWithoutACost() throws Exception {
         claude("claude-mystery-9");
         server.enqueue(cached());

@@ -15,6 +15,7 @@ CREATE TABLE request_usage (
     output_tokens       INTEGER,
     cache_read_tokens   INTEGER,
     cache_write_tokens  INTEGER,
+    cache_ttl           TEXT,
     at                  INTEGER NOT NULL
 );
 CREATE INDEX request_usage_at ON request_usage(at);

@@ -77,7 +77,7 @@ public final class AnthropicFormat implements WireFormat {
         // variants of one request share all of it: the last breakpoint ends the prompt, so the later ones read it whole
         boolean cacheWhole = request.variants() > 1;
         ArrayNode system = systemBlocks(request.system(), cacheWhole ? MAX_CACHE_BREAKPOINTS - 1
-                : MAX_CACHE_BREAKPOINTS);
+                : MAX_CACHE_BREAKPOINTS, profile.oneHourCache());
         if (system.size() > 0) {
             body.set("system", system);
         }
@@ -95,7 +95,7 @@ public final class AnthropicFormat implements WireFormat {
                 ObjectNode block = message.putArray("content").addObject();
                 block.put("type", "text");
                 block.put("text", text);
-                block.putObject("cache_control").put("type", "ephemeral");
+                cacheControl(block, profile.oneHourCache());
             } else {
                 message.put("content", text);
             }
@@ -119,11 +119,18 @@ public final class AnthropicFormat implements WireFormat {
 
     /** Text blocks in order, empty ones dropped; {@code cache_control} on the last four marked blocks. */
     static ArrayNode systemBlocks(List<SystemBlock> blocks) {
-        return systemBlocks(blocks, MAX_CACHE_BREAKPOINTS);
+        return systemBlocks(blocks, MAX_CACHE_BREAKPOINTS, false);
+    }
+
+    private static void cacheControl(ObjectNode node, boolean oneHour) {
+        ObjectNode control = node.putObject("cache_control").put("type", "ephemeral");
+        if (oneHour) {
+            control.put("ttl", "1h");
+        }
     }
 
     /** As {@link #systemBlocks(List)}, keeping at most {@code breakpoints} markers (the last ones). */
-    static ArrayNode systemBlocks(List<SystemBlock> blocks, int breakpoints) {
+    static ArrayNode systemBlocks(List<SystemBlock> blocks, int breakpoints, boolean oneHour) {
         List<SystemBlock> kept = new ArrayList<>();
         for (SystemBlock block : blocks) {
             if (!block.text().isEmpty()) {
@@ -146,7 +153,7 @@ public final class AnthropicFormat implements WireFormat {
                 if (skip > 0) {
                     skip--;
                 } else {
-                    node.putObject("cache_control").put("type", "ephemeral");
+                    cacheControl(node, oneHour);
                 }
             }
         }
