@@ -177,9 +177,7 @@ public final class ProvidersViewModel {
         return reasoning.applyTo(new ProviderProfile(name.get(), kind.get(), baseUrl.get(), model.get(),
                 parse(contextWindow.get()), parse(maxOutputTokens.get()), storedExtraHeaders()))
                 .withBans(profiles.stream().filter(p -> p.name().equals(storedName)).findFirst()
-                        .map(ProviderProfile::bans).orElse(null))
-                .withCacheTtl(profiles.stream().filter(p -> p.name().equals(storedName)).findFirst()
-                        .map(ProviderProfile::cacheTtl).orElse(null));
+                        .map(ProviderProfile::bans).orElse(null));
     }
 
     private java.util.Map<String, String> storedExtraHeaders() {
