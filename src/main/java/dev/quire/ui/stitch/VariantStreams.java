@@ -376,14 +376,7 @@ final class VariantStreams {
             // the pane's columns are kept now, so closing the window mid-stream finds them again
             keepColumns();
             r.done().thenAccept(outcome -> {
-                background.read(() -> studio.spending().generation(outcome.generationId()))
-                        .describedAs("Quire could not read what the variants cost").onSuccess(cost -> {
-                            for (int i = 0; i < targets.length; i++) {
-                                if (targets[i].ownedBy(this) && cost.tokens().containsKey(i)) {
-                                    targets[i].cost(cost.tokens().get(i), cost.cost().get(i));
-                                }
-                            }
-                        }).start();
+                ColumnCosts.show(studio, background, outcome.generationId(), targets, this);
                 if (outcome.saveFailure() != null) {
                     frames.execute(() -> problem.set(outcome.saveFailure().getMessage() + " The text is still in"
                             + " the columns: take what you need into the composition."));
