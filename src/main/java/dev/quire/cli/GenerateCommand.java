@@ -311,8 +311,8 @@ final class GenerateCommand implements Callable<Integer> {
                        Detector detector, PrintWriter out, PrintWriter err) throws Exception {
         List<VariantResult> results = outcome.variants();
         if (json) {
-            out.println(json(VariantOutcomes.node(outcome, studio.generations().variants(outcome.generationId())),
-                    outcome, detector));
+            out.println(json(UsageJson.withCosts(VariantOutcomes.node(outcome,
+                    studio.generations().variants(outcome.generationId())), studio), outcome, detector));
         } else {
             err.println(summary(outcome, prepared, chosen));
         }

@@ -67,8 +67,8 @@ final class MixedGenerate {
             if (c.json) {
                 Detector detector = studio.cliches().detector(chosen.id())
                         .withRecurring(studio.cliches().recurring(chosen.id()));
-                ObjectNode root = VariantOutcomes.node(outcome,
-                        studio.generations().variants(outcome.generationId()));
+                ObjectNode root = UsageJson.withCosts(VariantOutcomes.node(outcome,
+                        studio.generations().variants(outcome.generationId())), studio);
                 ArrayNode variants = (ArrayNode) root.get("variants");
                 for (int i = 0; i < variants.size(); i++) {
                     Generator.Prepared p = mix.requests().get(i);

@@ -117,6 +117,11 @@ final class ProviderCommand implements Callable<Integer> {
                         + "(openai for OpenAI, none otherwise).")
         String bans;
 
+        @Option(names = "--cache-ttl", paramLabel = "5m|1h",
+                description = "Anthropic's prompt cache lifetime: 5m (default) or 1h, for long sessions; a 1-hour "
+                        + "cache write costs more (see `quire prices list`).")
+        String cacheTtl;
+
         @Override
         public Integer call() {
             CommandLine cmd = spec.commandLine();
@@ -136,7 +141,12 @@ final class ProviderCommand implements Callable<Integer> {
                         maxTokens != null ? maxTokens : base.maxOutputTokens(), headers,
                         existing.map(ProviderProfile::thinkingBudget).orElse(null),
                         existing.map(ProviderProfile::reasoningEffort).orElse(null),
-                        bans != null ? bans : existing.map(ProviderProfile::bans).orElse(null));
+                        bans != null ? bans : existing.map(ProviderProfile::bans).orElse(null),
+                        cacheTtl != null ? cacheTtl : existing.map(ProviderProfile::cacheTtl).orElse(null));
+                if (!ProviderProfile.CACHE_TTLS.contains(profile.cacheTtl())) {
+                    throw new CommandLine.ParameterException(cmd, "--cache-ttl is 5m or 1h, not “" + cacheTtl
+                            + "”.");
+                }
                 profile = ProviderOptions.apply(profile, thinking, reasoningEffort, cmd);
                 if (!profile.problems().isEmpty()) {
                     throw new CommandLine.ParameterException(cmd, "Provider “" + profile.name() + "”: "

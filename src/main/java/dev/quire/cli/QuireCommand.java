@@ -28,7 +28,7 @@ import java.util.function.Consumer;
                 ShowSceneCommand.class, ClichesCommand.class, AvoidCommand.class, ComposeCommand.class,
                 KeptCommand.class, ImportLoreCommand.class, ExportLoreCommand.class, ImportStoryCommand.class,
                 ExportStoryCommand.class, StoryCommand.class, SearchCommand.class, SpellCommand.class,
-                CommandLine.HelpCommand.class})
+                UsageCommand.class, PricesCommand.class, CommandLine.HelpCommand.class})
 public final class QuireCommand implements Callable<Integer> {
 
     /** Exit codes beyond picocli's own (0 ok, 1 failure, 2 usage). */

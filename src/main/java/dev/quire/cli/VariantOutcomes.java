@@ -98,5 +98,6 @@ final class VariantOutcomes {
         node.put("input", u.input());
         node.put("output", u.output());
         node.put("cachedInput", u.cachedInput());
+        node.put("cacheWrite", u.cacheCreation());
     }
 }

@@ -31,12 +31,16 @@ import java.util.regex.Pattern;
  *                        to Anthropic only
  * @param reasoningEffort {@code low}, {@code medium} or {@code high} for OpenAI and compatible reasoning models that
  *                        take one, null to send none; sent to those kinds only
+ * @param cacheTtl        Anthropic's prompt cache lifetime, {@code 5m} (also for null) or {@code 1h}; see {@link #oneHourCache()}
  * @param bans            how the story's avoid list is sent as provider-level bans: one of {@link #BANS};
  *                        {@code auto} (also for null) resolves by kind, see {@link #bansToSend()}
  */
 public record ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
                               int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders,
-                              Integer thinkingBudget, String reasoningEffort, String bans) {
+                              Integer thinkingBudget, String reasoningEffort, String bans, String cacheTtl) {
+
+    /** The prompt cache lifetimes Anthropic offers: 5 minutes (its default) or 1 hour, whose writes cost more. */
+    public static final List<String> CACHE_TTLS = List.of("5m", "1h");
 
     /** The ways a profile may send the avoid list as bans; the wire formats read {@link #bansToSend()}. */
     public static final List<String> BANS = List.of("auto", "none", "koboldcpp", "llamacpp", "openai");
@@ -54,6 +58,24 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
         reasoningEffort = reasoningEffort == null || reasoningEffort.isBlank() ? null
                 : reasoningEffort.strip().toLowerCase(Locale.ROOT);
         bans = bans == null || bans.isBlank() ? "auto" : bans.strip().toLowerCase(Locale.ROOT);
+        cacheTtl = cacheTtl == null || cacheTtl.isBlank() ? "5m" : cacheTtl.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
+                           int contextWindow, int maxOutputTokens, Map<String, String> extraHeaders,
+                           Integer thinkingBudget, String reasoningEffort, String bans) {
+        this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, thinkingBudget,
+                reasoningEffort, bans, null);
+    }
+
+    /** Whether Anthropic's 1-hour prompt cache is asked for: for writers who work in long sessions. */
+    public boolean oneHourCache() {
+        return kind == ProviderKind.ANTHROPIC && "1h".equals(cacheTtl);
+    }
+
+    public ProviderProfile withCacheTtl(String ttl) {
+        return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
+                thinkingBudget, reasoningEffort, bans, ttl);
     }
 
     public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
@@ -80,7 +102,7 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
 
     public ProviderProfile withBans(String newBans) {
         return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, reasoningEffort, newBans);
+                thinkingBudget, reasoningEffort, newBans, cacheTtl);
     }
 
     public ProviderProfile(String name, ProviderKind kind, String baseUrl, String defaultModel,
@@ -105,12 +127,12 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
 
     public ProviderProfile withThinkingBudget(Integer budget) {
         return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                budget, reasoningEffort, bans);
+                budget, reasoningEffort, bans, cacheTtl);
     }
 
     public ProviderProfile withReasoningEffort(String effort) {
         return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, effort, bans);
+                thinkingBudget, effort, bans, cacheTtl);
     }
 
     /** A ready-to-use profile for each kind (Ollama and the compatible kind point at local servers). */
@@ -144,22 +166,22 @@ public record ProviderProfile(String name, ProviderKind kind, String baseUrl, St
 
     public ProviderProfile withName(String newName) {
         return new ProviderProfile(newName, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, reasoningEffort, bans);
+                thinkingBudget, reasoningEffort, bans, cacheTtl);
     }
 
     public ProviderProfile withBaseUrl(String newBaseUrl) {
         return new ProviderProfile(name, kind, newBaseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, reasoningEffort, bans);
+                thinkingBudget, reasoningEffort, bans, cacheTtl);
     }
 
     public ProviderProfile withDefaultModel(String model) {
         return new ProviderProfile(name, kind, baseUrl, model, contextWindow, maxOutputTokens, extraHeaders,
-                thinkingBudget, reasoningEffort, bans);
+                thinkingBudget, reasoningEffort, bans, cacheTtl);
     }
 
     public ProviderProfile withExtraHeaders(Map<String, String> headers) {
         return new ProviderProfile(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, headers,
-                thinkingBudget, reasoningEffort, bans);
+                thinkingBudget, reasoningEffort, bans, cacheTtl);
     }
 
     /** The host of the base URL in lower case, or "" when the URL does not parse. */

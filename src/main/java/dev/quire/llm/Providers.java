@@ -57,16 +57,31 @@ public final class Providers {
      * @param firstByteTimeout longest wait for a reply to begin (its first byte), which may take longer than the
      *                        silences inside it while a model reads a long prompt; a server that sends nothing
      *                        within it is not asked again
+     * @param staggerWait     see {@link #STAGGER_WAIT}
      */
     public record Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
                            Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency,
-                           Duration firstByteTimeout) {
+                           Duration firstByteTimeout, Duration staggerWait) {
 
-        /** Settings whose first-byte limit is the stall limit. */
+        /**
+         * How long the other variants of a cacheable prompt wait for the first one's reply to begin, so they read the
+         * prompt cache it writes, before they go anyway.
+         */
+        public static final Duration STAGGER_WAIT = Duration.ofSeconds(4);
+
+        /** Settings whose first-byte limit is the stall limit, with the usual stagger. */
         public Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
                         Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency) {
             this(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
-                    concurrency, stallTimeout);
+                    concurrency, stallTimeout, STAGGER_WAIT);
+        }
+
+        /** Settings with the first-byte limit given, and the usual stagger. */
+        public Settings(Duration connectTimeout, Duration stallTimeout, Duration requestTimeout, int maxAttempts,
+                        Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, int concurrency,
+                        Duration firstByteTimeout) {
+            this(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
+                    concurrency, firstByteTimeout, STAGGER_WAIT);
         }
 
         public Settings {
@@ -83,41 +98,48 @@ public final class Providers {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1");
             }
+            staggerWait = staggerWait == null || staggerWait.isNegative() ? STAGGER_WAIT : staggerWait;
         }
 
         /**
          * Connect 10 s, first byte 120 s, stall 90 s, request 60 s, 3 attempts, backoff 1 s doubling to 20 s,
-         * retry-after up to 60 s, 4 at once.
+         * retry-after up to 60 s, 4 at once, the later variants of a cacheable prompt waiting up to 4 s.
          */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(90), Duration.ofSeconds(60), 3,
-                    Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), 4, Duration.ofSeconds(120));
+                    Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(60), 4, Duration.ofSeconds(120),
+                    STAGGER_WAIT);
         }
 
         /** New connect, stall and request limits; the first-byte limit becomes the stall limit. */
         public Settings withTimeouts(Duration connect, Duration stall, Duration request) {
             return new Settings(connect, stall, request, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
-                    concurrency, stall);
+                    concurrency, stall, staggerWait);
         }
 
         public Settings withFirstByteTimeout(Duration value) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
-                    maxRetryAfter, concurrency, value);
+                    maxRetryAfter, concurrency, value, staggerWait);
+        }
+
+        public Settings withStaggerWait(Duration value) {
+            return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
+                    maxRetryAfter, concurrency, firstByteTimeout, value);
         }
 
         public Settings withRetry(int attempts, Duration base, Duration max) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, attempts, base, max, maxRetryAfter,
-                    concurrency, firstByteTimeout);
+                    concurrency, firstByteTimeout, staggerWait);
         }
 
         public Settings withMaxRetryAfter(Duration value) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
-                    value, concurrency, firstByteTimeout);
+                    value, concurrency, firstByteTimeout, staggerWait);
         }
 
         public Settings withConcurrency(int value) {
             return new Settings(connectTimeout, stallTimeout, requestTimeout, maxAttempts, baseBackoff, maxBackoff,
-                    maxRetryAfter, value, firstByteTimeout);
+                    maxRetryAfter, value, firstByteTimeout, staggerWait);
         }
 
         private static void requirePositive(Duration d, String name) {

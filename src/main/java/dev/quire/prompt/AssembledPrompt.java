@@ -25,23 +25,52 @@ public record AssembledPrompt(List<Block> system, List<PromptInput.Turn> history
         this(system, List.of(), user, report);
     }
 
-    /** One system block; {@code cacheBreakpoint} ends the part that stays byte-identical between requests. */
-    public record Block(String text, boolean cacheBreakpoint) {
+    /**
+     * One system block; {@code cacheBreakpoint} ends a part that stays byte-identical between requests (see
+     * {@code CacheLayout}); {@code story} marks the blocks of the story so far (by summary, and the nearest scenes verbatim).
+     */
+    public record Block(String text, boolean cacheBreakpoint, boolean story) {
+        public Block(String text, boolean cacheBreakpoint) {
+            this(text, cacheBreakpoint, false);
+        }
     }
 
-    /** The system blocks up to and including the cache breakpoint, joined: what a provider can cache. */
+    /**
+     * The system blocks of the story's stable context (frame, bible, canon, sheets, always-on lore) up to and
+     * including its last breakpoint, joined: what stays the same from scene to scene.
+     */
     public String stablePrefix() {
         StringBuilder sb = new StringBuilder();
+        String upToBreakpoint = "";
+        for (Block b : system) {
+            if (b.story()) {
+                break;
+            }
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(b.text());
+            if (b.cacheBreakpoint()) {
+                upToBreakpoint = sb.toString();
+            }
+        }
+        return upToBreakpoint;
+    }
+
+    /** The system blocks up to and including the last breakpoint, joined: what the variants and later scenes share. */
+    public String cachedPrefix() {
+        StringBuilder sb = new StringBuilder();
+        String upToBreakpoint = "";
         for (Block b : system) {
             if (sb.length() > 0) {
                 sb.append("\n\n");
             }
             sb.append(b.text());
             if (b.cacheBreakpoint()) {
-                return sb.toString();
+                upToBreakpoint = sb.toString();
             }
         }
-        return "";
+        return upToBreakpoint;
     }
 
     /** The whole prompt's tokens. */

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * Fills a frame's slots. The system section becomes up to three blocks: the frame's words before the first slot;
- * from there to the end of the last stable slot (the cache breakpoint); the rest.
+ * Fills a frame's slots. The system section becomes blocks cut where {@link CacheLayout} says, each cut a cache
+ * breakpoint.
  */
 final class FrameRenderer {
 
@@ -58,6 +58,10 @@ final class FrameRenderer {
         for (Map.Entry<String, List<Piece>> e : bySlot.entrySet()) {
             List<Piece> slotPieces = e.getValue();
             slotPieces.sort(Comparator.comparingInt(Piece::order).thenComparingInt(p -> rank(p.kind())));
+            if (e.getKey().equals(StorySoFar.SLOT)) {
+                values.put(e.getKey(), CacheLayout.scenesValue(headings.get(e.getKey()), slotPieces));
+                continue;
+            }
             StringBuilder sb = new StringBuilder();
             String heading = headings.get(e.getKey());
             if (heading != null) {
@@ -83,30 +87,8 @@ final class FrameRenderer {
     }
 
     Rendered render(Map<String, String> values) {
-        String system = sections[0];
-        Matcher m = Frame.SLOT.matcher(system);
-        int firstSlot = -1;
-        int lastStableEnd = -1;
-        while (m.find()) {
-            if (firstSlot < 0) {
-                firstSlot = m.start();
-            }
-            if (Frame.STABLE_SLOTS.contains(m.group(1))) {
-                lastStableEnd = m.end();
-            }
-        }
-        List<AssembledPrompt.Block> blocks = new ArrayList<>();
-        if (firstSlot < 0) {
-            addBlock(blocks, fill(system, values), false);
-        } else {
-            String role = fill(system.substring(0, firstSlot), values);
-            String stable = lastStableEnd < 0 ? "" : fill(system.substring(firstSlot, lastStableEnd), values);
-            String rest = fill(system.substring(Math.max(firstSlot, lastStableEnd)), values);
-            addBlock(blocks, role, stable.isEmpty());
-            addBlock(blocks, stable, true);
-            addBlock(blocks, rest, false);
-        }
-        return new Rendered(blocks, fill(sections[1], values));
+        List<AssembledPrompt.Block> blocks = CacheLayout.blocks(fill(CacheLayout.marked(sections[0]), values));
+        return new Rendered(blocks, CacheLayout.unmarked(fill(sections[1], values)));
     }
 
     /**
@@ -150,12 +132,6 @@ final class FrameRenderer {
             }
         }
         return out.toString();
-    }
-
-    private static void addBlock(List<AssembledPrompt.Block> blocks, String text, boolean breakpoint) {
-        if (!text.isEmpty()) {
-            blocks.add(new AssembledPrompt.Block(text, breakpoint));
-        }
     }
 
     private static String fill(String template, Map<String, String> values) {

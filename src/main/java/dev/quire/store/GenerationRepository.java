@@ -209,4 +209,9 @@ public final class GenerationRepository {
                 Generation.Status.valueOf(rs.getString("status")), rs.getString("error"),
                 rs.getString("instruction"));
     }
+
+    /** Records what the request behind one variant used; see {@link UsageRepository#recordVariant}. */
+    public void recordUsage(long generationId, int index, Long messageId, UsageRepository.Counts counts) {
+        new UsageRepository(db).recordVariant(generationId, index, messageId, counts, java.time.Instant.now());
+    }
 }

@@ -16,8 +16,8 @@ final class Migrations {
     /** In order; the position (1-based) is the schema version the file produces. */
     private static final List<String> FILES = List.of("V001__library.sql", "V002__notes.sql",
             "V003__composition.sql", "V004__long_stories.sql", "V005__outcomes.sql",
-            "V006__generation_instruction.sql", "V007__variant_request.sql", "V009__story_dictionary.sql",
-            "V010__search_and_targets.sql", "V011__lore_keys.sql");
+            "V006__generation_instruction.sql", "V007__variant_request.sql", "V008__usage.sql",
+            "V009__story_dictionary.sql", "V010__search_and_targets.sql", "V011__lore_keys.sql");
 
     private Migrations() {
     }

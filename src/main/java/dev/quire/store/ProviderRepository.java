@@ -19,7 +19,7 @@ public final class ProviderRepository {
     /** One stored profile; {@code kind} is the provider kind's name, mapped by the studio. */
     public record StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
                                  int maxOutputTokens, Map<String, String> extraHeaders, Integer thinkingBudget,
-                                 String reasoningEffort, String bans) {
+                                 String reasoningEffort, String bans, String cacheTtl) {
         public StoredProvider {
             extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(extraHeaders);
         }
@@ -33,7 +33,14 @@ public final class ProviderRepository {
                               int maxOutputTokens, Map<String, String> extraHeaders, Integer thinkingBudget,
                               String reasoningEffort) {
             this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, thinkingBudget,
-                    reasoningEffort, null);
+                    reasoningEffort, null, null);
+        }
+
+        public StoredProvider(String name, String kind, String baseUrl, String defaultModel, int contextWindow,
+                              int maxOutputTokens, Map<String, String> extraHeaders, Integer thinkingBudget,
+                              String reasoningEffort, String bans) {
+            this(name, kind, baseUrl, defaultModel, contextWindow, maxOutputTokens, extraHeaders, thinkingBudget,
+                    reasoningEffort, bans, null);
         }
     }
 
@@ -91,6 +98,9 @@ public final class ProviderRepository {
         if (p.bans() != null) {
             s.put("bans", p.bans());
         }
+        if (p.cacheTtl() != null) {
+            s.put("cacheTtl", p.cacheTtl());
+        }
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {
@@ -105,6 +115,7 @@ public final class ProviderRepository {
         Integer thinkingBudget = null;
         String reasoningEffort = null;
         String bans = null;
+        String cacheTtl = null;
         try {
             var settings = JSON.readTree(rs.getString("settings"));
             contextWindow = settings.path("contextWindow").asInt(0);
@@ -113,6 +124,7 @@ public final class ProviderRepository {
             reasoningEffort = settings.path("reasoningEffort").isTextual() ? settings.path("reasoningEffort").asText()
                     : null;
             bans = settings.path("bans").isTextual() ? settings.path("bans").asText() : null;
+            cacheTtl = settings.path("cacheTtl").isTextual() ? settings.path("cacheTtl").asText() : null;
             settings.path("extraHeaders").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
         } catch (JsonProcessingException e) {
             throw new PersistenceException("The settings of provider \"" + rs.getString("name")
@@ -120,6 +132,6 @@ public final class ProviderRepository {
         }
         return new StoredProvider(rs.getString("name"), rs.getString("kind"), rs.getString("base_url"),
                 rs.getString("default_model"), contextWindow, maxOutputTokens, headers, thinkingBudget,
-                reasoningEffort, bans);
+                reasoningEffort, bans, cacheTtl);
     }
 }

@@ -98,6 +98,8 @@ final class Statements {
                 ps.setLong(at, l);
             } else if (value instanceof Integer n) {
                 ps.setInt(at, n);
+            } else if (value instanceof Double d) {
+                ps.setDouble(at, d);
             } else if (value instanceof Boolean b) {
                 ps.setInt(at, b ? 1 : 0);
             } else {

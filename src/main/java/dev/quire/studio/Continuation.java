@@ -312,5 +312,11 @@ public final class Continuation {
         public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
             // the continuation's usage was recorded with how it ended
         }
+
+        @Override
+        public void saveUsage(VariantResult result, dev.quire.store.UsageRepository.Counts counts) {
+            new dev.quire.store.UsageRepository(studio.database()).recordContinuation(id, counts,
+                    java.time.Instant.now());
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.quire.llm.VariantResult;
 import dev.quire.model.Generation;
 import dev.quire.model.Variant;
 import dev.quire.store.GenerationRepository;
+import dev.quire.store.UsageRepository;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -86,6 +87,11 @@ final class GenerationRecords {
         public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
             generations.finish(generationId, status, usage, error);
         }
+
+        @Override
+        public void saveUsage(VariantResult result, UsageRepository.Counts counts) {
+            generations.recordUsage(generationId, result.index(), null, counts);
+        }
     }
 
     /** Saves a generation's variants into their rows as they stream and end. */
@@ -104,6 +110,11 @@ final class GenerationRecords {
         @Override
         public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
             generations.finish(generationId, status, usage, error);
+        }
+
+        @Override
+        public void saveUsage(VariantResult result, UsageRepository.Counts counts) {
+            generations.recordUsage(generationId, result.index(), null, counts);
         }
     }
 
@@ -126,6 +137,9 @@ final class GenerationRecords {
         ChatRequest chat = prepared.request();
         ObjectNode p = JSON.createObjectNode();
         p.put("kind", prepared.profile().kind().name());
+        if (prepared.profile().oneHourCache()) {
+            p.put("cacheTtl", "1h"); // its cache writes are billed at the 1-hour price
+        }
         p.put("baseUrl", prepared.profile().baseUrl());
         p.put("variants", chat.variants());
         p.put("maxOutputTokens", chat.maxOutputTokens() != null ? chat.maxOutputTokens()

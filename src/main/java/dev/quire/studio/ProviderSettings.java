@@ -83,7 +83,7 @@ public final class ProviderSettings {
         profile.validate();
         repository.save(new StoredProvider(profile.name(), profile.kind().name(), profile.baseUrl(),
                 profile.defaultModel(), profile.contextWindow(), profile.maxOutputTokens(), profile.extraHeaders(),
-                profile.thinkingBudget(), profile.reasoningEffort(), profile.bans()), previousName);
+                profile.thinkingBudget(), profile.reasoningEffort(), profile.bans(), profile.cacheTtl()), previousName);
         if (previousName != null && !previousName.equals(profile.name())) {
             vault.rename(previousName, profile.name());
             if (defaultProfileName().filter(previousName::equals).isPresent()) {
@@ -191,7 +191,7 @@ public final class ProviderSettings {
         return new ProviderProfile(p.name(), kind, p.baseUrl(), p.defaultModel(),
                 p.contextWindow() > 0 ? p.contextWindow() : defaults.contextWindow(),
                 p.maxOutputTokens() > 0 ? p.maxOutputTokens() : defaults.maxOutputTokens(), p.extraHeaders(),
-                p.thinkingBudget(), p.reasoningEffort(), p.bans());
+                p.thinkingBudget(), p.reasoningEffort(), p.bans(), p.cacheTtl());
     }
 
     @Override

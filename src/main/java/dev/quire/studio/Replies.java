@@ -235,6 +235,11 @@ final class Replies {
         public void saveOutcome(Generation.Status status, Generation.Usage usage, String error) {
             generations.finish(generationId, status, usage, error);
         }
+
+        @Override
+        public void saveUsage(VariantResult result, dev.quire.store.UsageRepository.Counts counts) {
+            generations.recordUsage(generationId, result.index(), messageId, counts);
+        }
     }
 
     /** A reply in flight. */

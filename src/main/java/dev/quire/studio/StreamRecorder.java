@@ -48,6 +48,10 @@ final class StreamRecorder implements GenerationHandler {
 
         /** How the whole generation ended (or that it could not be sent). */
         void saveOutcome(Generation.Status status, Generation.Usage usage, String error);
+
+        /** What the request behind a variant used, as the provider reported it; called only when it reported some. */
+        default void saveUsage(VariantResult result, dev.quire.store.UsageRepository.Counts counts) {
+        }
     }
 
     /**
@@ -153,6 +157,10 @@ final class StreamRecorder implements GenerationHandler {
         }
         try {
             target.saveEnded(result, kept);
+            dev.quire.store.UsageRepository.Counts counts = UsageRecords.counts(result);
+            if (!counts.isEmpty()) {
+                target.saveUsage(result, counts);
+            }
         } catch (PersistenceException e) {
             failedToSave(e);
         }

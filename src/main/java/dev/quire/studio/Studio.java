@@ -254,6 +254,11 @@ public final class Studio implements AutoCloseable {
         return new Metadata(this); // it keeps nothing of its own: the library holds its state
     }
 
+    /** What requests used and cost: the price table, spend per day, story and model, the budget caps. */
+    public Spending spending() {
+        return new Spending(this); // it keeps nothing of its own: the library holds its state
+    }
+
     /** Cliché watch: the story's detector, its scenes scanned, what recurs across its generations, its avoid list. */
     public Cliches cliches() {
         return new Cliches(this); // it keeps nothing of its own: the library holds its state

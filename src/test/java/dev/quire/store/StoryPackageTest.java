@@ -92,6 +92,10 @@ class StoryPackageTest {
                         + " scan_depth = 3, extensions = '{\"format\":\"SILLYTAVERN\"}' WHERE story_id = " + sid,
                 "INSERT OR REPLACE INTO words_written (story_id, day, writer, model, other) VALUES (" + sid
                         + ", '2026-11-30', 120, 40, 3)",
+                "INSERT INTO request_usage (story_id, generation_id, variant_idx, continuation_id, message_id, kind,"
+                        + " provider, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, at)"
+                        + " VALUES (" + sid + ", (SELECT max(id) FROM generation), 0, (SELECT max(id) FROM"
+                        + " continuation), (SELECT max(id) FROM message), 'scene', 'p', 'm', 900, 120, 800, 50, 18)",
                 "INSERT INTO story_word (story_id, word, added_at) VALUES (" + sid + ", 'Marra', 17)",
                 "INSERT INTO story_spelling (story_id, language) VALUES (" + sid + ", 'en-GB')",
                 "INSERT INTO story_replace (story_id, find, replacement, changes, created_at) VALUES (" + sid

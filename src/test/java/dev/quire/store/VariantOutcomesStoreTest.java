@@ -79,7 +79,8 @@ class VariantOutcomesStoreTest {
                 "ALTER TABLE lore_entry DROP COLUMN scan_depth", "ALTER TABLE lore_entry DROP COLUMN extensions",
                 "DROP TABLE scene_search", "DROP TABLE scene_words", "DROP TABLE words_written",
                 "DROP TABLE story_replace_scene", "DROP TABLE story_replace",
-                "DROP TABLE story_word", "DROP TABLE story_spelling", "PRAGMA user_version = 4");
+                "DROP TABLE story_word", "DROP TABLE story_spelling", "DROP TABLE request_usage", "DROP TABLE price",
+                "PRAGMA user_version = 4");
 
         db = Database.open(file);
         generations = new GenerationRepository(db);

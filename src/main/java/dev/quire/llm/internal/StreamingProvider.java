@@ -118,6 +118,17 @@ public final class StreamingProvider implements ChatProvider {
                         new WireFormat.Call(model, maxTokens, 1, seed, true)));
             }
         }
+        if (Stagger.applies(profile.kind(), request, units.size())) {
+            Unit first = units.get(0);
+            workers.execute(() -> run(request, first, generation));
+            first.begun().completeOnTimeout(null, settings.staggerWait().toMillis(), TimeUnit.MILLISECONDS)
+                    .thenRun(() -> {
+                        for (Unit unit : units.subList(1, units.size())) {
+                            workers.execute(() -> run(request, unit, generation));
+                        }
+                    });
+            return generation;
+        }
         for (Unit unit : units) {
             workers.execute(() -> run(request, unit, generation));
         }
@@ -128,6 +139,14 @@ public final class StreamingProvider implements ChatProvider {
 
     private void run(ChatRequest request, Unit unit, Generation generation) {
         askServerKind(request);
+        try {
+            runAttempts(request, unit, generation);
+        } finally {
+            unit.begin(); // ended without a reply beginning: whoever waits for it goes now
+        }
+    }
+
+    private void runAttempts(ChatRequest request, Unit unit, Generation generation) {
         int attempt = 0;
         while (true) {
             attempt++;
@@ -310,6 +329,7 @@ public final class StreamingProvider implements ChatProvider {
 
         @Override
         public void text(int choice, String delta) {
+            unit.begin();
             if (delta == null || delta.isEmpty()) {
                 return;
             }
@@ -322,11 +342,13 @@ public final class StreamingProvider implements ChatProvider {
 
         @Override
         public void thinking(int choice, String delta) {
+            unit.begin();
             aside(choice, delta, false);
         }
 
         @Override
         public void refusal(int choice, String delta) {
+            unit.begin();
             aside(choice, delta, true);
         }
 
@@ -340,6 +362,7 @@ public final class StreamingProvider implements ChatProvider {
 
         @Override
         public void filtered(int choice, String name) {
+            unit.begin();
             Generation.Variant v = unit.forChoice(choice);
             if (v != null && name != null) {
                 synchronized (v) {
@@ -350,6 +373,7 @@ public final class StreamingProvider implements ChatProvider {
 
         @Override
         public void stopReason(int choice, String reason) {
+            unit.begin();
             Generation.Variant v = unit.forChoice(choice);
             if (v != null && reason != null) {
                 synchronized (v) {
@@ -360,6 +384,7 @@ public final class StreamingProvider implements ChatProvider {
 
         @Override
         public void usage(Usage usage) {
+            unit.begin();
             if (usage != null) {
                 unit.addUsage(usage);
             }

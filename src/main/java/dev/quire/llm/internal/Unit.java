@@ -17,6 +17,8 @@ final class Unit {
     final List<Generation.Variant> variants;
     final WireFormat.Call call;
     private final CompletableFuture<Void> abortSignal = new CompletableFuture<>();
+    /** Completes when the reply begins (its first event), or when the unit stops trying without one. */
+    private final CompletableFuture<Void> begun = new CompletableFuture<>();
     private Http.Call current;
     private volatile boolean aborted;
     private volatile boolean settled;
@@ -34,6 +36,14 @@ final class Unit {
     /** The variant behind a wire choice index, or null for a choice nobody asked for. */
     Generation.Variant forChoice(int choice) {
         return choice >= 0 && choice < variants.size() ? variants.get(choice) : null;
+    }
+
+    CompletableFuture<Void> begun() {
+        return begun;
+    }
+
+    void begin() {
+        begun.complete(null);
     }
 
     boolean aborted() {

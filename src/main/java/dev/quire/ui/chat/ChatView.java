@@ -175,6 +175,7 @@ public final class ChatView implements Editor {
         private ProseArea text;
         private final javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
         private final Label position = new Label();
+        private final Label usage = new Label();
         private final Button previous = small("‹", "The previous alternative");
         private final Button next = small("›", "The next alternative");
         private final Button regenerate = small("Regenerate", "Ask again; this reply stays as an alternative");
@@ -235,7 +236,10 @@ public final class ChatView implements Editor {
             flow.setOnMouseReleased(e -> anchor = -1);
             Tooltip.install(flow, new Tooltip("Drag across a passage to select it, then Pin… or Note…"));
             holder.setAlignment(Pos.TOP_LEFT);
-            box = new VBox(4, who, holder, actions);
+            usage.getStyleClass().add("message-usage");
+            usage.visibleProperty().bind(usage.textProperty().isNotEmpty());
+            usage.managedProperty().bind(usage.visibleProperty());
+            box = new VBox(4, who, holder, usage, actions);
             box.setPadding(new Insets(8, 10, 8, 10));
             model.highlightedProperty().addListener((o, was, now) -> mark());
         }
@@ -257,6 +261,11 @@ public final class ChatView implements Editor {
                 row.textProperty().removeListener(follow);
             }
             row = item;
+            usage.textProperty().unbind();
+            usage.setText("");
+            if (item != null) {
+                usage.textProperty().bind(item.usageProperty());
+            }
             showFlow();
             if (empty || item == null) {
                 mark();

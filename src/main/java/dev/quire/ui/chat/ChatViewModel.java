@@ -34,6 +34,8 @@ public final class ChatViewModel {
         private final int alternatives;
         private final StringProperty text = new SimpleStringProperty();
         private final BooleanProperty streaming = new SimpleBooleanProperty();
+        /** What the reply's request used and cost: "31.2K in · Cache: 28.4K read · 400 out · $0.01"; "" when unknown. */
+        private final StringProperty usage = new SimpleStringProperty("");
 
         Row(Message message, int alternative, int alternatives) {
             this.message = message;
@@ -57,6 +59,10 @@ public final class ChatViewModel {
 
         public StringProperty textProperty() {
             return text;
+        }
+
+        public StringProperty usageProperty() {
+            return usage;
         }
 
         public BooleanProperty streamingProperty() {
@@ -89,7 +95,8 @@ public final class ChatViewModel {
         this.conversation = conversation;
     }
 
-    private record Shown(List<Message> path, List<Integer> positions, List<Integer> counts) {
+    private record Shown(List<Message> path, List<Integer> positions, List<Integer> counts,
+                         java.util.Map<Long, String> usage) {
     }
 
     /** Shows the branch ending at {@code leafId} (null: the newest). */
@@ -111,11 +118,20 @@ public final class ChatViewModel {
                 counts.add(alts.size());
                 positions.add(alts.indexOf(m.id()) + 1);
             }
-            return new Shown(path, positions, counts);
+            java.util.Map<Long, String> used = new java.util.HashMap<>();
+            for (Message m : path) {
+                if (m.role() == Message.Role.ASSISTANT) {
+                    studio.spending().reply(m.id()).ifPresent(u -> used.put(m.id(),
+                            dev.quire.ui.common.UsageText.of(u.getKey(), u.getValue())));
+                }
+            }
+            return new Shown(path, positions, counts, used);
         }).onSuccess(s -> {
             List<Row> out = new java.util.ArrayList<>();
             for (int i = 0; i < s.path().size(); i++) {
-                out.add(new Row(s.path().get(i), s.positions().get(i), s.counts().get(i)));
+                Row row = new Row(s.path().get(i), s.positions().get(i), s.counts().get(i));
+                row.usageProperty().set(s.usage().getOrDefault(row.message().id(), ""));
+                out.add(row);
             }
             rows.setAll(out);
             leaf = s.path().isEmpty() ? null : s.path().get(s.path().size() - 1).id();

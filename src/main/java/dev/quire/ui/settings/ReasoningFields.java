@@ -50,7 +50,17 @@ final class ReasoningFields {
                 || kind.get() == ProviderKind.OPENAI_COMPATIBLE, kind);
         show(openAi, effortLabel, effort);
 
+        CheckBox hour = new CheckBox("Keep the prompt cache for an hour, for long sessions (its writes cost 2× "
+                + "input, not 1.25×)");
+        hour.getStyleClass().add("cache-hour");
+        hour.selectedProperty().bindBidirectional(settings.oneHourCacheProperty());
+        Label cacheLabel = new Label("Prompt cache");
+        cacheLabel.getStyleClass().add("field-label");
+        cacheLabel.setMinWidth(Label.USE_PREF_SIZE);
+        show(anthropic, cacheLabel, hour);
+
         grid.addRow(row++, thinkingLabel, thinkingRow);
+        grid.addRow(row++, cacheLabel, hour);
         grid.addRow(row++, effortLabel, effort);
         return row;
     }

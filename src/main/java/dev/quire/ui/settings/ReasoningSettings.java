@@ -20,11 +20,14 @@ public final class ReasoningSettings {
     private final StringProperty budget = new SimpleStringProperty(this, "budget", Integer.toString(DEFAULT_BUDGET));
     /** "" for none. */
     private final StringProperty effort = new SimpleStringProperty(this, "effort", "");
+    /** Anthropic's 1-hour prompt cache rather than its 5-minute one. */
+    private final BooleanProperty oneHourCache = new SimpleBooleanProperty(this, "oneHourCache");
 
     void fill(ProviderProfile p) {
         thinking.set(p.thinkingBudget() != null);
         budget.set(Integer.toString(p.thinkingBudget() != null ? p.thinkingBudget() : DEFAULT_BUDGET));
         effort.set(p.reasoningEffort() == null ? "" : p.reasoningEffort());
+        oneHourCache.set(p.oneHourCache());
     }
 
     /** The profile with these options, each only where its kind takes it. */
@@ -39,7 +42,9 @@ public final class ReasoningSettings {
         }
         boolean effortKind = p.kind() == dev.quire.llm.ProviderKind.OPENAI
                 || p.kind() == dev.quire.llm.ProviderKind.OPENAI_COMPATIBLE;
-        return p.withThinkingBudget(tokens).withReasoningEffort(effortKind ? effort.get() : null);
+        boolean anthropic = p.kind() == dev.quire.llm.ProviderKind.ANTHROPIC;
+        return p.withThinkingBudget(tokens).withReasoningEffort(effortKind ? effort.get() : null)
+                .withCacheTtl(anthropic && oneHourCache.get() ? "1h" : "5m");
     }
 
     public BooleanProperty thinkingProperty() {
@@ -52,5 +57,9 @@ public final class ReasoningSettings {
 
     public StringProperty effortProperty() {
         return effort;
+    }
+
+    public BooleanProperty oneHourCacheProperty() {
+        return oneHourCache;
     }
 }

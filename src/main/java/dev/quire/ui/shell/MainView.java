@@ -55,6 +55,7 @@ public final class MainView {
     private final Shell shell;
     private final LibraryView library;
     private final ProvidersPage settings;
+    private final UsagePage usage;
     private BinderView binder;
     private StoryDesk desk;
     private final dev.quire.ui.focus.FocusMode focus = new dev.quire.ui.focus.FocusMode();
@@ -86,6 +87,7 @@ public final class MainView {
                 this::window, tabs);
         this.status = new StatusBar(model);
         this.settings = new ProvidersPage(shell, centre);
+        this.usage = new UsagePage(shell, centre);
         this.library = new LibraryView(model.library(), model::open, shell.dialogs());
         library.onImport(this::importManuscript);
         library.onRestore(this::restoreFromBackup);
@@ -129,6 +131,8 @@ public final class MainView {
         brand.getStyleClass().add("brand");
         Button settings = flat("Providers", "Where prompts are sent: Anthropic, OpenAI, compatible servers, Ollama"
                 + " (Ctrl+,)", this::toggleSettings);
+        Button usageButton = flat("Usage", "What your requests used and cost, per day, story and model; the budget",
+                this::toggleUsage);
         Button export = flat("Export…", "Export the story as Markdown, text, Word or EPUB (Ctrl+E)",
                 this::exportStory);
         export.visibleProperty().bind(model.openStoryProperty().isNotNull());
@@ -152,8 +156,8 @@ public final class MainView {
         binderToggle.visibleProperty().bind(model.openStoryProperty().isNotNull());
         binderToggle.managedProperty().bind(binderToggle.visibleProperty());
         help.getStyleClass().addAll("flat", "help-menu");
-        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, focusButton, search, export, settings, theme,
-                help);
+        HBox bar = new HBox(12, brand, libraryButton, storyTitle, spacer, binderToggle, focusButton, search, export,
+                usageButton, settings, theme, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("top-bar");
@@ -185,6 +189,7 @@ public final class MainView {
             targets = null;
         }
         settings.close();
+        usage.close();
         if (open == null) {
             binder = null;
             desk = null;
@@ -274,6 +279,7 @@ public final class MainView {
 
     private void showLibrary() {
         settings.close();
+        usage.close();
         flushAll();
         model.showLibrary();
     }
@@ -347,6 +353,12 @@ public final class MainView {
     /** The Providers page, over whatever the centre shows; Done or Esc goes back to it. */
     public void toggleSettings() {
         settings.toggle();
+    }
+
+    /** The Usage page, over whatever the centre shows; Done or Esc goes back to it. */
+    public void toggleUsage() {
+        settings.close();
+        usage.toggle();
     }
 
     /** Keyboard shortcuts and the theme; installed once the view is in a scene. */

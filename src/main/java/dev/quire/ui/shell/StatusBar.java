@@ -73,8 +73,8 @@ final class StatusBar {
         HBox noticed = new HBox(6, notice, action);
         noticed.setAlignment(Pos.CENTER_LEFT);
         noticed.setMinWidth(0);
-        bar = new HBox(16, saveLabel, problem, noticed, spacer, activity(model.activity()), targets, sceneWordsLabel,
-                wordsLabel);
+        bar = new HBox(16, saveLabel, problem, noticed, spacer, activity(model.activity()),
+                new SpendLabel(model).view(), targets, sceneWordsLabel, wordsLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");

@@ -53,6 +53,8 @@ public final class GeneratePanel extends VBox {
      * @param addProvider opens the Providers page
      * @param paste       asks for a variant written elsewhere, as a column
      */
+    private SendEstimate sendEstimate;
+
     public GeneratePanel(StitchViewModel model, Runnable openPrompt, Runnable addProvider, Runnable paste) {
         this.model = model;
         GenerateOptions options = model.options();
@@ -242,9 +244,31 @@ public final class GeneratePanel extends VBox {
 
     /** Generate, unless there is no provider to ask (the panel already says so). */
     public void generate() {
-        if (!model.options().noProvider().get()) {
-            model.generate();
+        if (model.options().noProvider().get()) {
+            return;
         }
+        String warning = sendEstimate == null ? null : sendEstimate.warning();
+        if (warning != null && !goAheadPastBudget(warning)) {
+            return;
+        }
+        model.generate();
+    }
+
+    /** Asks before a send that would pass a budget: go ahead, or stop. */
+    private boolean goAheadPastBudget(String warning) {
+        javafx.scene.control.ButtonType goAhead = new javafx.scene.control.ButtonType("Go ahead",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType("Stop",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.WARNING, warning, goAhead, stop);
+        alert.setHeaderText("Over budget");
+        alert.setTitle("Budget");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.getDialogPane().getStyleClass().add("budget-warning");
+        return alert.showAndWait().filter(goAhead::equals).isPresent();
     }
 
     /** Whether the stitching pane is showing, which then shows the panel's problems itself. */
@@ -256,7 +280,12 @@ public final class GeneratePanel extends VBox {
     public void showMeter(PromptPreviewViewModel preview) {
         ContextMeter meter = new ContextMeter(preview.reportProperty(), preview.tooSmallProperty());
         meter.follow(preview.fits());
-        meterBox.getChildren().setAll(meter);
+        Label estimate = new Label();
+        estimate.getStyleClass().add("send-estimate");
+        estimate.setMinWidth(0);
+        sendEstimate = model.sendEstimate();
+        estimate.textProperty().bind(sendEstimate.follow(preview.reportProperty()));
+        meterBox.getChildren().setAll(meter, estimate);
     }
 
     /**

@@ -423,6 +423,11 @@ public final class StitchViewModel extends AutosavingViewModel<StitchViewModel.D
         return spelling;
     }
 
+    /** The cost of the next send, estimated as the prompt and the options change. */
+    public SendEstimate sendEstimate() {
+        return new SendEstimate(studio, background, storyId, options);
+    }
+
     public GenerateOptions options() {
         return options;
     }

@@ -37,6 +37,8 @@ public final class VariantColumn {
     private final IntegerProperty tokens = new SimpleIntegerProperty(this, "tokens");
     private final BooleanProperty tokensExact = new SimpleBooleanProperty(this, "tokensExact");
     private final StringProperty elapsed = new SimpleStringProperty(this, "elapsed", "");
+    /** What its request used and cost, once known: "31.2K in · Cache: 28.4K read, 1.1K written · $0.0123". */
+    private final StringProperty usage = new SimpleStringProperty(this, "usage", "");
     private final ObjectProperty<Integer> rating = new SimpleObjectProperty<>(this, "rating");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<List<Alignment.Mark>> marks = new SimpleObjectProperty<>(this, "marks", List.of());
@@ -164,6 +166,13 @@ public final class VariantColumn {
                     + (result.filter() == null ? "." : " (" + result.filter() + ").");
         }
         finish(dev.quire.studio.Generator.statusOf(result.status()), message, result.usage().output());
+        dev.quire.llm.Usage u = result.usage().isEmpty() ? result.requestUsage() : result.usage();
+        usage.set(dev.quire.ui.common.UsageText.of(u.input(), u.output(), u.cachedInput(), u.cacheCreation(), null));
+    }
+
+    /** What the variant's request cost, once the library priced it; null when its model has no price. */
+    void cost(dev.quire.model.TokenUsage tokens, Double cost) {
+        usage.set(dev.quire.ui.common.UsageText.of(tokens, cost));
     }
 
     /**
@@ -361,6 +370,10 @@ public final class VariantColumn {
 
     public BooleanProperty tokensExactProperty() {
         return tokensExact;
+    }
+
+    public StringProperty usageProperty() {
+        return usage;
     }
 
     public StringProperty elapsedProperty() {

@@ -247,7 +247,13 @@ public final class VariantColumnView extends VBox {
         bottom.setAlignment(Pos.CENTER_LEFT);
 
         outcome = new VariantOutcome(column, () -> model.continueVariant(column));
-        getChildren().addAll(top, tools, error, outcome, scroll, bottom);
+        Label usage = new Label();
+        usage.getStyleClass().add("variant-usage");
+        usage.textProperty().bind(column.usageProperty());
+        usage.visibleProperty().bind(usage.textProperty().isNotEmpty());
+        usage.managedProperty().bind(usage.visibleProperty());
+        usage.setMinWidth(0);
+        getChildren().addAll(top, tools, usage, error, outcome, scroll, bottom);
     }
 
     /** Takes the selection, or the whole variant when nothing is selected. */

@@ -376,6 +376,7 @@ final class VariantStreams {
             // the pane's columns are kept now, so closing the window mid-stream finds them again
             keepColumns();
             r.done().thenAccept(outcome -> {
+                ColumnCosts.show(studio, background, outcome.generationId(), targets, this);
                 if (outcome.saveFailure() != null) {
                     frames.execute(() -> problem.set(outcome.saveFailure().getMessage() + " The text is still in"
                             + " the columns: take what you need into the composition."));

@@ -49,4 +49,19 @@ class ReasoningSettingsTest {
         assertFalse(s.thinkingProperty().get());
         assertEquals("", s.effortProperty().get());
     }
+
+    @Test
+    void theOneHourCacheIsKeptForAnthropicOnly() {
+        ReasoningSettings settings = new ReasoningSettings();
+        dev.quire.llm.ProviderProfile claude = dev.quire.llm.ProviderProfile.defaults(
+                dev.quire.llm.ProviderKind.ANTHROPIC).withCacheTtl("1h");
+        settings.fill(claude);
+        org.junit.jupiter.api.Assertions.assertTrue(settings.oneHourCacheProperty().get());
+        org.junit.jupiter.api.Assertions.assertEquals("1h", settings.applyTo(claude).cacheTtl());
+        dev.quire.llm.ProviderProfile openAi = dev.quire.llm.ProviderProfile.defaults(
+                dev.quire.llm.ProviderKind.OPENAI);
+        org.junit.jupiter.api.Assertions.assertEquals("5m", settings.applyTo(openAi).cacheTtl());
+        settings.oneHourCacheProperty().set(false);
+        org.junit.jupiter.api.Assertions.assertFalse(settings.applyTo(claude).oneHourCache());
+    }
 }

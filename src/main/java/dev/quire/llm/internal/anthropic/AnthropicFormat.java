@@ -74,7 +74,10 @@ public final class AnthropicFormat implements WireFormat {
         if (thinking) {
             body.putObject("thinking").put("type", "enabled").put("budget_tokens", profile.thinkingBudget());
         }
-        ArrayNode system = systemBlocks(request.system());
+        // variants of one request share all of it: the last breakpoint ends the prompt, so the later ones read it whole
+        boolean cacheWhole = request.variants() > 1;
+        ArrayNode system = systemBlocks(request.system(), cacheWhole ? MAX_CACHE_BREAKPOINTS - 1
+                : MAX_CACHE_BREAKPOINTS, profile.oneHourCache());
         if (system.size() > 0) {
             body.set("system", system);
         }
@@ -88,7 +91,14 @@ public final class AnthropicFormat implements WireFormat {
             }
             ObjectNode message = messages.addObject();
             message.put("role", m.role() == ChatMessage.Role.USER ? "user" : "assistant");
-            message.put("content", text);
+            if (cacheWhole && i == turns.size() - 1 && !text.isEmpty()) {
+                ObjectNode block = message.putArray("content").addObject();
+                block.put("type", "text");
+                block.put("text", text);
+                cacheControl(block, profile.oneHourCache());
+            } else {
+                message.put("content", text);
+            }
         }
         // extended thinking takes neither a temperature nor top_p
         if (request.temperature() != null && !thinking) {
@@ -109,6 +119,18 @@ public final class AnthropicFormat implements WireFormat {
 
     /** Text blocks in order, empty ones dropped; {@code cache_control} on the last four marked blocks. */
     static ArrayNode systemBlocks(List<SystemBlock> blocks) {
+        return systemBlocks(blocks, MAX_CACHE_BREAKPOINTS, false);
+    }
+
+    private static void cacheControl(ObjectNode node, boolean oneHour) {
+        ObjectNode control = node.putObject("cache_control").put("type", "ephemeral");
+        if (oneHour) {
+            control.put("ttl", "1h");
+        }
+    }
+
+    /** As {@link #systemBlocks(List)}, keeping at most {@code breakpoints} markers (the last ones). */
+    static ArrayNode systemBlocks(List<SystemBlock> blocks, int breakpoints, boolean oneHour) {
         List<SystemBlock> kept = new ArrayList<>();
         for (SystemBlock block : blocks) {
             if (!block.text().isEmpty()) {
@@ -121,7 +143,7 @@ public final class AnthropicFormat implements WireFormat {
                 marked++;
             }
         }
-        int skip = Math.max(0, marked - MAX_CACHE_BREAKPOINTS);
+        int skip = Math.max(0, marked - breakpoints);
         ArrayNode system = Json.MAPPER.createArrayNode();
         for (SystemBlock block : kept) {
             ObjectNode node = system.addObject();
@@ -131,7 +153,7 @@ public final class AnthropicFormat implements WireFormat {
                 if (skip > 0) {
                     skip--;
                 } else {
-                    node.putObject("cache_control").put("type", "ephemeral");
+                    cacheControl(node, oneHour);
                 }
             }
         }

@@ -354,11 +354,19 @@ public final class OpenAiFormat implements WireFormat {
         Integer prompt = null;
         Integer completion = null;
         Integer cached = null;
+        Integer hit = null;
+        Integer miss = null;
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             JsonToken token = p.nextToken();
             switch (field) {
                 case "prompt_tokens":
                     prompt = JsonReading.integer(p);
+                    break;
+                case "prompt_cache_hit_tokens": // DeepSeek's own names for the cached and uncached parts
+                    hit = JsonReading.integer(p);
+                    break;
+                case "prompt_cache_miss_tokens":
+                    miss = JsonReading.integer(p);
                     break;
                 case "completion_tokens":
                     completion = JsonReading.integer(p);
@@ -380,6 +388,12 @@ public final class OpenAiFormat implements WireFormat {
                 default:
                     p.skipChildren();
             }
+        }
+        if (hit != null && (cached == null || cached == 0)) {
+            cached = hit;
+        }
+        if (prompt == null && hit != null && miss != null) {
+            prompt = hit + miss;
         }
         return new Usage(prompt, completion, cached, null);
     }
@@ -422,8 +436,10 @@ public final class OpenAiFormat implements WireFormat {
             sink.stopReason(index, Json.text(choice, "finish_reason"));
         }
         JsonNode usage = root.path("usage");
+        Integer cached = Json.integer(usage.path("prompt_tokens_details"), "cached_tokens");
+        Integer hit = Json.integer(usage, "prompt_cache_hit_tokens");
         sink.usage(new Usage(Json.integer(usage, "prompt_tokens"), Json.integer(usage, "completion_tokens"),
-                Json.integer(usage.path("prompt_tokens_details"), "cached_tokens"), null));
+                hit != null && (cached == null || cached == 0) ? hit : cached, null));
         sink.end();
         return true;
     }
