@@ -42,6 +42,7 @@ class ArchitectureTest {
             .optionalLayer("Prompt").definedBy("dev.quire.prompt..")
             .optionalLayer("Stitch").definedBy("dev.quire.stitch..")
             .layer("Cliche").definedBy("dev.quire.cliche..")
+            .layer("Spell").definedBy("dev.quire.spell..")
             .layer("Studio").definedBy("dev.quire.studio..")
             .layer("Cli").definedBy("dev.quire.cli..")
             .layer("Ui").definedBy("dev.quire.ui..")
@@ -55,6 +56,7 @@ class ArchitectureTest {
             .whereLayer("Prompt").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .whereLayer("Stitch").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .whereLayer("Cliche").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
+            .whereLayer("Spell").mayOnlyBeAccessedByLayers("Studio", "Cli", "Ui")
             .because("a lower layer must not know the layers built on it (docs/architecture.md)");
 
     @ArchTest
@@ -67,7 +69,7 @@ class ArchitectureTest {
     static final ArchRule modelIsPure = noClasses()
             .that().resideInAPackage("dev.quire.model..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.quire.store..", "dev.quire.llm..",
-                    "dev.quire.prompt..", "dev.quire.stitch..", "dev.quire.cliche..", "dev.quire.studio..",
+                    "dev.quire.prompt..", "dev.quire.stitch..", "dev.quire.cliche..", "dev.quire.spell..", "dev.quire.studio..",
                     "dev.quire.cli..", "dev.quire.ui..", "java.sql..", "java.io..", "java.nio..", "com.fasterxml..", "okhttp3..")
             .because("the model is values only: no I/O and no other Quire package");
 

@@ -28,6 +28,10 @@ class ColumnUsageWindowTest extends StudioWindow {
         if (server != null) {
             server.close();
         }
+        // the key went to the tests' shared config folder: another test's "claude" must not find it
+        try (Studio s = Studio.open(dataDir, Studio.NewLibrary.EMPTY)) {
+            s.providers().forgetKey("claude");
+        }
     }
 
     @Test
