@@ -128,6 +128,10 @@ public final class Spending {
                 .or(() -> studio.providers().defaultProfileName()).orElse(null);
         Optional<dev.quire.llm.ProviderProfile> profile = name == null ? Optional.empty()
                 : studio.providers().find(name);
+        if (profile.isEmpty()) {
+            // nothing can be sent yet: the panel says so itself
+            return new Estimate("", promptTokens, variants, 0, null, null);
+        }
         String m = model != null && !model.isBlank() ? model.strip()
                 : profile.map(dev.quire.llm.ProviderProfile::defaultModel).orElse("");
         int out = profile.map(dev.quire.llm.ProviderProfile::maxOutputTokens).orElse(0);

@@ -145,6 +145,7 @@ public final class GeneratePanel extends VBox {
         cancel.disableProperty().bind(model.runningProperty().not());
 
         meterBox.setAlignment(Pos.CENTER_LEFT);
+        meterBox.setSpacing(8);
         meterBox.setMinWidth(0);
         // the options wrap onto a second line in a narrow window
         javafx.scene.layout.FlowPane settings = new javafx.scene.layout.FlowPane(12, 4,
@@ -283,8 +284,14 @@ public final class GeneratePanel extends VBox {
         Label estimate = new Label();
         estimate.getStyleClass().add("send-estimate");
         estimate.setMinWidth(0);
+        // the action row keeps its buttons whole, so the estimate may not widen it: cut short, whole on hover
+        estimate.setMaxWidth(240);
         sendEstimate = model.sendEstimate();
         estimate.textProperty().bind(sendEstimate.follow(preview.reportProperty()));
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(estimate.textProperty());
+        estimate.tooltipProperty().bind(javafx.beans.binding.Bindings.when(estimate.textProperty().isEmpty())
+                .then((Tooltip) null).otherwise(whole));
         meterBox.getChildren().setAll(meter, estimate);
     }
 
