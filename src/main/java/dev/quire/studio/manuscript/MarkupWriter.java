@@ -188,10 +188,15 @@ final class MarkupWriter {
         // each line after a line break must not read as a heading, a list or a break either
         StringBuilder out = new StringBuilder(line.length() + 4);
         for (String part : line.toString().split("\n", -1)) {
+            String escaped = escapeLineStart(part);
             if (out.length() > 0) {
                 out.append('\n');
+                // a line of = or - under a line would make a heading of it
+                if (escaped.equals(part) && (part.startsWith("=") || part.startsWith("-"))) {
+                    escaped = "\\" + part;
+                }
             }
-            out.append(escapeLineStart(part));
+            out.append(escaped);
         }
         return out.toString();
     }
