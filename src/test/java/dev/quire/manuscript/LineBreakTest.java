@@ -39,7 +39,7 @@ class LineBreakTest {
             studio.scenes().append(Scene.titled(id, "Letter").withProse(new Prose.Builder()
                     .append("Dear Father,\u2028the lamp is ")
                     .append("lit,\u2028at last", Provenance.WRITER, true, false)
-                    .append(".\u2028# 12 Ferry Lane\u2028- Ada\u2028==\u2028--")
+                    .append(".\u2028# 12 Ferry Lane\u2028- Ada\u2028==\u2028--\u2028\u2028P.S.")
                     .append("\n").append("She sealed it.").build()));
             return id;
         }
@@ -80,12 +80,12 @@ class LineBreakTest {
         Path md = export(cli, id, "md");
 
         String text = Files.readString(md);
-        assertTrue(text.contains("Dear Father,\\\nthe lamp is _lit,\\\nat last_.\\\n\\# 12 Ferry Lane\\\n\\- Ada\\\n\\==\\\n\\--\n\n"
+        assertTrue(text.contains("Dear Father,\\\nthe lamp is _lit,\\\nat last_.\\\n\\# 12 Ferry Lane\\\n\\- Ada\\\n\\==\\\n\\--\\\n\\\nP.S.\n\n"
                 + "She sealed it."), text);
 
         Manuscript back = ManuscriptReader.read(md, Format.MARKDOWN);
         assertEquals(List.of("[Letter] Dear Father, ↵ the lamp is _lit, ↵ at last_. ↵ # 12 Ferry Lane ↵ - Ada ↵ =="
-                + " ↵ -- ¶ She sealed it."), describe(back));
+                + " ↵ -- ↵  ↵ P.S. ¶ She sealed it."), describe(back));
     }
 
     @ParameterizedTest
@@ -109,7 +109,7 @@ class LineBreakTest {
         Cli cli = new Cli(dir);
         String text = Files.readString(export(cli, addLetter(cli), "txt"));
 
-        assertTrue(text.contains("Dear Father,\nthe lamp is _lit,\nat last_.\n# 12 Ferry Lane\n- Ada\n==\n--\n\nShe sealed it."),
+        assertTrue(text.contains("Dear Father,\nthe lamp is _lit,\nat last_.\n# 12 Ferry Lane\n- Ada\n==\n--\n\nP.S.\n\nShe sealed it."),
                 text);
         assertFalse(text.contains("\u2028"), text);
     }
@@ -125,7 +125,7 @@ class LineBreakTest {
                     StandardCharsets.UTF_8);
         }
         assertTrue(page.contains("<p>Dear Father,<br/>the lamp is <em>lit,<br/>at last</em>.<br/># 12 Ferry Lane<br/>"
-                + "- Ada<br/>==<br/>--</p>"), page);
+                + "- Ada<br/>==<br/>--<br/><br/>P.S.</p>"), page);
         assertFalse(page.contains("\u2028"), page);
     }
 
