@@ -212,7 +212,11 @@ public final class Search {
         }
         String before = (from > 0 && text.charAt(from - 1) != '\n' ? "…" : "") + text.substring(from, start);
         String after = text.substring(end, to) + (to < text.length() && text.charAt(to) != '\n' ? "…" : "");
-        return new Hit(start, end, before.replace('\n', ' '), text.substring(start, end).replace('\n', ' '),
-                after.replace('\n', ' '));
+        return new Hit(start, end, oneLine(before), oneLine(text.substring(start, end)), oneLine(after));
+    }
+
+    /** Paragraph and line breaks as spaces: JavaFX draws a line break inside a paragraph (U+2028) as nothing. */
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\u2028', ' ');
     }
 }

@@ -26,6 +26,11 @@ class DetectorTest {
     }
 
     @Test
+    void aPhraseMatchesAcrossALineBreakInsideAParagraph() {
+        assertEquals(List.of("Shivers raced down\u2028his spine"), found("Shivers raced down\u2028his spine."));
+    }
+
+    @Test
     void offsetsAreUtf16CodeUnitsWithTheEndExclusive() {
         String text = "\uD83D\uDE00 Kael smiled. \u201CIt wasn\u2019t fear. It was grief.\u201D";
         List<Finding> f = scan(text);

@@ -77,10 +77,32 @@ class DocxAsWordShowsItTest {
         assertEquals("Ada Marsh", m.author());
         assertEquals(List.of("[The Lamp] The lamp was lit at six o'clock, as every night. ¶ She climbed the stairs."
                 + " ¶ KEEP OUT, said the sign. ¶ The gulls were loud. ¶ _Come home._ ¶ _Nothing _else_, it said._"
-                + " ¶ Dear Father, ¶ the lamp is lit."), describe(m));
-        assertEquals("1 tracked move accepted, 1 text box read, 1 drop cap joined, 1 line break made a new paragraph,"
+                + " ¶ Dear Father, ↵ the lamp is lit."), describe(m));
+        assertEquals("1 tracked move accepted, 1 text box read, 1 drop cap joined,"
                 + " 3 title-page lines (author, date, abstract) left out of the prose, 1 image left out",
                 m.report().summary());
+    }
+
+    @Test
+    void aLineBreakStaysALineBreakInsideItsParagraph() {
+        Manuscript m = WordFile.body(
+                p(r("Dear Father, "), "<w:r><w:br/></w:r>", r(" the lamp is "), rp("<w:i/>", "lit"), "<w:r><w:br"
+                        + " w:type=\"textWrapping\"/></w:r>", r("Your Ada")),
+                p(r("Roses are red,"), "<w:r><w:cr/></w:r>", r("violets blue.")),
+                p(r("Then morning."), "<w:r><w:br/></w:r>")).read();
+
+        assertEquals(List.of("[] Dear Father, ↵ the lamp is _lit_ ↵ Your Ada ¶ Roses are red, ↵ violets blue."
+                + " ¶ Then morning."), describe(m));
+        assertEquals("Dear Father,\u2028the lamp is lit\u2028Your Ada", m.scenes().get(0).prose().text()
+                .split("\n")[0]);
+        assertTrue(m.report().summary().isEmpty(), "a line break kept is nothing changed: " + m.report().summary());
+    }
+
+    @Test
+    void aPageBreakIsStillNoLineBreak() {
+        Manuscript m = WordFile.body(p(r("One."), "<w:r><w:br w:type=\"page\"/></w:r>", r("Two."))).read();
+
+        assertEquals(List.of("[] One. ¶ Two."), describe(m));
     }
 
     @Test

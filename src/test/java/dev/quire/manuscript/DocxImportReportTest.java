@@ -86,10 +86,11 @@ class DocxImportReportTest {
         List<String> expected;
         try (Studio studio = cli.open()) {
             id = Chaptered.addTo(studio);
-            // a scene whose lines were line breaks in Word: Quire keeps each as its own paragraph
+            // a letter: line breaks inside a paragraph, one of them inside italics, then a paragraph
             studio.scenes().append(Scene.titled(id, "Letter").withProse(new Prose.Builder()
-                    .append("Dear Father,").append("\n").append("the lamp is ")
-                    .append("lit", Provenance.WRITER, true, false).append(".").build()));
+                    .append("Dear Father,\u2028the lamp is ")
+                    .append("lit\u2028at last", Provenance.WRITER, true, false).append(".\u2028Ada")
+                    .append("\n").append("She sealed it.").build()));
             expected = describe(studio, id);
         }
         Path out = dir.resolve("ferry.docx");
@@ -100,6 +101,8 @@ class DocxImportReportTest {
 
         assertEquals(Chaptered.TITLE, back.title());
         assertEquals(expected, describe(back));
+        assertTrue(expected.get(expected.size() - 1).contains("Dear Father, ↵ the lamp is _lit ↵ at last_. ↵ Ada ¶ She"),
+                expected.toString());
         // appended last, the letter joined the newest chapter, "Autumn"
         assertEquals(List.of("Spring", "Chapter 2", "Autumn"), back.chapters());
         assertEquals(List.of(-1, 0, 0, 1, 1, 2), back.scenes().stream().map(DraftScene::chapter).toList());

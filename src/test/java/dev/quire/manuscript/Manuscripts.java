@@ -65,7 +65,7 @@ final class Manuscripts {
             b.append(t);
             at += s.length();
         }
-        return b.toString().replace("\n", " ¶ ");
+        return b.toString().replace("\n", " ¶ ").replace("\u2028", " ↵ ");
     }
 
     static List<String> describe(Manuscript m) {

@@ -62,6 +62,19 @@ class ReplaceAcrossStoryTest {
     }
 
     @Test
+    void aWholeWordIsFoundEitherSideOfALineBreakAndItsContextIsShownOnOneLine() {
+        long letter = studio.scenes().append(Scene.titled(storyId, "Letter")
+                .withProse(Prose.plain("Dear Marra,\u2028the lamp is lit.\u2028Marra"))).id();
+
+        List<Search.SceneHits> found = studio.search().find(storyId, new SearchQuery("Marra", false, true, true));
+
+        Search.SceneHits hits = found.stream().filter(h -> h.sceneId() == letter).findFirst().orElseThrow();
+        assertEquals(2, hits.hits().size());
+        assertEquals("Dear Marra, the lamp is lit. Marra", hits.hits().get(0).context());
+        assertEquals(List.of(5, 29), hits.hits().stream().map(Search.Hit::start).toList());
+    }
+
+    @Test
     void theReplaceChangesOnlyTheTickedMatchesKeepsRevisionsAndUndoesAsOneStep() {
         Search.Preview preview = studio.search().preview(storyId, new SearchQuery("Marra", false, true, true), "Mara");
         assertEquals(3, preview.changes().size());

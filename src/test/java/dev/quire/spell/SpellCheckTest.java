@@ -33,6 +33,15 @@ class SpellCheckTest {
     }
 
     @Test
+    void aLineBreakInsideAParagraphSeparatesTheWordsOnEitherSide() {
+        String text = "Dear Father,\u2028the lamp is lit\u2028and teh gulls are loud";
+        List<SpellFinding> found = us.check(text, KnownWords.NONE, false);
+        assertEquals(List.of("teh"), found.stream().map(SpellFinding::text).toList());
+        assertEquals(text.indexOf("teh"), found.get(0).start());
+        assertEquals(11, dev.quire.model.Words.count(text), "the words either side of a line break are two");
+    }
+
+    @Test
     void namesTheStoryKnowsAreNotFlaggedWithPossessivesOrInAnyCase() {
         String text = "Marra Vellacourt took Quilleth's hand. QUILLETH smiled at Marra.";
         assertFalse(us.check(text, KnownWords.NONE, false).isEmpty());

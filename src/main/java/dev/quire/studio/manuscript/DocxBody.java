@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class DocxBody {
 
-    /** A line break inside a paragraph while it is read; {@link DocxParagraph} decides what it becomes. */
+    /** A line break inside a paragraph (U+2028), as the prose keeps it. */
     static final char LINE = '\u2028';
     /** A page break inside a paragraph while it is read. */
     static final char PAGE = '\u000C';
@@ -166,15 +166,15 @@ final class DocxBody {
                 case "tab", "ptab" -> into.text.append(" ", Provenance.WRITER, italic, bold);
                 case "noBreakHyphen" -> into.text.append("-", Provenance.WRITER, italic, bold);
                 case "sym" -> symbol(e, into, italic, bold);
-                case "cr" -> into.text.append(String.valueOf(LINE));
+                case "cr" -> into.text.append(String.valueOf(LINE), Provenance.WRITER, italic, bold);
                 case "br" -> {
                     String type = WordXml.attr(e, "type");
                     if (type.equals("page")) {
                         into.text.append(String.valueOf(PAGE));
                     } else if (type.equals("column")) {
                         into.text.append(" ", Provenance.WRITER, italic, bold);
-                    } else {
-                        into.text.append(String.valueOf(LINE));
+                    } else { // a line break, in the run's style: inside italics it stays inside them
+                        into.text.append(String.valueOf(LINE), Provenance.WRITER, italic, bold);
                     }
                 }
                 case "footnoteReference" -> note(e, footnotes, Item.FOOTNOTES, into, false);

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * the first Author line giving the story's author; contents and index entries are left out. A drop cap joins the
  * paragraph after it; a paragraph whose mark was deleted (Track Changes) joins the next one, as in Word. An empty
  * paragraph drawn as a horizontal rule (a border, or Word's and pandoc's line shape) is a scene break, as is a
- * paragraph of break characters ({@code * * *}). Quire has no line break inside a paragraph (a scene's paragraphs are
- * its lines), so a line break starts a new paragraph and the report counts it; a page break is a scene break when
- * the writer asked for that.
+ * paragraph of break characters ({@code * * *}). A line break stays a line break inside its paragraph (U+2028 LINE
+ * SEPARATOR in the prose, as letters, verse and signs need); a page break is a scene break when the writer asked for
+ * that.
  */
 final class DocxParagraph {
 
@@ -138,7 +138,7 @@ final class DocxParagraph {
         }
     }
 
-    /** A body paragraph: a line of break characters is a break; each line break starts a new paragraph. */
+    /** A body paragraph: a line of break characters is a break; a line break stays one, inside the paragraph. */
     private void paragraph(Prose raw) {
         Prose trimmed = trim(raw);
         if (trimmed.isEmpty()) {
@@ -148,20 +148,39 @@ final class DocxParagraph {
             blocks.add(Block.sceneBreak());
             return;
         }
-        String text = trimmed.text();
+        blocks.add(Block.paragraph(tightenLines(trimmed)));
+    }
+
+    /** Without the spaces and tabs around each line break, which Word does not show at a line's edges. */
+    static Prose tightenLines(Prose prose) {
+        String text = prose.text();
+        if (text.indexOf(DocxBody.LINE) < 0) {
+            return prose;
+        }
+        Prose.Builder out = new Prose.Builder();
         int from = 0;
         for (int nl = text.indexOf(DocxBody.LINE); ; nl = text.indexOf(DocxBody.LINE, from)) {
             int to = nl < 0 ? text.length() : nl;
-            Prose part = trim(ProseCuts.slice(trimmed, from, to));
-            if (!part.isEmpty()) {
-                blocks.add(Block.paragraph(part));
+            int a = from;
+            int b = to;
+            while (a < b && isSpace(text.charAt(a)) && from > 0) {
+                a++;
             }
+            while (b > a && isSpace(text.charAt(b - 1)) && nl >= 0) {
+                b--;
+            }
+            ProseCuts.appendTo(out, ProseCuts.slice(prose, a, b));
             if (nl < 0) {
                 break;
             }
-            body.tally.add(Item.LINE_BREAKS);
+            ProseCuts.appendTo(out, ProseCuts.slice(prose, nl, nl + 1));
             from = nl + 1;
         }
+        return out.build();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private boolean isDropCap(Element pPr, String style) {

@@ -20,6 +20,7 @@ final class DocxProse {
     static final String NORMAL = "Normal";
     static final String FIRST = "FirstParagraph";
     static final String BREAK = "SceneBreak";
+    private static final char LINE = '\u2028';
 
     private final XWPFDocument doc;
     private final Map<String, Provenance> colours;
@@ -85,7 +86,7 @@ final class DocxProse {
             lastWasBreak = false;
             for (StyledRun run : runs) {
                 XWPFRun r = p.createRun();
-                r.setText(Xml.clean(run.text()));
+                text(r, run.text());
                 if (run.italic()) {
                     if (underlineItalics) {
                         r.setUnderline(UnderlinePatterns.SINGLE);
@@ -99,6 +100,19 @@ final class DocxProse {
                 if (run.provenance().isVariant() && colours.containsKey(ExportedStory.markLabel(run.provenance()))) {
                     DocxWriter.shade(r, run.provenance());
                 }
+            }
+        }
+    }
+
+    /** A run's text, each line break inside the paragraph (U+2028) as Word's own line break. */
+    private static void text(XWPFRun r, String text) {
+        String[] lines = text.split(String.valueOf(LINE), -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                r.addBreak();
+            }
+            if (!lines[i].isEmpty()) {
+                r.setText(Xml.clean(lines[i]));
             }
         }
     }

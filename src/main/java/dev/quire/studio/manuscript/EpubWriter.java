@@ -234,7 +234,7 @@ final class EpubWriter {
         for (List<StyledRun> runs : StyledRun.paragraphs(prose)) {
             b.append("    <p>");
             for (StyledRun r : runs) {
-                String text = Xml.escape(r.text());
+                String text = Xml.escape(r.text()).replace("\u2028", "<br/>");
                 if (r.bold()) {
                     text = "<strong>" + text + "</strong>";
                 }

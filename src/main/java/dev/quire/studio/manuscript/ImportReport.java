@@ -27,7 +27,6 @@ public record ImportReport(Map<Item, Integer> counts, List<String> warnings) {
         DROP_CAPS("dropCapsJoined", "drop cap joined", "drop caps joined"),
         RULES("rulesAsSceneBreaks", "horizontal rule taken as a scene break", "horizontal rules taken as scene breaks"),
         PAGE_BREAKS("pageBreaksAsSceneBreaks", "page break taken as a scene break", "page breaks taken as scene breaks"),
-        LINE_BREAKS("lineBreaksAsParagraphs", "line break made a new paragraph", "line breaks made new paragraphs"),
         FRONT_MATTER("frontMatterLeftOut", "title-page line (author, date, abstract) left out of the prose",
                 "title-page lines (author, date, abstract) left out of the prose"),
         COMMENTS("commentsLeftOut", "comment left out", "comments left out"),

@@ -13,18 +13,22 @@ import java.util.Map;
  *
  * <p>Markdown: {@code # Title}, {@code ## Scene title}, {@code * * *} before an untitled scene,
  * {@code # Chapter} for a story's chapters (the title then goes in front matter, {@code title: …}),
- * {@code _italic_} ({@code *italic*} inside a word) and {@code **bold**}; Markdown's special
+ * {@code _italic_} ({@code *italic*} inside a word) and {@code **bold**}, a line break inside a paragraph as a
+ * backslash at the end of the line (CommonMark's hard line break); Markdown's special
  * characters in the text are escaped with a backslash. Provenance marks are HTML {@code <mark>}
  * elements, which Markdown renderers pass through: {@code <mark class="variant-a" title="Variant A">}.
  *
  * <p>Plain text: the title and chapters underlined with {@code =}, scene titles underlined with {@code -}, the
- * same emphasis marks as Markdown (the manuscript convention for italics in plain text), nothing
- * escaped. Provenance marks are {@code {{A: …}}}.
+ * same emphasis marks as Markdown (the manuscript convention for italics in plain text), a line break as a new
+ * line, nothing escaped. Provenance marks are {@code {{A: …}}}.
  *
  * <p>Both end with a legend of the marks when they are shown, and the appendix of unused variants when
  * it is asked for.
  */
 final class MarkupWriter {
+
+    /** A line break inside a paragraph. */
+    private static final char LINE = '\u2028';
 
     private final boolean markdown;
     private final boolean marks;
@@ -171,10 +175,30 @@ final class MarkupWriter {
             }
             if (i < n) {
                 char c = text.charAt(i);
-                line.append(markdown ? escape(String.valueOf(c)) : String.valueOf(c));
+                if (c == LINE) {
+                    line.append(markdown ? "\\\n" : "\n"); // CommonMark's hard line break
+                } else {
+                    line.append(markdown ? escape(String.valueOf(c)) : String.valueOf(c));
+                }
             }
         }
-        return markdown ? escapeLineStart(line.toString()) : line.toString();
+        if (!markdown) {
+            return line.toString();
+        }
+        // each line after a line break must not read as a heading, a list or a break either
+        StringBuilder out = new StringBuilder(line.length() + 4);
+        for (String part : line.toString().split("\n", -1)) {
+            String escaped = escapeLineStart(part);
+            if (out.length() > 0) {
+                out.append('\n');
+                // a line of = or - under a line would make a heading of it
+                if (escaped.equals(part) && (part.startsWith("=") || part.startsWith("-"))) {
+                    escaped = "\\" + part;
+                }
+            }
+            out.append(escaped);
+        }
+        return out.toString();
     }
 
     /** {@code _} reads as italic only at word edges; inside a word it must be {@code *}. */

@@ -245,7 +245,9 @@ final class PdfStoryWriter {
                 p.setFirstLineIndent(fresh && !s.indentFirst() ? 0 : s.indent());
                 for (StyledRun run : runs) {
                     boolean underline = run.italic() && s.underlineItalics();
-                    Chunk c = new Chunk(run.text(), s.faces().of(run.italic() && !underline, run.bold()));
+                    // a line break inside the paragraph: a new line, the paragraph going on without an indent
+                    Chunk c = new Chunk(run.text().replace('\u2028', '\n'),
+                            s.faces().of(run.italic() && !underline, run.bold()));
                     if (underline) {
                         c.setUnderline(0.6f, -2f);
                     }

@@ -63,6 +63,15 @@ final class ProseCuts {
         return b.build();
     }
 
+    /** Appends {@code piece} to {@code b}, keeping its spans' styles and provenance. */
+    static void appendTo(Prose.Builder b, Prose piece) {
+        int at = 0;
+        for (Span s : piece.spans()) {
+            b.append(piece.text().substring(at, at + s.length()), s.provenance(), s.italic(), s.bold());
+            at += s.length();
+        }
+    }
+
     /** The offset in {@code prose}'s text where paragraph {@code paragraph} (from 0) starts. */
     static int paragraphStart(Prose prose, int paragraph) {
         int at = 0;

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>In Markdown, each list item and each table row is a paragraph of its own.</li>
  *   <li>Paragraphs are separated by blank lines; the lines of one paragraph are joined with a space,
- *       as Markdown does. But when a paragraph's inner lines run longer than {@value #WRAP_LIMIT}
+ *       as Markdown does, except after CommonMark's hard line break (a backslash or two spaces at the end
+ *       of a Markdown line), which stays a line break inside the paragraph (U+2028). But when a paragraph's inner lines run longer than {@value #WRAP_LIMIT}
  *       characters the file was not wrapped by hand: each line is then a paragraph of its own (text
  *       pasted from a word processor, one line per paragraph).</li>
  *   <li>Headings: Markdown's {@code # Heading} (Markdown only), and a short line underlined with
@@ -62,7 +63,7 @@ final class TextBlocks {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         String declared = markdown ? frontMatter(lines) : "";
         TextBlocks reader = new TextBlocks(markdown);
-        reader.onePerLine = unwrapped(lines);
+        reader.onePerLine = reader.unwrapped(lines);
         reader.read(lines);
         return new Result(reader.blocks, declared);
     }
@@ -147,21 +148,49 @@ final class TextBlocks {
         if (!markdown && paragraph.size() == 1 && CHAPTER.matcher(paragraph.get(0).strip()).matches()
                 && looksLikeHeading(paragraph.get(0))) {
             blocks.add(Block.heading(2, paragraph.get(0).strip()));
-        } else if (onePerLine) {
-            for (String line : paragraph) {
-                blocks.add(Block.paragraph(Inline.paragraph(line.strip(), markdown, Provenance.WRITER)));
-            }
         } else {
             StringBuilder joined = new StringBuilder();
-            for (String line : paragraph) {
-                if (joined.length() > 0) {
-                    joined.append(' ');
+            for (int i = 0; i < paragraph.size(); i++) {
+                String line = paragraph.get(i);
+                boolean last = i == paragraph.size() - 1;
+                int hard = last ? -1 : hardBreak(line);
+                if (hard >= 0) {
+                    joined.append(line.substring(0, hard).strip()).append('\u2028');
+                    continue;
                 }
                 joined.append(line.strip());
+                if (onePerLine || last) {
+                    blocks.add(Block.paragraph(Inline.paragraph(joined.toString(), markdown, Provenance.WRITER)));
+                    joined.setLength(0);
+                } else {
+                    joined.append(' ');
+                }
             }
-            blocks.add(Block.paragraph(Inline.paragraph(joined.toString(), markdown, Provenance.WRITER)));
         }
         paragraph.clear();
+    }
+
+    /**
+     * Where a Markdown line ends in CommonMark's hard line break (a backslash, or two or more spaces), or -1: the
+     * line's text ends there, and a line break inside the paragraph follows.
+     */
+    private int hardBreak(String line) {
+        if (!markdown) {
+            return -1;
+        }
+        int end = line.length();
+        int slashes = 0;
+        while (slashes < end && line.charAt(end - 1 - slashes) == '\\') {
+            slashes++;
+        }
+        if (slashes % 2 == 1) {
+            return end - 1;
+        }
+        int spaces = 0;
+        while (spaces < end && line.charAt(end - 1 - spaces) == ' ') {
+            spaces++;
+        }
+        return spaces >= 2 && spaces < end ? end - spaces : -1;
     }
 
     /** A heading is short and does not end like a sentence. */
@@ -174,10 +203,14 @@ final class TextBlocks {
         return ".,;:".indexOf(last) < 0;
     }
 
-    /** Whether any line that another line follows directly is too long to have been wrapped by hand. */
-    private static boolean unwrapped(List<String> lines) {
+    /**
+     * Whether any line that another line follows directly is too long to have been wrapped by hand (a line ending
+     * in a hard line break was ended by the writer, not wrapped).
+     */
+    private boolean unwrapped(List<String> lines) {
         for (int i = 0; i + 1 < lines.size(); i++) {
-            if (lines.get(i).strip().length() > WRAP_LIMIT && !lines.get(i + 1).isBlank()) {
+            if (lines.get(i).strip().length() > WRAP_LIMIT && !lines.get(i + 1).isBlank()
+                    && hardBreak(lines.get(i)) < 0) {
                 return true;
             }
         }

@@ -25,8 +25,8 @@
  * Fallback) are read once; hidden text, tables of contents and the Subtitle, Author, Date and Abstract lines are not
  * prose; a drop cap joins its word; footnotes and endnotes become bracketed notes ({@code [1] …}) at the end of their
  * scene; an empty paragraph drawn as a rule is a scene break, and so is a page break when
- * {@link dev.quire.studio.manuscript.ImportOptions} asks. Quire has no line break inside a paragraph, so a Word line
- * break starts a new paragraph; small caps and all caps keep the typed text (the model has no small caps). The
+ * {@link dev.quire.studio.manuscript.ImportOptions} asks. A Word line break stays a line break inside its paragraph
+ * (U+2028 LINE SEPARATOR, which every export writes back as its format's line break); small caps and all caps keep the typed text (the model has no small caps). The
  * {@link dev.quire.studio.manuscript.Manuscript} carries the author the file names and an
  * {@link dev.quire.studio.manuscript.ImportReport} of what was accepted, read, kept as notes and left out, with
  * warnings for unresolved changes and comments.

@@ -77,7 +77,8 @@ final class RevisionCompareView {
             return;
         }
         int from = area.getLength();
-        area.appendText(text);
+        // JavaFX draws a line break inside a paragraph (U+2028) as nothing; here a new line shows it
+        area.appendText(text.replace('\u2028', '\n'));
         area.setStyle(from, area.getLength(), styles);
     }
 

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A RichTextFX area that holds {@link Prose}: italics, bold and provenance per character. What the
- * writer types is theirs, whatever it is typed next to; Ctrl+I and Ctrl+B toggle emphasis. The scene
+ * writer types is theirs, whatever it is typed next to; Ctrl+I and Ctrl+B toggle emphasis; Shift+Enter breaks the
+ * line inside the paragraph (U+2028, drawn as a new line). The scene
  * editor, the stitching pane's composition, revisions and chat messages all show prose in one.
  */
 public final class ProseArea extends StyledTextArea<String, ProseStyle> {
@@ -23,6 +24,9 @@ public final class ProseArea extends StyledTextArea<String, ProseStyle> {
     private static final javafx.geometry.Insets PARAGRAPH_GAP = new javafx.geometry.Insets(0, 0, 11, 0);
     private static final KeyCombination ITALIC = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BOLD = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination LINE_BREAK = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHIFT_DOWN);
+    /** A line break inside a paragraph: a letter's lines, verse, a sign. */
+    public static final char LINE = '\u2028';
 
     public ProseArea() {
         // space between paragraphs and lines, set on each paragraph's text flow as it is made
@@ -30,7 +34,10 @@ public final class ProseArea extends StyledTextArea<String, ProseStyle> {
             flow.setLineSpacing(4);
             flow.setPadding(PARAGRAPH_GAP);
         }, ProseStyle.WRITER,
-                (text, style) -> text.getStyleClass().addAll(style.styleClasses()));
+                (text, style) -> {
+                    text.getStyleClass().addAll(style.styleClasses());
+                    showLineBreaks(text);
+                });
         getStyleClass().add("prose-area");
         setWrapText(true);
         setUseInitialStyleForInsertion(false);
@@ -41,6 +48,10 @@ public final class ProseArea extends StyledTextArea<String, ProseStyle> {
                 e.consume();
             } else if (BOLD.match(e)) {
                 toggle(s -> s.bold(), (s, on) -> s.withBold(on));
+                e.consume();
+            } else if (LINE_BREAK.match(e) && isEditable()) {
+                replaceSelection(String.valueOf(LINE));
+                requestFollowCaret();
                 e.consume();
             }
         });
@@ -129,6 +140,17 @@ public final class ProseArea extends StyledTextArea<String, ProseStyle> {
             pos = end;
         }
         return b.build();
+    }
+
+    /**
+     * JavaFX draws U+2028 as nothing, gluing the lines together; a new line in the drawn text breaks the line in the
+     * paragraph's text flow instead, one character for one, so the caret and selections keep their places.
+     */
+    private static void showLineBreaks(javafx.scene.text.Text text) {
+        String t = text.getText();
+        if (t.indexOf(LINE) >= 0) {
+            text.setText(t.replace(LINE, '\n'));
+        }
     }
 
     private ProseStyle styleBeforeCaret() {
