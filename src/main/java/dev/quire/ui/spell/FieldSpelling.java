@@ -44,10 +44,11 @@ public final class FieldSpelling {
         check();
     };
     private List<SpellFinding> findings = List.of();
-    private boolean drawing;
+    private final AfterLayout redraw;
 
     private FieldSpelling(TextArea area, SpellWatch watch) {
         this.area = area;
+        this.redraw = new AfterLayout(area, layer, this::draw);
         this.watch = watch;
         this.view = new StackPane();
     }
@@ -112,7 +113,6 @@ public final class FieldSpelling {
         watch.revisionProperty().addListener(new WeakInvalidationListener(s.recheck));
         watch.shownProperty().addListener(new WeakInvalidationListener(s.recheck));
         s.menu();
-        s.drawAfterLayout();
         s.check();
         return s;
     }
@@ -229,34 +229,8 @@ public final class FieldSpelling {
         drawSoon();
     }
 
-    /**
-     * Draws after the next layout pass: measuring the text from inside its own change, before the area has laid out
-     * its new lines, upsets the area's virtual flow.
-     */
     private void drawSoon() {
-        drawing = true;
-        layer.requestLayout(); // a pulse comes even when no text changed
-    }
-
-    /** Draws what {@link #drawSoon()} asked for, after each layout pass of the scene the area is in. */
-    private void drawAfterLayout() {
-        Runnable afterLayout = () -> {
-            if (drawing) {
-                drawing = false;
-                draw();
-            }
-        };
-        area.sceneProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.removePostLayoutPulseListener(afterLayout);
-            }
-            if (now != null) {
-                now.addPostLayoutPulseListener(afterLayout);
-            }
-        });
-        if (area.getScene() != null) {
-            area.getScene().addPostLayoutPulseListener(afterLayout);
-        }
+        redraw.ask();
     }
 
     private void draw() {

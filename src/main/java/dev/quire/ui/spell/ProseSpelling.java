@@ -42,11 +42,12 @@ public final class ProseSpelling {
     };
     private final List<MenuItem> added = new ArrayList<>();
     private List<SpellFinding> findings = List.of();
-    private boolean drawing;
+    private final AfterLayout redraw;
     private int menuAt = -1;
 
     private ProseSpelling(ProseArea area, SpellWatch watch) {
         this.area = area;
+        this.redraw = new AfterLayout(area, layer, this::draw);
         this.watch = watch;
     }
 
@@ -76,7 +77,6 @@ public final class ProseSpelling {
         watch.shownProperty().addListener(new WeakInvalidationListener(s.recheck));
         area.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> s.menuAt = e.isKeyboardTrigger() ? -1
                 : area.hit(e.getX(), e.getY()).getInsertionIndex());
-        s.drawAfterLayout();
         s.check();
         return s;
     }
@@ -168,34 +168,8 @@ public final class ProseSpelling {
         drawSoon();
     }
 
-    /**
-     * Draws after the next layout pass: measuring the text from inside its own change, before the area has laid out
-     * its new lines, upsets the area's virtual flow.
-     */
     private void drawSoon() {
-        drawing = true;
-        layer.requestLayout(); // a pulse comes even when no text changed
-    }
-
-    /** Draws what {@link #drawSoon()} asked for, after each layout pass of the scene the area is in. */
-    private void drawAfterLayout() {
-        Runnable afterLayout = () -> {
-            if (drawing) {
-                drawing = false;
-                draw();
-            }
-        };
-        area.sceneProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.removePostLayoutPulseListener(afterLayout);
-            }
-            if (now != null) {
-                now.addPostLayoutPulseListener(afterLayout);
-            }
-        });
-        if (area.getScene() != null) {
-            area.getScene().addPostLayoutPulseListener(afterLayout);
-        }
+        redraw.ask();
     }
 
     private void draw() {
