@@ -50,6 +50,8 @@ public final class ProseCliches {
     private final InvalidationListener rescan = o -> scan();
     private final List<MenuItem> added = new ArrayList<>();
     private List<Finding> findings = List.of();
+    /** Drawn after the area's layout pass, never from inside its own scroll or change. */
+    private final dev.quire.ui.prose.AfterLayout redraw;
     private Consumer<Finding> rewrite;
     private int asked;
     private int menuAt = -1;
@@ -57,6 +59,7 @@ public final class ProseCliches {
     private ProseCliches(ProseArea area, ClicheWatch watch) {
         this.area = area;
         this.watch = watch;
+        this.redraw = new dev.quire.ui.prose.AfterLayout(area, layer, this::draw);
     }
 
     /**
@@ -74,9 +77,9 @@ public final class ProseCliches {
             c.show(List.of());
             c.pause.playFromStart();
         });
-        area.estimatedScrollYProperty().addListener(o -> c.draw());
-        area.widthProperty().addListener(o -> c.draw());
-        area.heightProperty().addListener(o -> c.draw());
+        area.estimatedScrollYProperty().addListener(o -> c.redraw.ask());
+        area.widthProperty().addListener(o -> c.redraw.ask());
+        area.heightProperty().addListener(o -> c.redraw.ask());
         watch.revisionProperty().addListener(new WeakInvalidationListener(c.rescan));
         watch.shownProperty().addListener(new WeakInvalidationListener(c.rescan));
         area.setMouseOverTextDelay(Duration.ofMillis(350));
@@ -164,7 +167,7 @@ public final class ProseCliches {
 
     private void show(List<Finding> now) {
         findings = List.copyOf(now);
-        draw();
+        redraw.ask();
     }
 
     /** One thin dotted rule under each visible line of each finding. */

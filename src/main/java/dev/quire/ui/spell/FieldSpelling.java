@@ -44,11 +44,11 @@ public final class FieldSpelling {
         check();
     };
     private List<SpellFinding> findings = List.of();
-    private final AfterLayout redraw;
+    private final dev.quire.ui.prose.AfterLayout redraw;
 
     private FieldSpelling(TextArea area, SpellWatch watch) {
         this.area = area;
-        this.redraw = new AfterLayout(area, layer, this::draw);
+        this.redraw = new dev.quire.ui.prose.AfterLayout(area, layer, this::draw);
         this.watch = watch;
         this.view = new StackPane();
     }

@@ -42,12 +42,12 @@ public final class ProseSpelling {
     };
     private final List<MenuItem> added = new ArrayList<>();
     private List<SpellFinding> findings = List.of();
-    private final AfterLayout redraw;
+    private final dev.quire.ui.prose.AfterLayout redraw;
     private int menuAt = -1;
 
     private ProseSpelling(ProseArea area, SpellWatch watch) {
         this.area = area;
-        this.redraw = new AfterLayout(area, layer, this::draw);
+        this.redraw = new dev.quire.ui.prose.AfterLayout(area, layer, this::draw);
         this.watch = watch;
     }
 

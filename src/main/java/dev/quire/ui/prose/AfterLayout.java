@@ -1,19 +1,20 @@
-package dev.quire.ui.spell;
+package dev.quire.ui.prose;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
 /**
- * Draws a text's marks after the next layout pass of the scene it is in, when asked: measuring a text from inside
- * its own change, before it has laid out its new lines, upsets a virtual flow.
+ * Draws a text's marks (spelling squiggles, cliché rules) after the next layout pass of the scene it is in, when
+ * asked: measuring a text from inside its own change or its own layout, before it has laid out its new lines,
+ * upsets RichTextFX's virtual flow.
  */
-final class AfterLayout {
+public final class AfterLayout {
 
     private final Parent layer;
     private boolean asked;
 
     /** Runs {@code draw} after each layout pass that follows an {@link #ask()}, while {@code text} is in a scene. */
-    AfterLayout(Node text, Parent layer, Runnable draw) {
+    public AfterLayout(Node text, Parent layer, Runnable draw) {
         this.layer = layer;
         Runnable afterLayout = () -> {
             if (asked) {
@@ -34,7 +35,7 @@ final class AfterLayout {
         }
     }
 
-    void ask() {
+    public void ask() {
         asked = true;
         layer.requestLayout(); // a pulse comes even when no text changed
     }
