@@ -39,6 +39,8 @@ public final class VariantColumn {
     private final StringProperty elapsed = new SimpleStringProperty(this, "elapsed", "");
     /** What its request used and cost, once known: "31.2K in · Cache: 28.4K read, 1.1K written · $0.0123". */
     private final StringProperty usage = new SimpleStringProperty(this, "usage", "");
+    /** The library priced this run: its figures stand, whichever of the stream's end and the price came first. */
+    private boolean priced;
     private final ObjectProperty<Integer> rating = new SimpleObjectProperty<>(this, "rating");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<List<Alignment.Mark>> marks = new SimpleObjectProperty<>(this, "marks", List.of());
@@ -134,6 +136,8 @@ public final class VariantColumn {
         rating.set(null);
         note.set("");
         marks.set(List.of());
+        usage.set("");
+        priced = false;
         startedNanos = System.nanoTime();
         replaced.run();
     }
@@ -166,12 +170,19 @@ public final class VariantColumn {
                     + (result.filter() == null ? "." : " (" + result.filter() + ").");
         }
         finish(dev.quire.studio.Generator.statusOf(result.status()), message, result.usage().output());
-        dev.quire.llm.Usage u = result.usage().isEmpty() ? result.requestUsage() : result.usage();
-        usage.set(dev.quire.ui.common.UsageText.of(u.input(), u.output(), u.cachedInput(), u.cacheCreation(), null));
+        if (!priced) {
+            dev.quire.llm.Usage u = result.usage().isEmpty() ? result.requestUsage() : result.usage();
+            usage.set(dev.quire.ui.common.UsageText.of(u.input(), u.output(), u.cachedInput(), u.cacheCreation(),
+                    null));
+        }
     }
 
-    /** What the variant's request cost, once the library priced it; null when its model has no price. */
+    /**
+     * What the variant's request cost, once the library priced it; null when its model has no price. The stream's
+     * end is applied once per frame, so it may come after this: it then leaves these figures alone.
+     */
     void cost(dev.quire.model.TokenUsage tokens, Double cost) {
+        priced = true;
         usage.set(dev.quire.ui.common.UsageText.of(tokens, cost));
     }
 
@@ -192,6 +203,7 @@ public final class VariantColumn {
         retry.set("");
         continuing.set(true);
         marks.set(List.of());
+        priced = false;
         startedNanos = System.nanoTime();
     }
 
