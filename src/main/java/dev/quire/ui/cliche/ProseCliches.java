@@ -181,12 +181,12 @@ public final class ProseCliches {
         int length = area.getLength();
         for (Finding f : findings) {
             // one look-up tells whether any of it is on screen; only then is it measured a character at a time
-            if (f.end() > length || area.getCharacterBoundsOnScreen(f.start(), f.end()).isEmpty()) {
+            if (f.end() > length || area.visibleBoundsOnScreen(f.start(), f.end()).isEmpty()) {
                 continue;
             }
             Bounds line = null;
             for (int i = f.start(); i < f.end(); i++) {
-                Optional<Bounds> b = area.getCharacterBoundsOnScreen(i, i + 1);
+                Optional<Bounds> b = area.visibleBoundsOnScreen(i, i + 1);
                 if (b.isEmpty()) {
                     continue;
                 }

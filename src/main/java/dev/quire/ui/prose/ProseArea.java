@@ -178,4 +178,13 @@ public final class ProseArea extends StyledTextArea<String, ProseStyle> {
         UnaryOperator<ProseStyle> change = s -> set.apply(s, on);
         setStyleSpans(sel.getStart(), spans.mapStyles(change));
     }
+
+    /**
+     * A character range's bounds on screen where the text actually shows: the area's bottom padding cuts off a line
+     * that runs under it, which {@link #getCharacterBoundsOnScreen} still reports; empty then.
+     */
+    public java.util.Optional<javafx.geometry.Bounds> visibleBoundsOnScreen(int from, int to) {
+        javafx.geometry.Point2D bottom = localToScreen(0, Math.max(0, getHeight() - getInsets().getBottom()));
+        return getCharacterBoundsOnScreen(from, to).filter(b -> bottom == null || b.getMaxY() <= bottom.getY() + 1);
+    }
 }

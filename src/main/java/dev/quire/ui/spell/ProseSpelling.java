@@ -173,6 +173,6 @@ public final class ProseSpelling {
     }
 
     private void draw() {
-        Squiggles.draw(layer, findings, area.getLength(), area::getCharacterBoundsOnScreen);
+        Squiggles.draw(layer, findings, area.getLength(), area::visibleBoundsOnScreen);
     }
 }
