@@ -173,30 +173,11 @@ public final class FieldSpelling {
 
     /** What the writer can do about this misspelling. */
     public List<MenuItem> actions(SpellFinding f) {
-        List<MenuItem> items = new ArrayList<>();
-        MenuItem head = new MenuItem(SpellWatch.why(f));
-        head.setDisable(true);
-        items.add(head);
-        for (String suggestion : f.suggestions()) {
-            MenuItem use = new MenuItem(suggestion.isEmpty() ? "(delete)" : suggestion);
-            use.setOnAction(e -> {
-                if (f.end() <= area.getLength() && area.getText(f.start(), f.end()).equals(f.text())) {
-                    area.replaceText(f.start(), f.end(), suggestion);
-                }
-            });
-            items.add(use);
-        }
-        if (f.kind() == SpellFinding.Kind.SPELLING) {
-            MenuItem story = new MenuItem("Add to story dictionary");
-            story.setOnAction(e -> watch.addToStory(f.text()));
-            MenuItem mine = new MenuItem("Add to my dictionary");
-            mine.setOnAction(e -> watch.addToPersonal(f.text()));
-            items.addAll(List.of(story, mine));
-        }
-        MenuItem ignore = new MenuItem("Ignore");
-        ignore.setOnAction(e -> watch.ignore(f.text()));
-        items.add(ignore);
-        return items;
+        return watch.actions(f, suggestion -> {
+            if (f.end() <= area.getLength() && area.getText(f.start(), f.end()).equals(f.text())) {
+                area.replaceText(f.start(), f.end(), suggestion);
+            }
+        });
     }
 
     /** The field's menu: the answers to the misspelling at the caret (a right-click moves it there), then editing. */

@@ -129,27 +129,7 @@ public final class ProseSpelling {
 
     /** What the writer can do about this misspelling: take a suggestion, add the word, ignore it. */
     public List<MenuItem> actions(SpellFinding f) {
-        List<MenuItem> items = new ArrayList<>();
-        MenuItem head = new MenuItem(SpellWatch.why(f));
-        head.setDisable(true);
-        items.add(head);
-        for (String suggestion : f.suggestions()) {
-            MenuItem use = new MenuItem(suggestion.isEmpty() ? "(delete)" : suggestion);
-            use.getStyleClass().add("spell-suggestion");
-            use.setOnAction(e -> replace(f, suggestion));
-            items.add(use);
-        }
-        if (f.kind() == SpellFinding.Kind.SPELLING) {
-            MenuItem story = new MenuItem("Add to story dictionary");
-            story.setOnAction(e -> watch.addToStory(f.text()));
-            MenuItem mine = new MenuItem("Add to my dictionary");
-            mine.setOnAction(e -> watch.addToPersonal(f.text()));
-            items.addAll(List.of(story, mine));
-        }
-        MenuItem ignore = new MenuItem("Ignore");
-        ignore.setOnAction(e -> watch.ignore(f.text()));
-        items.add(ignore);
-        return items;
+        return watch.actions(f, suggestion -> replace(f, suggestion));
     }
 
     /** Puts the suggestion in place of the misspelling, as the writer's own edit (one step to undo). */

@@ -198,4 +198,33 @@ public final class SpellWatch {
         return f.kind() == SpellFinding.Kind.SPELLING ? "“" + f.text() + "”: not in the dictionary"
                 : "“" + f.text() + "”: " + f.message();
     }
+
+    /**
+     * What the writer can do about a finding, for its menu: why it is marked, each suggestion ({@code use} puts one
+     * in place), add the word to the story's or the writer's dictionary, ignore it.
+     */
+    public List<javafx.scene.control.MenuItem> actions(SpellFinding f, Consumer<String> use) {
+        List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+        javafx.scene.control.MenuItem head = new javafx.scene.control.MenuItem(why(f));
+        head.setDisable(true);
+        items.add(head);
+        for (String suggestion : f.suggestions()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                    suggestion.isEmpty() ? "(delete)" : suggestion);
+            item.getStyleClass().add("spell-suggestion");
+            item.setOnAction(e -> use.accept(suggestion));
+            items.add(item);
+        }
+        if (f.kind() == SpellFinding.Kind.SPELLING) {
+            javafx.scene.control.MenuItem story = new javafx.scene.control.MenuItem("Add to story dictionary");
+            story.setOnAction(e -> addToStory(f.text()));
+            javafx.scene.control.MenuItem mine = new javafx.scene.control.MenuItem("Add to my dictionary");
+            mine.setOnAction(e -> addToPersonal(f.text()));
+            items.addAll(List.of(story, mine));
+        }
+        javafx.scene.control.MenuItem ignore = new javafx.scene.control.MenuItem("Ignore");
+        ignore.setOnAction(e -> ignore(f.text()));
+        items.add(ignore);
+        return items;
+    }
 }
