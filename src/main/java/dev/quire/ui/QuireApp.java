@@ -44,12 +44,22 @@ public final class QuireApp extends Application {
     /** The library, being opened while the toolkit starts; set by {@link #launchStudio}. */
     private static volatile CompletableFuture<Opened> opening;
 
-    /** An open library and the lock that keeps a second studio off it. */
-    private record Opened(LibraryLock lock, Studio studio) {
+    /**
+     * An open library and the lock that keeps a second studio off it, with the story to reopen read already (null
+     * when there is none, or it could not be read: the window then reads it again and says why).
+     */
+    private record Opened(LibraryLock lock, Studio studio, MainViewModel.Resume resume) {
     }
+
+    /**
+     * How long the toolkit, once started, waits for the library before it shows the window's frame saying "Opening
+     * library…": a library that opens within it is shown whole in the first frame, without a frame in between.
+     */
+    static final long OPENING_GRACE_MS = 400;
 
     private LibraryLock lock;
     private Studio studio;
+    private MainViewModel.Resume resumed;
     private Background background;
     private MainView view;
     private PersistenceException openFailure;
@@ -58,6 +68,8 @@ public final class QuireApp extends Application {
     public static void launchStudio(Path dir, boolean withoutSample) {
         dataDir = dir;
         noSample = withoutSample;
+        // what the first frame does not show waits until it is up
+        dev.quire.ui.common.Startup.hold();
         // opening the library (SQLite's native library, the checks) overlaps the toolkit's start-up
         opening = CompletableFuture.supplyAsync(() -> openLibrary(dir, withoutSample));
         Application.launch(QuireApp.class);
@@ -85,12 +97,23 @@ public final class QuireApp extends Application {
                     + ". Check that it can be written, or start Quire with --data-dir pointing to another folder.", e);
         }
         LibraryLock lock = LibraryLock.acquire(LibraryLocation.libraryFile(dir));
+        Studio studio;
         try {
-            return new Opened(lock, Studio.open(dir, withoutSample ? Studio.NewLibrary.EMPTY
-                    : Studio.NewLibrary.WITH_SAMPLE));
+            studio = Studio.open(dir, withoutSample ? Studio.NewLibrary.EMPTY : Studio.NewLibrary.WITH_SAMPLE);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+        return new Opened(lock, studio, resumeOf(studio));
+    }
+
+    /** The story to reopen, read with the library so the first frame shows it; null when it cannot be read. */
+    private static MainViewModel.Resume resumeOf(Studio studio) {
+        try {
+            return MainViewModel.readResume(studio).orElse(null);
+        } catch (RuntimeException e) {
+            // the window reads it again, the usual way, and says what went wrong
+            return null;
         }
     }
 
@@ -109,6 +132,7 @@ public final class QuireApp extends Application {
             Opened opened = open.get();
             lock = opened.lock();
             studio = opened.studio();
+            resumed = opened.resume();
         } catch (CompletionException e) {
             openFailure = e.getCause() instanceof PersistenceException p ? p
                     : new PersistenceException("Quire could not open the library in " + dir + ": " + e.getCause(),
@@ -123,6 +147,16 @@ public final class QuireApp extends Application {
         this.stage = stage;
         CompletableFuture<Opened> pending = opening;
         if (pending != null && studio == null && openFailure == null) {
+            if (!pending.isDone()) {
+                try {
+                    // nothing is on screen yet: a short wait spares a frame in between
+                    pending.get(OPENING_GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // still opening, or failed: below, as before
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (!pending.isDone()) {
                 // a slow disk or a large library: the window says what it is doing instead of staying away
                 showOpening(stage);
@@ -163,6 +197,7 @@ public final class QuireApp extends Application {
             if (stage.isShowing()) {
                 stage.hide();
             }
+            dev.quire.ui.common.Startup.release();
             alert.showAndWait();
             Platform.exit();
             return;
@@ -185,20 +220,34 @@ public final class QuireApp extends Application {
         });
         MainViewModel model = showMain();
         placement = dev.quire.ui.shell.WindowPlacement.restore(stage, model.layout());
-        view.whenSettled(() -> {
+        view.whenSettled(() -> afterNextFrame(stage.getScene(), () -> {
+            view.shown();
             System.err.println(READY_MARK);
+            dev.quire.ui.common.Startup.release();
             closeLaterIfTraining();
             // the daily copy waits until the writer can work: it holds the library while it copies
             background.write(() -> Backups.rolling(studio))
                     .describedAs("Quire could not take today's backup of the library").start();
-        });
-        resume(model);
+        }));
+        resume(model, resumed);
+        resumed = null;
         stage.show();
         stage.toFront();
     }
 
     private Stage stage;
     private dev.quire.ui.shell.WindowPlacement placement;
+
+    /** Runs {@code action} once the next frame is laid out: what it follows is then on screen. */
+    private static void afterNextFrame(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
 
     private void closeLaterIfTraining() {
         Long after = Long.getLong(EXIT_AFTER_READY);
@@ -215,6 +264,7 @@ public final class QuireApp extends Application {
     private MainViewModel showMain() {
         background = Background.create();
         MainViewModel model = new MainViewModel(studio, background);
+        MainView.useTheme(model.darkProperty().get());
         view = new MainView(model);
         view.onRestore(this::restore);
         if (stage.getScene() == null) {
@@ -247,10 +297,12 @@ public final class QuireApp extends Application {
         } catch (RuntimeException e) {
             outcome = e.getMessage();
         }
+        MainViewModel.Resume again;
         try {
             Opened opened = openLibrary(dir, true);
             lock = opened.lock();
             studio = opened.studio();
+            again = opened.resume();
         } catch (PersistenceException e) {
             Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), javafx.scene.control.ButtonType.CLOSE);
             alert.setHeaderText("Quire cannot open the library after the restore");
@@ -260,11 +312,18 @@ public final class QuireApp extends Application {
         }
         MainViewModel model = showMain();
         model.noticeProperty().set(outcome);
-        resume(model);
+        resume(model, again);
     }
 
-    /** Reopens the story last worked on; the library page if there is none or it cannot be read. */
-    private void resume(MainViewModel model) {
+    /**
+     * Reopens the story last worked on, at once when it was read with the library; the library page if there is none
+     * or it cannot be read.
+     */
+    private void resume(MainViewModel model, MainViewModel.Resume read) {
+        if (read != null) {
+            model.open(read);
+            return;
+        }
         background.read(model::storyToResume)
                 .onSuccess(story -> story.ifPresentOrElse(model::open, view::settled))
                 .onError(e -> {
@@ -291,6 +350,7 @@ public final class QuireApp extends Application {
 
     @Override
     public void stop() {
+        dev.quire.ui.common.Startup.release();
         rememberLayout();
         if (view != null) {
             view.closeAll();

@@ -56,7 +56,8 @@ public final class BinderViewModel {
         FAILED
     }
 
-    private record Contents(List<SceneHeader> scenes, List<CharacterSheet> characters, List<LoreEntry> lore,
+    /** What the binder lists, as read from the library in one go. */
+    public record Contents(List<SceneHeader> scenes, List<CharacterSheet> characters, List<LoreEntry> lore,
                             List<Conversation> conversations, List<Chapter> chapters, Map<Long, Long> chapterOf,
                             Map<Long, SummaryMark> marks) {
     }
@@ -69,24 +70,29 @@ public final class BinderViewModel {
     }
 
     public void reload() {
-        background.read(() -> new Contents(studio.scenes().headers(storyId), studio.characters().list(storyId),
-                        studio.lore().list(storyId), studio.conversations().list(storyId),
-                        studio.chapters().list(storyId), studio.chapters().sceneChapters(storyId), marks()))
-                .onSuccess(c -> {
-                    // chapters and marks before the scenes: the scene rows are laid out by them
-                    chapters.setAll(c.chapters());
-                    chapterOf.set(c.chapterOf());
-                    summaryMarks.set(c.marks());
-                    scenes.setAll(c.scenes());
-                    characters.setAll(c.characters());
-                    lore.setAll(c.lore());
-                    conversations.setAll(c.conversations());
-                })
-                .onError(this::report)
-                .start();
+        background.read(() -> read(studio, storyId)).onSuccess(this::show).onError(this::report).start();
     }
 
-    private Map<Long, SummaryMark> marks() {
+    /** The story's binder contents; reads the library, so off the FX thread. */
+    public static Contents read(Studio studio, long storyId) {
+        return new Contents(studio.scenes().headers(storyId), studio.characters().list(storyId),
+                studio.lore().list(storyId), studio.conversations().list(storyId),
+                studio.chapters().list(storyId), studio.chapters().sceneChapters(storyId), marks(studio, storyId));
+    }
+
+    /** Lists what was read: at start-up the contents come read already, with the library. */
+    public void show(Contents c) {
+        // chapters and marks before the scenes: the scene rows are laid out by them
+        chapters.setAll(c.chapters());
+        chapterOf.set(c.chapterOf());
+        summaryMarks.set(c.marks());
+        scenes.setAll(c.scenes());
+        characters.setAll(c.characters());
+        lore.setAll(c.lore());
+        conversations.setAll(c.conversations());
+    }
+
+    private static Map<Long, SummaryMark> marks(Studio studio, long storyId) {
         Map<Long, SummaryMark> out = new HashMap<>();
         for (SummaryRepository.SceneSummary s : studio.summaries().list(storyId)) {
             out.put(s.sceneId(), s.state().failed() ? SummaryMark.FAILED : s.missing() ? SummaryMark.NONE

@@ -200,12 +200,13 @@ public final class SceneEditorView extends AutosavingEditor {
             double side = Math.max(28, (width.doubleValue() - 720) / 2);
             area.setPadding(new Insets(20, side, 60, side));
         });
-        model.load(background, host::showProse);
         model.stateProperty().addListener((o, was, state) -> {
             if (state == SceneEditorViewModel.State.READY && stitchView == null) {
                 buildStitching();
             }
         });
+        // at start-up the scene comes read already and is shown here, at once
+        model.load(background, host::showProse);
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (SHOW_SCENE.match(e)) {
                 sceneToggle.setSelected(true);

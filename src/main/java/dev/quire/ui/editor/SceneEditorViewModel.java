@@ -80,48 +80,73 @@ public final class SceneEditorViewModel extends AutosavingViewModel<SceneEditorV
         present.addListener((javafx.collections.ListChangeListener<Long>) c -> changed());
     }
 
-    private record Loaded(Scene scene, List<CharacterSheet> cast, String repaired) {
+    /** A scene as the editor opens it: the scene, the story's cast, and what was repaired in it, if anything. */
+    public record Loaded(Scene scene, List<CharacterSheet> cast, String repaired) {
+    }
+
+    /** The scene read already (at start-up, with the library), for {@link #load} to show at once. */
+    private Loaded preloaded;
+
+    /** Reads a scene as the editor opens it; empty when it is gone. Reads the library, so off the FX thread. */
+    public static java.util.Optional<Loaded> read(Studio studio, long sceneId) {
+        return studio.scenes().get(sceneId).map(scene -> new Loaded(scene, studio.characters().list(scene.storyId()),
+                studio.provenance().noticeOnce(sceneId).orElse("")));
+    }
+
+    /** Gives the scene read already; {@link #load} then shows it at once instead of reading it again. */
+    public void preload(Loaded scene) {
+        if (scene != null && scene.scene().id() == sceneId) {
+            preloaded = scene;
+        }
     }
 
     /** Loads the scene; {@code show} receives its prose on the FX thread to put into the editor. */
     public void load(Background background, Consumer<Prose> show) {
-        background.read(() -> studio.scenes().get(sceneId)
-                        .map(scene -> new Loaded(scene, studio.characters().list(scene.storyId()),
-                                studio.provenance().noticeOnce(sceneId).orElse(""))).orElse(null))
+        Loaded ready = preloaded;
+        preloaded = null;
+        if (ready != null) {
+            loaded(ready, show);
+            return;
+        }
+        background.read(() -> read(studio, sceneId).orElse(null))
                 .onSuccess(result -> {
                     if (result == null) {
                         problem.set("This scene is no longer in the library.");
                         state.set(State.MISSING);
                         return;
                     }
-                    Scene scene = result.scene();
-                    loaded = scene;
-                    lastSavedProse = scene.prose();
-                    lastSavedDetails = scene;
-                    loading(() -> {
-                        characters.setAll(result.cast());
-                        title.set(scene.title());
-                        summary.set(scene.summary());
-                        pinned.set(scene.pinned());
-                        pov.set(result.cast().stream().filter(c -> Objects.equals(c.id(), scene.povCharacterId()))
-                                .findFirst().orElse(null));
-                        present.setAll(scene.characterIds());
-                        words.set(scene.wordCount());
-                        show.accept(scene.prose());
-                    });
-                    state.set(State.READY);
-                    repaired.set(result.repaired());
-                    dev.quire.ui.prompt.PromptPreviewViewModel preview =
-                            new dev.quire.ui.prompt.PromptPreviewViewModel(studio, this.background, scene.storyId(),
-                                    sceneId);
-                    prompt.set(preview);
-                    preview.refresh();
+                    loaded(result, show);
                 })
                 .onError(e -> {
                     problem.set(e.getMessage());
                     state.set(State.MISSING);
                 })
                 .start();
+    }
+
+    private void loaded(Loaded result, Consumer<Prose> show) {
+        Scene scene = result.scene();
+        loaded = scene;
+        lastSavedProse = scene.prose();
+        lastSavedDetails = scene;
+        loading(() -> {
+            characters.setAll(result.cast());
+            title.set(scene.title());
+            summary.set(scene.summary());
+            pinned.set(scene.pinned());
+            pov.set(result.cast().stream().filter(c -> Objects.equals(c.id(), scene.povCharacterId()))
+                    .findFirst().orElse(null));
+            present.setAll(scene.characterIds());
+            words.set(scene.wordCount());
+            show.accept(scene.prose());
+        });
+        state.set(State.READY);
+        repaired.set(result.repaired());
+        dev.quire.ui.prompt.PromptPreviewViewModel preview =
+                new dev.quire.ui.prompt.PromptPreviewViewModel(studio, this.background, scene.storyId(), sceneId);
+        prompt.set(preview);
+        // the context meter waits until the window is up: assembling the context competes with the first frame
+        dev.quire.ui.common.Startup.afterFirstFrame(preview::refresh);
     }
 
     /** The view tells where the text is read from; called once the control exists. */

@@ -206,7 +206,7 @@ public final class MainView {
         binder = new BinderView(open.binder(), desk);
         // the scene to resume loads alongside the binder, not after it
         if (open.resumeScene() != null) {
-            desk.openScene(open.resumeScene());
+            desk.openScene(open.resumeScene(), open.resumeRead());
         } else {
             settled();
         }
@@ -233,6 +233,17 @@ public final class MainView {
         } else if (!shown && showing) {
             rememberLayout();
             workspace.getItems().remove(binder.view());
+        }
+    }
+
+    /**
+     * The window's first frame is up, at the window's remembered size: the binder's divider goes where the writer
+     * left it once more. At start-up the story is built before the window takes that size, and the binder keeps its
+     * width in pixels through a resize, which would have moved its divider.
+     */
+    public void shown() {
+        if (binder != null && workspace.getItems().contains(binder.view())) {
+            workspace.setDividerPositions(model.layout().binderDividerProperty().get());
         }
     }
 
@@ -431,10 +442,20 @@ public final class MainView {
     }
 
     private void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        useTheme(dark);
         root.getStyleClass().removeAll("theme-dark", "theme-light");
         root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
+    }
+
+    /**
+     * Makes the light or the dark theme the window's stylesheet. Called before the first control is made, it also
+     * spares loading JavaFX's own default stylesheet, which the first control would load otherwise.
+     */
+    public static void useTheme(boolean dark) {
+        String sheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!sheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(sheet);
+        }
     }
 
     public Node view() {

@@ -5,6 +5,7 @@ import dev.quire.studio.Studio;
 import dev.quire.ui.binder.BinderViewModel;
 import dev.quire.ui.common.Background;
 import dev.quire.ui.common.SaveStatus;
+import dev.quire.ui.editor.SceneEditorViewModel;
 import dev.quire.ui.library.LibraryViewModel;
 import dev.quire.ui.sheets.StoryViewModel;
 import javafx.beans.property.BooleanProperty;
@@ -20,8 +21,19 @@ public final class MainViewModel {
     static final String THEME_KEY = "ui.theme";
     static final String LAST_STORY_KEY = "ui.last-story";
 
-    /** An open story: its binder and its bible/notes model, made together. */
-    public record OpenStory(Story story, BinderViewModel binder, StoryViewModel bible, Long resumeScene) {
+    /**
+     * An open story: its binder and its bible/notes model, made together, and the scene to resume (null for none),
+     * with that scene as read already when the story was opened at start-up (null otherwise).
+     */
+    public record OpenStory(Story story, BinderViewModel binder, StoryViewModel bible, Long resumeScene,
+                            SceneEditorViewModel.Loaded resumeRead) {
+    }
+
+    /**
+     * The story to reopen at start-up, read beside the toolkit's start with the library: the story, what its binder
+     * lists, and the scene to resume as its editor opens it (null when the story has no scenes).
+     */
+    public record Resume(Story story, BinderViewModel.Contents binder, SceneEditorViewModel.Loaded scene) {
     }
 
     private record Opening(Story story, Long resumeScene) {
@@ -62,6 +74,10 @@ public final class MainViewModel {
 
     /** The story to open at start-up: the last one open, else the most recent. */
     public java.util.Optional<Long> storyToResume() {
+        return storyToResume(studio);
+    }
+
+    private static java.util.Optional<Long> storyToResume(Studio studio) {
         java.util.Optional<Long> last = studio.settings().get(LAST_STORY_KEY).flatMap(v -> {
             try {
                 return java.util.Optional.of(Long.parseLong(v));
@@ -70,6 +86,36 @@ public final class MainViewModel {
             }
         }).filter(id -> studio.stories().get(id).isPresent());
         return last.isPresent() ? last : studio.stories().list().stream().findFirst().map(s -> s.id());
+    }
+
+    /**
+     * Reads what start-up shows, so the window is built whole before its first frame: the story to resume, its
+     * binder and its scene. Empty when there is no story to resume. Reads the library, so off the FX thread.
+     */
+    public static java.util.Optional<Resume> readResume(Studio studio) {
+        return storyToResume(studio).flatMap(id -> studio.stories().get(id)).map(story -> {
+            Long scene = sceneToResume(studio, story.id()).orElse(null);
+            return new Resume(story, BinderViewModel.read(studio, story.id()),
+                    scene == null ? null : SceneEditorViewModel.read(studio, scene).orElse(null));
+        });
+    }
+
+    /** Opens the story read already at start-up, at once. */
+    public void open(Resume resume) {
+        Story story = resume.story();
+        BinderViewModel binder = new BinderViewModel(studio, background, story.id());
+        binder.show(resume.binder());
+        SceneEditorViewModel.Loaded scene = resume.scene();
+        openStory.set(new OpenStory(story, binder, new StoryViewModel(studio, background, saveStatus, story),
+                scene == null ? null : scene.scene().id(), scene));
+        rememberStory(story.id());
+    }
+
+    private void rememberStory(long storyId) {
+        background.write(() -> {
+            studio.settings().put(LAST_STORY_KEY, Long.toString(storyId));
+            return null;
+        }).describedAs("Quire could not remember the open story").start();
     }
 
     public void open(long storyId) {
@@ -85,11 +131,8 @@ public final class MainViewModel {
             BinderViewModel binder = new BinderViewModel(studio, background, story.id());
             binder.reload();
             openStory.set(new OpenStory(story, binder, new StoryViewModel(studio, background, saveStatus, story),
-                    found.get().resumeScene()));
-            background.write(() -> {
-                studio.settings().put(LAST_STORY_KEY, Long.toString(story.id()));
-                return null;
-            }).describedAs("Quire could not remember the open story").start();
+                    found.get().resumeScene(), null));
+            rememberStory(story.id());
         }).onError(e -> problem.set(e.getMessage())).start();
     }
 
@@ -103,6 +146,10 @@ public final class MainViewModel {
 
     /** The scene to show when a story opens: the one last worked on, else the first. Reads the library. */
     java.util.Optional<Long> sceneToResume(long storyId) {
+        return sceneToResume(studio, storyId);
+    }
+
+    private static java.util.Optional<Long> sceneToResume(Studio studio, long storyId) {
         java.util.Optional<Long> last = studio.settings().get("ui.last-scene." + storyId).flatMap(v -> {
             try {
                 return java.util.Optional.of(Long.parseLong(v));

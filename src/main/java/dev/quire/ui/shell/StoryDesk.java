@@ -167,12 +167,18 @@ final class StoryDesk implements BinderView.Actions {
 
     @Override
     public void openScene(long sceneId) {
+        openScene(sceneId, null);
+    }
+
+    /** Opens the scene, from {@code read} when it was read already (the scene resumed at start-up). */
+    void openScene(long sceneId, SceneEditorViewModel.Loaded read) {
         if (shell.tabs().select(new EditorKey.Scene(sceneId))) {
             return;
         }
         model.rememberScene(open.story().id(), sceneId);
         SceneEditorViewModel vm = new SceneEditorViewModel(model.studio(), model.background(),
                 model.saveStatus(), sceneId, open.binder()::sceneSaved);
+        vm.preload(read);
         vm.stateProperty().addListener((o, was, state) -> {
             if (state != SceneEditorViewModel.State.LOADING) {
                 settled.run();

@@ -112,7 +112,8 @@ public final class SpellWatch {
         if (!shown.get() || story < 0) {
             return;
         }
-        CompletableFuture.supplyAsync(() -> {
+        // loading LanguageTool and the first check wait for the window to be up
+        dev.quire.ui.common.Startup.afterFirstFrame(() -> CompletableFuture.supplyAsync(() -> {
             Setup s = setup(story);
             return checks.run(ticket, text, p -> s.speller().check(p, s.known(), s.grammar()));
         }, SPELL).whenCompleteAsync((result, error) -> {
@@ -122,7 +123,7 @@ public final class SpellWatch {
             } else if (shown.get() && story == storyId) {
                 result.ifPresent(then);
             }
-        }, background.results());
+        }, background.results()));
     }
 
     private Setup setup(long story) {
