@@ -202,7 +202,12 @@ public final class SceneEditorView extends AutosavingEditor {
         });
         model.stateProperty().addListener((o, was, state) -> {
             if (state == SceneEditorViewModel.State.READY && stitchView == null) {
-                buildStitching();
+                // at start-up the scene's text is on screen first, and the generate panel a frame after it
+                dev.quire.ui.common.Startup.afterFirstFrame(() -> {
+                    if (stitchView == null) {
+                        buildStitching();
+                    }
+                });
             }
         });
         // at start-up the scene comes read already and is shown here, at once

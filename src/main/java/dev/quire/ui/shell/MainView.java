@@ -214,9 +214,15 @@ public final class MainView {
         showBinder(model.layout().binderShownProperty().get());
         storyTitle.textProperty().bind(open.bible().titleProperty());
         status.showStory(open.binder().storyWords());
-        targets = new dev.quire.ui.targets.TargetsBar(new dev.quire.ui.targets.TargetsViewModel(model.studio(),
-                model.background(), open.story().id(), open.binder().storyWords()), this::window);
-        status.showTargets(targets.view());
+        // the word targets join the status bar once the window is up (at start-up, a frame later)
+        dev.quire.ui.common.Startup.afterFirstFrame(() -> {
+            if (model.openStoryProperty().get() == open && targets == null) {
+                targets = new dev.quire.ui.targets.TargetsBar(new dev.quire.ui.targets.TargetsViewModel(
+                        model.studio(), model.background(), open.story().id(), open.binder().storyWords()),
+                        this::window);
+                status.showTargets(targets.view());
+            }
+        });
         centre.getChildren().setAll(workspace);
         binder.tree().requestFocus();
     }
