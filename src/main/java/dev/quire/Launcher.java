@@ -18,8 +18,11 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** What opens the studio: the library folder given (null for the default) and whether to leave a new one empty. */
-    record StudioStart(Path dataDir, boolean noSample) {
+    /**
+     * What opens the studio: the library folder given (null for the default), whether to leave a new one empty, and
+     * a story package to offer for import once the window is up (null for none).
+     */
+    record StudioStart(Path dataDir, boolean noSample, Path storyPackage) {
     }
 
     public static void main(String[] args) {
@@ -28,7 +31,8 @@ public final class Launcher {
         // command line's model of every command, which loads a few hundred classes before the first frame
         Optional<StudioStart> studio = studioOnly(args);
         if (studio.isPresent()) {
-            QuireApp.launchStudio(LibraryLocation.dataDir(studio.get().dataDir()), studio.get().noSample());
+            QuireApp.launchStudio(LibraryLocation.dataDir(studio.get().dataDir()), studio.get().noSample(),
+                    studio.get().storyPackage());
             System.exit(0);
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -40,14 +44,19 @@ public final class Launcher {
 
     /**
      * The studio's start when the arguments are only {@code --data-dir DIR}, {@code --data-dir=DIR} and
-     * {@code --no-sample}, each at most once; anything else is for the command line to parse.
+     * {@code --no-sample}, each at most once, and at most one story package ({@code NAME.quire}: what the desktop
+     * passes when a writer double-clicks one); anything else is for the command line to parse.
      */
     static Optional<StudioStart> studioOnly(String[] args) {
         Path dataDir = null;
         boolean noSample = false;
+        Path storyPackage = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--no-sample") && !noSample) {
+            if (storyPackage == null && !arg.startsWith("-")
+                    && arg.toLowerCase(java.util.Locale.ROOT).endsWith("." + STORY_PACKAGE)) {
+                storyPackage = Path.of(arg).toAbsolutePath();
+            } else if (arg.equals("--no-sample") && !noSample) {
                 noSample = true;
             } else if (arg.equals("--data-dir") && dataDir == null && i + 1 < args.length
                     && !args[i + 1].isEmpty() && !args[i + 1].startsWith("-")) {
@@ -58,8 +67,11 @@ public final class Launcher {
                 return Optional.empty();
             }
         }
-        return Optional.of(new StudioStart(dataDir, noSample));
+        return Optional.of(new StudioStart(dataDir, noSample, storyPackage));
     }
+
+    /** A story package's extension (studio.StoryPackage.EXTENSION, not loaded here: the launcher stays small). */
+    static final String STORY_PACKAGE = "quire";
 
     /**
      * sqlite-jdbc unpacks its native library into a temporary folder and deletes copies it thinks are stale;

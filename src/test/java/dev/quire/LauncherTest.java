@@ -11,15 +11,24 @@ class LauncherTest {
 
     @Test
     void aDoubleClickOpensTheStudioOnTheDefaultLibrary() {
-        assertEquals(Optional.of(new Launcher.StudioStart(null, false)), Launcher.studioOnly(new String[0]));
+        assertEquals(Optional.of(new Launcher.StudioStart(null, false, null)), Launcher.studioOnly(new String[0]));
     }
 
     @Test
     void theLibraryOptionsAloneOpenTheStudioOnThatLibrary() {
-        assertEquals(Optional.of(new Launcher.StudioStart(Path.of("/tmp/lib"), true)),
+        assertEquals(Optional.of(new Launcher.StudioStart(Path.of("/tmp/lib"), true, null)),
                 Launcher.studioOnly(new String[] {"--data-dir", "/tmp/lib", "--no-sample"}));
-        assertEquals(Optional.of(new Launcher.StudioStart(Path.of("/tmp/lib"), false)),
+        assertEquals(Optional.of(new Launcher.StudioStart(Path.of("/tmp/lib"), false, null)),
                 Launcher.studioOnly(new String[] {"--data-dir=/tmp/lib"}));
+    }
+
+    @Test
+    void aDoubleClickedStoryPackageOpensTheStudioWhichOffersIt() {
+        assertEquals(Optional.of(new Launcher.StudioStart(null, false, Path.of("/home/w/The Book.quire"))),
+                Launcher.studioOnly(new String[] {"/home/w/The Book.quire"}));
+        assertEquals(Optional.of(new Launcher.StudioStart(Path.of("/tmp/lib"), false,
+                        Path.of("Draft.QUIRE").toAbsolutePath())),
+                Launcher.studioOnly(new String[] {"--data-dir", "/tmp/lib", "Draft.QUIRE"}));
     }
 
     @Test
@@ -27,7 +36,8 @@ class LauncherTest {
         for (String[] args : new String[][] {
                 {"--version"}, {"stories"}, {"--data-dir", "/tmp/lib", "check"}, {"--data-dir"},
                 {"--data-dir", "--no-sample"}, {"--data-dir="}, {"--no-sample", "--no-sample"},
-                {"--data-dir", "a", "--data-dir", "b"}, {"-h"}}) {
+                {"--data-dir", "a", "--data-dir", "b"}, {"-h"}, {"a.quire", "b.quire"}, {"import", "a.quire"},
+                {"notes.txt"}}) {
             assertEquals(Optional.empty(), Launcher.studioOnly(args), String.join(" ", args));
         }
     }

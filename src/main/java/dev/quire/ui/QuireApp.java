@@ -64,6 +64,18 @@ public final class QuireApp extends Application {
     private MainView view;
     private PersistenceException openFailure;
 
+    /** A story package the studio was opened with (a double-click on a .quire file); null for none. */
+    private static volatile Path packageToOpen;
+
+    /**
+     * Opens the studio window on {@code dir} and, once it is up, offers to import {@code storyPackage} (null for
+     * none); returns when the window closes.
+     */
+    public static void launchStudio(Path dir, boolean withoutSample, Path storyPackage) {
+        packageToOpen = storyPackage;
+        launchStudio(dir, withoutSample);
+    }
+
     /** Opens the studio window on {@code dir}; returns when the window closes. */
     public static void launchStudio(Path dir, boolean withoutSample) {
         dataDir = dir;
@@ -225,6 +237,11 @@ public final class QuireApp extends Application {
             System.err.println(READY_MARK);
             dev.quire.ui.common.Startup.release();
             closeLaterIfTraining();
+            Path storyPackage = packageToOpen;
+            packageToOpen = null;
+            if (storyPackage != null) {
+                view.openPackage(storyPackage);
+            }
             // the daily copy waits until the writer can work: it holds the library while it copies
             background.write(() -> Backups.rolling(studio))
                     .describedAs("Quire could not take today's backup of the library").start();

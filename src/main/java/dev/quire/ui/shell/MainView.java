@@ -65,6 +65,7 @@ public final class MainView {
     private Runnable whenSettled;
     private Consumer<Path> restorer = p -> { };
     private Shortcuts shortcuts;
+    private final StoryPackageFlow packages;
     /** Search the story, and replace across it. */
     public static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -91,7 +92,7 @@ public final class MainView {
         this.library = new LibraryView(model.library(), model::open, shell.dialogs());
         library.onImport(this::importManuscript);
         library.onRestore(this::restoreFromBackup);
-        StoryPackageFlow packages = new StoryPackageFlow(shell);
+        this.packages = new StoryPackageFlow(shell);
         library.onPackages(packages::importPackage, packages::exportPackage);
         root.getStyleClass().add("quire-root");
         workspace.getItems().add(tabs.view());
@@ -251,6 +252,11 @@ public final class MainView {
         if (binder != null && workspace.getItems().contains(binder.view())) {
             workspace.setDividerPositions(model.layout().binderDividerProperty().get());
         }
+    }
+
+    /** A story package opened from outside the studio (a double-click on a .quire file): offered for import. */
+    public void openPackage(Path file) {
+        packages.openFile(file);
     }
 
     /** Notes the binder's divider where the writer left it, for the layout memory to keep. */

@@ -33,6 +33,41 @@ final class StoryPackageFlow {
                 .start();
     }
 
+    /**
+     * A package the writer opened from outside (a double-click on a .quire file): what it holds is read and checked,
+     * the writer says whether to import it as a new story, and the story opens.
+     */
+    void openFile(Path file) {
+        MainViewModel model = shell.model();
+        model.background().read(() -> StoryPackage.read(file))
+                .onSuccess(contents -> {
+                    int scenes = contents.rows().getOrDefault("scene", 0);
+                    int characters = contents.rows().getOrDefault("character", 0);
+                    if (!shell.dialogs().confirm("Open a story package",
+                            "Import “" + contents.title() + "” as a new story?",
+                            file.getFileName() + " holds " + count(scenes, "scene") + " and "
+                                    + count(characters, "character") + ". It becomes a story of its own beside"
+                                    + " the others; nothing in your library is changed.", "Import")) {
+                        return;
+                    }
+                    model.background().write(() -> StoryPackage.importStory(model.studio(), file))
+                            .onSuccess(r -> {
+                                shell.flushAll();
+                                model.open(r.storyId());
+                                shell.notice("Imported “" + r.title() + "” from " + file.getFileName() + ".");
+                            })
+                            .onError(e -> shell.dialogs().error("Quire cannot import this story package",
+                                    e.getMessage(), e))
+                            .start();
+                })
+                .onError(e -> shell.dialogs().error("Quire cannot open this story package", e.getMessage(), e))
+                .start();
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     void exportPackage(StorySummary story) {
         shell.flushAll();
         Path file = shell.dialogs().chooseFileToSave("Export “" + story.title() + "” as a story package",

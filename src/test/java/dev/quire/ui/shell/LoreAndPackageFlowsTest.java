@@ -197,4 +197,38 @@ class LoreAndPackageFlowsTest extends FxRobot {
         assertEquals("Quire cannot import this story package", dialogs.errors.get(0).header());
         assertEquals(untouched, LibraryRows.of(library.studio().database().file()));
     }
+
+    @Test
+    void aPackageOpenedFromOutsideIsImportedWhenTheWriterAgreesAndTheNewStoryOpens() throws Exception {
+        Path pack = dir.resolve("remarks.quire");
+        StorySummary story = library.story();
+        dialogs.files.add(Optional.of(pack));
+        onFx(() -> new StoryPackageFlow(shell).exportPackage(story));
+        waitUntil("the package is written", () -> Files.exists(pack) && model.noticeProperty().get()
+                .startsWith("Exported"));
+        int scenes = library.headers().size();
+        dialogs.asked.clear();
+
+        dialogs.confirmations.add(false);
+        onFx(() -> new StoryPackageFlow(shell).openFile(pack));
+        waitUntil("the writer is asked", () -> !dialogs.asked.isEmpty());
+        assertEquals("Import “" + story.title() + "” as a new story?", dialogs.asked.get(0));
+        library.settle();
+        assertEquals(1, library.studio().stories().list().size(), "declined: nothing imported");
+
+        dialogs.confirmations.add(true);
+        onFx(() -> new StoryPackageFlow(shell).openFile(pack));
+        waitUntil("the imported story is open", () -> model.openStoryProperty().get() != null
+                && model.openStoryProperty().get().story().id() != story.id());
+        long imported = fx(() -> model.openStoryProperty().get().story().id());
+        assertEquals(story.title(), library.studio().stories().get(imported).orElseThrow().title());
+        assertEquals(scenes, library.studio().scenes().headers(imported).size());
+        assertEquals("Imported “" + story.title() + "” from remarks.quire.", fx(() -> model.noticeProperty().get()));
+
+        Path damaged = Files.writeString(dir.resolve("damaged.quire"), "PK not really");
+        onFx(() -> new StoryPackageFlow(shell).openFile(damaged));
+        waitUntil("the writer is told", () -> !dialogs.errors.isEmpty());
+        assertEquals("Quire cannot open this story package", dialogs.errors.get(0).header());
+        assertEquals(2, dialogs.asked.size(), "a damaged package is not offered");
+    }
 }
