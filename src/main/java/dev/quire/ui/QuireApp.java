@@ -28,8 +28,8 @@ import java.util.concurrent.CompletionException;
 public final class QuireApp extends Application {
 
     /**
-     * Printed on standard error once the writer can work: the resumed scene is in its editor, or
-     * the library page is up. Start-up measurements wait for it.
+     * Printed on standard error once the writer can work: the first frame with the resumed scene in its editor, or
+     * the library page, has been laid out. Start-up measurements wait for it.
      */
     public static final String READY_MARK = "quire: studio ready";
 
