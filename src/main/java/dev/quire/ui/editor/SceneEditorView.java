@@ -35,7 +35,9 @@ public final class SceneEditorView extends AutosavingEditor {
     private final SceneEditorViewModel model;
     private final BorderPane root = new BorderPane();
     private final ProseArea area = new ProseArea();
+    /** Made the first time it is asked for (Ctrl+F), above the text: most sessions never open it. */
     private FindBar findBar;
+    private VBox centre;
     /** Find, and Find and replace, in the scene. */
     public static final javafx.scene.input.KeyCombination FIND = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
@@ -44,7 +46,8 @@ public final class SceneEditorView extends AutosavingEditor {
 
     private final StitchViewModel stitch;
     private final ContinuityViewModel continuity;
-    private final ContinuityPanel continuityPanel;
+    /** Made when the first check starts, under the toolbar. */
+    private ContinuityPanel continuityPanel;
     private Runnable summarise = () -> { };
     private final StackPane centreSwitch = new StackPane();
     private final SceneToolbar toolbar;
@@ -80,8 +83,6 @@ public final class SceneEditorView extends AutosavingEditor {
         this.model = model;
         this.stitch = stitch;
         this.continuity = model.continuity();
-        this.continuityPanel = new ContinuityPanel(continuity, finding -> ContinuityPanel.select(area, continuity,
-                finding));
         root.getStyleClass().add("scene-editor");
 
         toolbar = new SceneToolbar(model, new SceneToolbar.Actions() {
@@ -143,9 +144,20 @@ public final class SceneEditorView extends AutosavingEditor {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
-        VBox top = new VBox(6, toolbar.view(), problem, notice, continuityPanel.view());
+        VBox top = new VBox(6, toolbar.view(), problem, notice);
         top.setPadding(new Insets(10, 16, 6, 16));
         root.setTop(top);
+        // the continuity panel and the find bar are made when first wanted: fewer controls to build and style
+        // before the scene's first frame
+        Runnable panel = () -> {
+            if (continuityPanel == null && continuity.stateProperty().get() != ContinuityViewModel.State.IDLE) {
+                continuityPanel = new ContinuityPanel(continuity, finding -> ContinuityPanel.select(area, continuity,
+                        finding));
+                top.getChildren().add(continuityPanel.view());
+            }
+        };
+        continuity.stateProperty().addListener((o, was, now) -> panel.run());
+        panel.run();
 
         VirtualizedScrollPane<ProseArea> scroll = new VirtualizedScrollPane<>(area);
         Label empty = new Label("This scene is empty. Start writing, or paste a draft.");
@@ -156,9 +168,8 @@ public final class SceneEditorView extends AutosavingEditor {
         StackPane body = new StackPane(scroll, empty);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
         StackPane.setMargin(empty, new Insets(40, 0, 0, 0));
-        FindBar findBar = new FindBar(area);
-        this.findBar = findBar;
-        VBox centre = new VBox(findBar, legend.view(), body);
+        VBox centre = new VBox(legend.view(), body);
+        this.centre = centre;
         VBox.setVgrow(body, Priority.ALWAYS);
         centreSwitch.getChildren().setAll(centre);
         root.setCenter(centreSwitch);
@@ -170,7 +181,7 @@ public final class SceneEditorView extends AutosavingEditor {
         spelling.decorate(area.getContextMenu());
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (FIND.match(e) || REPLACE.match(e)) {
-                findBar.show();
+                findBar().show();
                 e.consume();
             }
         });
@@ -315,7 +326,7 @@ public final class SceneEditorView extends AutosavingEditor {
             model.saveSceneSoon();
             centreSwitch.getChildren().setAll(stitchView);
         } else {
-            centreSwitch.getChildren().setAll(((VBox) findBar.getParent()));
+            centreSwitch.getChildren().setAll(centre);
         }
     }
 
@@ -473,7 +484,12 @@ public final class SceneEditorView extends AutosavingEditor {
                 root.getScene()).show();
     }
 
+    /** The find bar above the scene's text, made the first time it is asked for. */
     public FindBar findBar() {
+        if (findBar == null) {
+            findBar = new FindBar(area);
+            centre.getChildren().add(0, findBar);
+        }
         return findBar;
     }
 
