@@ -1,5 +1,6 @@
 package dev.quire.ui.binder;
 
+import dev.quire.ui.common.Tips;
 import dev.quire.model.Chapter;
 import dev.quire.model.PlayedBy;
 import dev.quire.model.SceneHeader;
@@ -112,8 +113,8 @@ final class BinderCell extends TreeCell<Entry> {
             String name = !l.entry().title().isBlank() ? l.entry().title()
                     : l.entry().keywords().isEmpty() ? "Untitled lore" : String.join(", ", l.entry().keywords());
             setText(name + (l.entry().alwaysOn() ? "  ●" : ""));
-            setTooltip(new Tooltip(l.entry().alwaysOn() ? "Always in the prompt"
-                    : "In the prompt when " + String.join(", ", l.entry().keywords()) + " comes up"));
+            tip(l.entry().alwaysOn() ? "Always in the prompt"
+                    : "In the prompt when " + String.join(", ", l.entry().keywords()) + " comes up");
             setContextMenu(new ContextMenu(item("Open", () -> binder.open(item)),
                     item("Delete…", () -> binder.delete(item))));
         } else if (item instanceof ConversationEntry c) {
@@ -121,11 +122,17 @@ final class BinderCell extends TreeCell<Entry> {
         }
     }
 
+    /** The row's tooltip; while the studio starts, once its window is up, if the cell still shows this row. */
+    private void tip(String text) {
+        Entry shown = getItem();
+        Tips.set(this, text, () -> getItem() == shown && !isEmpty());
+    }
+
     private void chapter(Chapter chapter) {
         setText(chapter.label());
         getStyleClass().add("binder-chapter");
-        setTooltip(new Tooltip((chapter.part().isBlank() ? "" : chapter.part().strip() + " · ") + chapter.label()
-                + "\n" + (chapter.summary().isBlank() ? "No chapter summary yet" : chapter.summary())));
+        tip((chapter.part().isBlank() ? "" : chapter.part().strip() + " · ") + chapter.label()
+                + "\n" + (chapter.summary().isBlank() ? "No chapter summary yet" : chapter.summary()));
         setContextMenu(new ContextMenu(item("Rename…\tF2", () -> actions.renameChapter(chapter)),
                 item("Part…", () -> actions.setChapterPart(chapter)),
                 item("Move up\tAlt+Up", () -> model.moveChapter(chapter.id(), chapter.position() - 1)),
@@ -152,8 +159,8 @@ final class BinderCell extends TreeCell<Entry> {
             setGraphic(mark);
             setContentDisplay(ContentDisplay.RIGHT);
         }
-        setTooltip(new Tooltip(h.title() + " · " + NumberFormat.getIntegerInstance().format(h.words()) + " words"
-                + (h.pinned() ? " · pinned" : "") + " · " + about));
+        tip(h.title() + " · " + NumberFormat.getIntegerInstance().format(h.words()) + " words"
+                + (h.pinned() ? " · pinned" : "") + " · " + about);
         Menu toChapter = new Menu("Move to chapter");
         Long current = model.chapterOf(h.id());
         for (Chapter c : model.chapters()) {

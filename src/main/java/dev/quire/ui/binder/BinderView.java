@@ -1,5 +1,6 @@
 package dev.quire.ui.binder;
 
+import dev.quire.ui.common.Tips;
 import dev.quire.model.Chapter;
 import dev.quire.model.CharacterSheet;
 import dev.quire.model.Conversation;
@@ -15,7 +16,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -176,7 +176,7 @@ public final class BinderView {
         heading.getStyleClass().add("binder-heading");
         Button add = new Button("+");
         add.getStyleClass().addAll("flat", "binder-add");
-        add.setTooltip(new Tooltip("Add a scene, character or lore entry"));
+        Tips.set(add, "Add a scene, character or lore entry");
         ContextMenu addMenu = new ContextMenu(item("New scene", () -> newScene()),
                 item("New chapter", model::newChapter),
                 item("Summarise missing and stale…", actions::summariseAll),
@@ -194,8 +194,8 @@ public final class BinderView {
         javafx.scene.control.MenuButton discuss = new javafx.scene.control.MenuButton("Discuss", null,
                 discussScene, analyse, brainstorm);
         discuss.getStyleClass().addAll("flat", "binder-discuss");
-        discuss.setTooltip(new Tooltip("Talk with the model in a new conversation: about the selected scene, the"
-                + " characters' psychology (analyst), or the story (co-writer)"));
+        Tips.set(discuss, "Talk with the model in a new conversation: about the selected scene, the"
+                + " characters' psychology (analyst), or the story (co-writer)");
         discuss.setOnShowing(e -> discussScene.setDisable(selectedScene().isEmpty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

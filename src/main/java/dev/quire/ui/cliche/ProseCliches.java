@@ -39,12 +39,8 @@ public final class ProseCliches {
     private final ProseArea area;
     private final ClicheWatch watch;
     private final Pane layer = new Pane();
-    private final Tooltip why = new Tooltip();
-
-    {
-        why.setWrapText(true);
-        why.setMaxWidth(420);
-    }
+    /** Says why a phrase is marked, on hover; made the first time it is wanted (a tooltip is a window of its own). */
+    private Tooltip why;
     private final PauseTransition pause = new PauseTransition(PAUSE);
     private final Set<String> allowedHere = new HashSet<>();
     private final InvalidationListener rescan = o -> scan();
@@ -85,14 +81,27 @@ public final class ProseCliches {
         area.setMouseOverTextDelay(Duration.ofMillis(350));
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> c.at(e.getCharacterIndex(),
                 e.getCharacterIndex()).ifPresent(f -> {
-                    c.why.setText("“" + f.text() + "”: " + ClicheWatch.why(f));
-                    c.why.show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 16);
+                    c.why().setText("“" + f.text() + "”: " + ClicheWatch.why(f));
+                    c.why().show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 16);
                 }));
-        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> c.why.hide());
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> {
+            if (c.why != null) {
+                c.why.hide();
+            }
+        });
         area.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> c.menuAt = e.isKeyboardTrigger() ? -1
                 : area.hit(e.getX(), e.getY()).getInsertionIndex());
         c.scan();
         return c;
+    }
+
+    private Tooltip why() {
+        if (why == null) {
+            why = new Tooltip();
+            why.setWrapText(true);
+            why.setMaxWidth(420);
+        }
+        return why;
     }
 
     /** Offers Rewrite without it too, which this does with the finding. */

@@ -1,5 +1,6 @@
 package dev.quire.ui.editor;
 
+import dev.quire.ui.common.Tips;
 import dev.quire.ui.common.KeyText;
 import dev.quire.model.CharacterSheet;
 import javafx.collections.ListChangeListener;
@@ -16,7 +17,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,9 +71,9 @@ final class SceneToolbar {
         sceneToggle.setSelected(true);
         sceneToggle.getStyleClass().add("left-pill");
         variantsToggle.getStyleClass().add("right-pill");
-        sceneToggle.setTooltip(new Tooltip("The scene's text (" + KeyText.of(SceneEditorView.SHOW_SCENE) + ")"));
-        variantsToggle.setTooltip(new Tooltip("The variants side by side and the composition stitched from them ("
-                + KeyText.of(SceneEditorView.SHOW_VARIANTS) + ")"));
+        Tips.set(sceneToggle, "The scene's text (" + KeyText.of(SceneEditorView.SHOW_SCENE) + ")");
+        Tips.set(variantsToggle, "The variants side by side and the composition stitched from them ("
+                + KeyText.of(SceneEditorView.SHOW_VARIANTS) + ")");
         view.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true);
@@ -86,32 +86,32 @@ final class SceneToolbar {
 
         ComboBox<CharacterSheet> pov = new ComboBox<>(model.characters());
         pov.setPromptText("POV");
-        pov.setTooltip(new Tooltip("Whose point of view the scene is told from"));
+        Tips.set(pov, "Whose point of view the scene is told from");
         pov.setCellFactory(v -> new NameCell());
         pov.setButtonCell(new NameCell());
         pov.valueProperty().bindBidirectional(model.povProperty());
         pov.setMaxWidth(170);
 
         MenuButton present = new MenuButton("Present");
-        present.setTooltip(new Tooltip("Characters present in the scene; their sheets go into its prompts"));
+        Tips.set(present, "Characters present in the scene; their sheets go into its prompts");
         model.characters().addListener((ListChangeListener<CharacterSheet>) c -> fillPresent(present));
         model.present().addListener((ListChangeListener<Long>) c -> syncPresent(present));
 
         ToggleButton pinned = new ToggleButton("Pinned");
-        pinned.setTooltip(new Tooltip("A pinned scene always goes into the prompt context"));
+        Tips.set(pinned, "A pinned scene always goes into the prompt context");
         pinned.selectedProperty().bindBidirectional(model.pinnedProperty());
 
-        summaryToggle.setTooltip(new Tooltip("Show or hide the scene's summary: what older scenes send the model"));
+        Tips.set(summaryToggle, "Show or hide the scene's summary: what older scenes send the model");
         summaryToggle.getStyleClass().add("summary-toggle");
-        provenanceToggle.setTooltip(new Tooltip("Colour text by where it came from: a variant, or your own hand"));
+        Tips.set(provenanceToggle, "Colour text by where it came from: a variant, or your own hand");
         provenanceToggle.getStyleClass().add("provenance-toggle");
 
         Button prompt = new Button("Prompt…");
-        prompt.setTooltip(new Tooltip("See exactly what the next request for this scene would send ("
-                + KeyText.of(SceneEditorView.PROMPT_PREVIEW) + ")"));
+        Tips.set(prompt, "See exactly what the next request for this scene would send ("
+                + KeyText.of(SceneEditorView.PROMPT_PREVIEW) + ")");
         prompt.setOnAction(e -> actions.openPromptPreview());
         Button revisions = new Button("Revisions…");
-        revisions.setTooltip(new Tooltip("Earlier states of this scene, to read, compare with now, or restore"));
+        Tips.set(revisions, "Earlier states of this scene, to read, compare with now, or restore");
         revisions.setOnAction(e -> actions.openRevisions());
         MenuItem critic = new MenuItem("Discuss this scene");
         critic.setOnAction(e -> actions.discuss(false));
@@ -119,8 +119,8 @@ final class SceneToolbar {
         analyst.setOnAction(e -> actions.discuss(true));
         MenuButton discuss = new MenuButton("Discuss", null, critic, analyst);
         discuss.getStyleClass().add("scene-discuss");
-        discuss.setTooltip(new Tooltip("Talk the scene over with the model, or have it analyse the characters'"
-                + " psychology: a conversation in a new tab"));
+        Tips.set(discuss, "Talk the scene over with the model, or have it analyse the characters'"
+                + " psychology: a conversation in a new tab");
         MenuButton sceneMenu = ProseMenu.sceneMenu(actions::summarise, actions::checkContinuity,
                 actions::checkStereotypes);
 

@@ -1,5 +1,6 @@
 package dev.quire.ui.shell;
 
+import dev.quire.ui.common.Tips;
 import dev.quire.ui.common.KeyText;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -20,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -121,7 +121,7 @@ public final class MainView {
 
     private Node topBar() {
         Button libraryButton = new Button("Library");
-        libraryButton.setTooltip(new Tooltip("All stories (" + key(KeyCode.L) + ")"));
+        Tips.set(libraryButton, "All stories (" + key(KeyCode.L) + ")");
         libraryButton.setOnAction(e -> showLibrary());
         storyTitle.getStyleClass().add("story-heading");
         Button theme = flat("", "Switch between light and dark (Ctrl+Shift+D)", this::toggleTheme);
@@ -151,8 +151,8 @@ public final class MainView {
         MenuButton help = new MenuButton("Help", null, sheet);
         ToggleButton binderToggle = new ToggleButton("Binder");
         binderToggle.getStyleClass().add("flat");
-        binderToggle.setTooltip(new Tooltip("Show or fold away the binder, for more room to write ("
-                + KeyText.of(BINDER_TOGGLE) + ")"));
+        Tips.set(binderToggle, "Show or fold away the binder, for more room to write ("
+                + KeyText.of(BINDER_TOGGLE) + ")");
         binderToggle.selectedProperty().bindBidirectional(model.layout().binderShownProperty());
         binderToggle.visibleProperty().bind(model.openStoryProperty().isNotNull());
         binderToggle.managedProperty().bind(binderToggle.visibleProperty());
@@ -172,7 +172,7 @@ public final class MainView {
     private static Button flat(String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.getStyleClass().add("flat");
-        b.setTooltip(new Tooltip(tip));
+        Tips.set(b, tip);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -1,10 +1,10 @@
 package dev.quire.ui.shell;
 
+import dev.quire.ui.common.Tips;
 import dev.quire.studio.Spending;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
@@ -18,8 +18,8 @@ final class SpendLabel {
         this.model = model;
         label.getStyleClass().add("status-spend");
         label.setMinWidth(Region.USE_PREF_SIZE);
-        label.setTooltip(new Tooltip("What your requests cost today and for this story, at the prices on the Usage "
-                + "page"));
+        Tips.set(label, "What your requests cost today and for this story, at the prices on the Usage "
+                + "page");
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(30), e -> refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();

@@ -54,8 +54,11 @@ final class StatusBar {
         }
         problem.setMinWidth(0);
         notice.setMinWidth(0);
-        notice.setTooltip(new Tooltip());
-        notice.getTooltip().textProperty().bind(notice.textProperty());
+        // a tooltip is a window of its own: made once the studio's window is up
+        dev.quire.ui.common.Startup.afterFirstFrame(() -> {
+            notice.setTooltip(new Tooltip());
+            notice.getTooltip().textProperty().bind(notice.textProperty());
+        });
         javafx.scene.control.Button action = new javafx.scene.control.Button();
         action.getStyleClass().addAll("flat", "status-action");
         action.setMinWidth(Region.USE_PREF_SIZE);
