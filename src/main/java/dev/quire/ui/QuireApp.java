@@ -57,6 +57,15 @@ public final class QuireApp extends Application {
      */
     static final long OPENING_GRACE_MS = 400;
 
+    /**
+     * When the toolkit is up this long after the launch, the machine is slow (or very busy): the window shows its
+     * frame with "Opening library…" at once, rather than nothing until the studio is built.
+     */
+    static final long SLOW_START_MS = 700;
+
+    /** When {@link #launchStudio} was called, by {@link System#nanoTime()}; far in the past for tests. */
+    private static volatile long launchedAt = System.nanoTime();
+
     private LibraryLock lock;
     private Studio studio;
     private MainViewModel.Resume resumed;
@@ -80,6 +89,7 @@ public final class QuireApp extends Application {
     public static void launchStudio(Path dir, boolean withoutSample) {
         dataDir = dir;
         noSample = withoutSample;
+        launchedAt = System.nanoTime();
         // what the first frame does not show waits until it is up
         dev.quire.ui.common.Startup.hold();
         // opening the library (SQLite's native library, the checks) overlaps the toolkit's start-up
@@ -91,7 +101,16 @@ public final class QuireApp extends Application {
     static void openAfter(CompletableFuture<Void> gate, Path dir, boolean withoutSample) {
         dataDir = dir;
         noSample = withoutSample;
+        launchedAt = System.nanoTime();
         opening = gate.thenApplyAsync(v -> openLibrary(dir, withoutSample));
+    }
+
+    /** For tests: a library that opens at once, on a machine that was slow to start the toolkit. */
+    static void openOnSlowMachine(Path dir, boolean withoutSample) {
+        dataDir = dir;
+        noSample = withoutSample;
+        opening = CompletableFuture.completedFuture(null).thenApply(v -> openLibrary(dir, withoutSample));
+        launchedAt = System.nanoTime() - java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     }
 
     /** For tests that start the application themselves. */
@@ -159,7 +178,9 @@ public final class QuireApp extends Application {
         this.stage = stage;
         CompletableFuture<Opened> pending = opening;
         if (pending != null && studio == null && openFailure == null) {
-            if (!pending.isDone()) {
+            // a machine this slow to start the toolkit will be slow to build the window too: its frame first
+            boolean slow = (System.nanoTime() - launchedAt) / 1_000_000 > SLOW_START_MS;
+            if (!pending.isDone() && !slow) {
                 try {
                     // nothing is on screen yet: a short wait spares a frame in between
                     pending.get(OPENING_GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -169,19 +190,22 @@ public final class QuireApp extends Application {
                     Thread.currentThread().interrupt();
                 }
             }
-            if (!pending.isDone()) {
-                // a slow disk or a large library: the window says what it is doing instead of staying away
+            if (!pending.isDone() || slow) {
+                // a slow disk, a large library or a slow machine: the window says what it is doing instead of
+                // staying away, and the studio is built once that frame is on screen
                 showOpening(stage);
-                pending.whenComplete((opened, e) -> dev.quire.ui.common.Fx.later(() -> {
-                    take(pending::join);
-                    begin(stage);
-                }));
+                pending.whenComplete((opened, e) -> dev.quire.ui.common.Fx.run(() ->
+                        afterNextFrame(stage.getScene(), () -> dev.quire.ui.common.Fx.later(() -> {
+                            take(pending::join);
+                            begin(stage);
+                        }))));
                 return;
             }
             take(pending::join);
         }
         begin(stage);
     }
+
 
     /** The window's frame, quiet, while the library opens. */
     private void showOpening(Stage stage) {

@@ -14,7 +14,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -72,5 +74,33 @@ class OpeningWindowTest extends FxRobot {
                 app.mainView().tabs().getTabs().size() == 1
                         && "Nine O’Clock, Greenwich Time".equals(app.mainView().tabs().getTabs().get(0).getText()))
                 .get());
+    }
+
+    @Test
+    void onAMachineSlowToStartTheWindowShowsItsFrameFirstThenBuildsTheStudio() throws Exception {
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        List<String> frames = new CopyOnWriteArrayList<>();
+        javafx.beans.value.ChangeListener<javafx.scene.Scene> watch = (o, was, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(() -> {
+                    String shows = scene.getRoot().getStyleClass().contains("quire-root") ? "studio"
+                            : scene.getRoot().lookupAll(".label").stream().anyMatch(n -> n instanceof Label l
+                            && "Opening library…".equals(l.getText())) ? "opening" : "other";
+                    if (frames.isEmpty() || !frames.get(frames.size() - 1).equals(shows)) {
+                        frames.add(shows);
+                    }
+                });
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> stage.sceneProperty().addListener(watch)).get(15, TimeUnit.SECONDS);
+        try {
+            QuireApp.openOnSlowMachine(dataDir, false);
+            app = (QuireApp) FxToolkit.setupApplication(QuireApp.class);
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> frames.contains("studio"));
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> stage.sceneProperty().removeListener(watch)).get(15, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("opening", "studio"), frames,
+                "the frame with \"Opening library…\" was on screen before the studio, and nothing else");
     }
 }
