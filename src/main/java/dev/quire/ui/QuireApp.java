@@ -176,6 +176,11 @@ public final class QuireApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        // whatever happens to the first frame, what waits for it is not held for ever
+        javafx.animation.PauseTransition failsafe = new javafx.animation.PauseTransition(
+                javafx.util.Duration.seconds(15));
+        failsafe.setOnFinished(e -> dev.quire.ui.common.Startup.release());
+        failsafe.play();
         CompletableFuture<Opened> pending = opening;
         if (pending != null && studio == null && openFailure == null) {
             // a machine this slow to start the toolkit will be slow to build the window too: its frame first
