@@ -55,7 +55,8 @@ final class SceneToolbar {
     final ToggleButton provenanceToggle = new ToggleButton("Provenance");
     final ToggleButton summaryToggle = new ToggleButton("Summary");
     private final FlowPane details;
-    private final TextArea summary = new TextArea();
+    /** The scene's summary, made the first time the Summary toggle shows it. */
+    private TextArea summary;
 
     SceneToolbar(SceneEditorViewModel model, Actions actions) {
         this.model = model;
@@ -153,6 +154,22 @@ final class SceneToolbar {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
 
+        first.getStyleClass().add("editor-header");
+        this.view.getChildren().addAll(first, details);
+        summaryToggle.selectedProperty().addListener((o, was, on) -> {
+            if (on && summary == null) {
+                addSummary();
+            }
+        });
+        this.view.disableProperty().bind(model.stateProperty().isNotEqualTo(SceneEditorViewModel.State.READY));
+    }
+
+    Node view() {
+        return view;
+    }
+
+    private void addSummary() {
+        summary = new TextArea();
         summary.setPromptText("What happens in this scene, in a sentence or two. Older scenes reach the model"
                 + " through their summaries.");
         summary.setWrapText(true);
@@ -161,14 +178,7 @@ final class SceneToolbar {
         summary.textProperty().bindBidirectional(model.summaryProperty());
         summary.visibleProperty().bind(summaryToggle.selectedProperty().and(sceneToggle.selectedProperty()));
         summary.managedProperty().bind(summary.visibleProperty());
-
-        first.getStyleClass().add("editor-header");
-        this.view.getChildren().addAll(first, details, summary);
-        this.view.disableProperty().bind(model.stateProperty().isNotEqualTo(SceneEditorViewModel.State.READY));
-    }
-
-    Node view() {
-        return view;
+        view.getChildren().add(summary);
     }
 
     private void fillPresent(MenuButton menu) {

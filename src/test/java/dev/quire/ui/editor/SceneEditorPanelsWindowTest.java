@@ -3,6 +3,7 @@ package dev.quire.ui.editor;
 import dev.quire.ui.StudioWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,25 @@ class SceneEditorPanelsWindowTest extends StudioWindow {
                 instanceof Label l && l.getText().contains("provider"));
         assertFalse(fx(() -> editor.model().continuity().stateProperty().get()
                 == ContinuityViewModel.State.IDLE));
+    }
+
+    @Test
+    void theSummaryToggleBringsTheScenesSummaryToReadAndEdit() throws TimeoutException {
+        start();
+        SceneEditorView editor = waitForOpenScene();
+        assertTrue(fx(() -> editor.view().lookupAll(".scene-summary-text").isEmpty()), "made when first shown");
+
+        clickOn(fx(() -> editor.view().lookup(".summary-toggle")));
+
+        waitUntil("the summary shows", () -> editor.view().lookup(".scene-summary-text") instanceof TextArea area
+                && area.isVisible() && area.getScene() != null);
+        TextArea area = fx(() -> (TextArea) editor.view().lookup(".scene-summary-text"));
+        assertEquals(fx(() -> editor.model().summaryProperty().get()), fx(area::getText));
+        onFx(() -> area.setText("Odile reads the screen alone and does not round."));
+        assertEquals("Odile reads the screen alone and does not round.",
+                fx(() -> editor.model().summaryProperty().get()));
+
+        clickOn(fx(() -> editor.view().lookup(".summary-toggle")));
+        waitUntil("it folds away", () -> !area.isVisible());
     }
 }
