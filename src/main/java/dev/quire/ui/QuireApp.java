@@ -66,6 +66,9 @@ public final class QuireApp extends Application {
     /** When {@link #launchStudio} was called, by {@link System#nanoTime()}; far in the past for tests. */
     private static volatile long launchedAt = System.nanoTime();
 
+    /** Whether this process opened the studio through {@link #launchStudio}, which holds work for the first frame. */
+    private static volatile boolean launched;
+
     private LibraryLock lock;
     private Studio studio;
     private MainViewModel.Resume resumed;
@@ -90,6 +93,7 @@ public final class QuireApp extends Application {
         dataDir = dir;
         noSample = withoutSample;
         launchedAt = System.nanoTime();
+        launched = true;
         // what the first frame does not show waits until it is up
         dev.quire.ui.common.Startup.hold();
         // opening the library (SQLite's native library, the checks) overlaps the toolkit's start-up
@@ -176,11 +180,13 @@ public final class QuireApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        // whatever happens to the first frame, what waits for it is not held for ever
-        javafx.animation.PauseTransition failsafe = new javafx.animation.PauseTransition(
-                javafx.util.Duration.seconds(15));
-        failsafe.setOnFinished(e -> dev.quire.ui.common.Startup.release());
-        failsafe.play();
+        if (launched) {
+            // whatever happens to the first frame, what waits for it is not held for ever
+            javafx.animation.PauseTransition failsafe = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.seconds(15));
+            failsafe.setOnFinished(e -> dev.quire.ui.common.Startup.release());
+            failsafe.play();
+        }
         CompletableFuture<Opened> pending = opening;
         if (pending != null && studio == null && openFailure == null) {
             // a machine this slow to start the toolkit will be slow to build the window too: its frame first
