@@ -71,6 +71,8 @@ public final class QuireApp extends Application {
 
     private LibraryLock lock;
     private Studio studio;
+    /** Story packages double-clicked while this studio has the library open, handed over by their process. */
+    private dev.quire.studio.OpenRequests requests;
     private MainViewModel.Resume resumed;
     private Background background;
     private MainView view;
@@ -84,8 +86,36 @@ public final class QuireApp extends Application {
      * none); returns when the window closes.
      */
     public static void launchStudio(Path dir, boolean withoutSample, Path storyPackage) {
+        if (storyPackage != null && handedToOpenStudio(dir, storyPackage)) {
+            return;
+        }
         packageToOpen = storyPackage;
         launchStudio(dir, withoutSample);
+    }
+
+    /**
+     * A story package double-clicked while Quire already has the library open goes to that window, which offers it:
+     * a second window could not open the library anyway. False when no studio has the library open (or the request
+     * could not be left), and this process opens it.
+     */
+    private static boolean handedToOpenStudio(Path dir, Path storyPackage) {
+        try (LibraryLock free = LibraryLock.acquire(LibraryLocation.libraryFile(dir))) {
+            return false;
+        } catch (dev.quire.store.LibraryOpenException e) {
+            if (e.problem() != dev.quire.store.LibraryOpenException.Problem.IN_USE) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        try {
+            dev.quire.studio.OpenRequests.send(dir, storyPackage);
+            System.err.println("Quire is already open on " + dir + ": " + storyPackage.getFileName()
+                    + " is offered for import there.");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Opens the studio window on {@code dir}; returns when the window closes. */
@@ -277,6 +307,11 @@ public final class QuireApp extends Application {
             if (storyPackage != null) {
                 view.openPackage(storyPackage);
             }
+            requests = dev.quire.studio.OpenRequests.watch(studio.dataDir(),
+                    file -> dev.quire.ui.common.Fx.run(() -> {
+                        stage.toFront();
+                        view.openPackage(file);
+                    }));
             // the daily copy waits until the writer can work: it holds the library while it copies
             background.write(() -> Backups.rolling(studio))
                     .describedAs("Quire could not take today's backup of the library").start();
@@ -403,6 +438,9 @@ public final class QuireApp extends Application {
     @Override
     public void stop() {
         dev.quire.ui.common.Startup.release();
+        if (requests != null) {
+            requests.close();
+        }
         rememberLayout();
         if (view != null) {
             view.closeAll();
