@@ -361,25 +361,9 @@ public final class SceneEditorView extends AutosavingEditor {
 
     /** The composition's divider starts where the writer left it, and every drag is remembered. */
     private void followDivider() {
-        javafx.scene.Node found = stitchView.lookup(".stitch-split");
-        if (!(found instanceof javafx.scene.control.SplitPane split) || split.getDividers().isEmpty()) {
-            return;
+        if (stitchView.lookup(".stitch-split") instanceof javafx.scene.control.SplitPane split) {
+            dev.quire.ui.common.RememberedDivider.follow(split, layout.compositionDividerProperty());
         }
-        // the remembered place is applied once the pane has its height: a split laid out at no size moves it
-        boolean[] applied = {false};
-        Runnable apply = () -> {
-            if (!applied[0] && split.getHeight() > 0) {
-                applied[0] = true;
-                split.setDividerPositions(layout.compositionDividerProperty().get());
-            }
-        };
-        split.heightProperty().addListener((o, was, now) -> apply.run());
-        split.getDividers().get(0).positionProperty().addListener((o, was, now) -> {
-            if (applied[0] && split.getScene() != null) {
-                layout.compositionDividerProperty().set(now.doubleValue());
-            }
-        });
-        apply.run();
     }
 
     private void openRevisions() {
