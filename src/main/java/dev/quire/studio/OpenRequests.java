@@ -37,8 +37,7 @@ public final class OpenRequests implements AutoCloseable {
         Path folder = Files.createDirectories(dataDir.resolve(FOLDER));
         Path temp = Files.createTempFile(folder, "writing-", ".tmp");
         Files.writeString(temp, file.toAbsolutePath().toString(), StandardCharsets.UTF_8);
-        Path request = folder.resolve(System.currentTimeMillis() + "-" + temp.getFileName().toString()
-                .replace("writing-", "").replace(".tmp", "") + SUFFIX);
+        Path request = folder.resolve(System.currentTimeMillis() + "-" + java.util.UUID.randomUUID() + SUFFIX);
         try {
             Files.move(temp, request, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

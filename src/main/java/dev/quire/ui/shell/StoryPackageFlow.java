@@ -52,7 +52,7 @@ final class StoryPackageFlow {
                     }
                     model.background().write(() -> StoryPackage.importStory(model.studio(), file))
                             .onSuccess(r -> {
-                                shell.flushAll();
+                                // opening it saves and closes what was open, as any change of story does
                                 model.open(r.storyId());
                                 shell.notice("Imported “" + r.title() + "” from " + file.getFileName() + ".");
                             })
